@@ -1,0 +1,54 @@
+"""Inputs of the backend roles. Each role's answer is a model from ``mlpilot.schemas``."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from mlpilot.schemas import Check, DatasetProfile, Plan, TaskSpec, TrialRecord
+
+
+class UnderstandInput(BaseModel):
+    """role "understand" -> TaskSpec"""
+
+    request: str
+    columns: list[str]
+    dtypes: dict[str, str]
+    preview: list[dict] = Field(default_factory=list, description="first rows, values as strings")
+    n_rows: int
+    n_unique: dict[str, int] = Field(default_factory=dict)
+    test_columns: list[str] | None = None
+    submission_columns: list[str] | None = None
+    time_budget_s: float | None = Field(None, description="budget given outside the request, wins if set")
+
+
+class PlanInput(BaseModel):
+    """role "plan" -> Plan"""
+
+    spec: TaskSpec
+    profile: DatasetProfile
+    search_budget_s: float
+    feedback: list[str] = Field(default_factory=list, description="why the verifier sent the run back")
+
+
+class ProposeInput(BaseModel):
+    """role "propose" -> Proposals: configurations for the next trials of the study."""
+
+    spec: TaskSpec
+    profile: DatasetProfile
+    plan: Plan
+    space: dict[str, dict] = Field(description="family -> {param: [low, high] or [choices]}")
+    history: list[TrialRecord]
+    n: int = 4
+
+
+class Proposals(BaseModel):
+    configs: list[dict] = Field(description="each has 'family' plus that family's parameters")
+
+
+class VerifyInput(BaseModel):
+    """role "verify" -> Verdict. The checks and their numbers come from our code, never from a model."""
+
+    spec: TaskSpec
+    checks: list[Check]
+    attempt: int
+    max_attempts: int

@@ -1,0 +1,5 @@
+"""The one exception users see: a one-line message naming the problem and the fix."""
+
+
+class MlpilotError(Exception):
+    """A problem with the user's input or environment. The CLI prints it on one line and exits 2."""

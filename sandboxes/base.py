@@ -1,0 +1,222 @@
+"""The Sandbox interface: run one trial job in isolation and report how it went.
+
+A sandbox owns a long-lived *worker* (``python -m mlpilot.sandboxes.worker``) that reads jobs as JSON
+lines on stdin and answers on stdout. ``WorkerSandbox`` drives that protocol; a concrete sandbox only says
+how to start the worker (a local subprocess, a Docker container) and how to kill it.
+
+Protocol (one JSON object per line):
+    host -> worker  {"op": "run", "job": TrialJob}
+    worker -> host  {"type": "ready"}                          once, after start-up
+    worker -> host  {"type": "fold", "step": k, "value": v}    after each CV fold; the host answers
+    host -> worker  {"op": "continue"} | {"op": "prune"}
+    worker -> host  {"type": "result", "outcome": TrialOutcome}
+
+Job paths are relative: data files to the read-only data directory, outputs to the writable output
+directory. Each sandbox maps the two directories to wherever its worker sees them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import subprocess
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from mlpilot.schemas import DatasetProfile
+
+TrialStatus = Literal["COMPLETE", "FAIL", "TIMEOUT", "PRUNED"]
+
+
+class TrialJob(BaseModel):
+    """One unit of work for a worker.
+
+    ``kind="cv"`` scores ``configs[0]`` by cross-validation over the fold ids in ``folds_file`` and writes
+    out-of-fold predictions; ``kind="fit"`` fits the weighted ensemble of ``configs`` on the rows of
+    ``rows_file`` (all rows when None) and saves it in skops format.
+    """
+
+    job_id: str
+    kind: Literal["cv", "fit"]
+    data_file: str
+    target: str
+    metric: str
+    profile: DatasetProfile
+    configs: list[dict]
+    weights: list[float] | None = None
+    folds_file: str | None = None
+    rows_file: str | None = None
+    out_subdir: str
+    seed: int = 0
+    threads: int = 1
+
+
+class TrialOutcome(BaseModel):
+    job_id: str
+    status: TrialStatus
+    value: float | None = None
+    fold_scores: list[float] = Field(default_factory=list)
+    seconds: float = 0.0
+    reason: str | None = None
+    oof_file: str | None = None
+    model_file: str | None = None
+    info: dict = Field(default_factory=dict)
+
+
+class Limits(BaseModel):
+    memory_mb: int = 8192
+    cpus: int = 2
+    pids: int = 512
+    tmpfs_mb: int = 512
+
+
+FoldCallback = Callable[[int, float], bool]
+"""Called with (fold index, running score); returns False to prune the trial."""
+
+
+class Sandbox(ABC):
+    """Runs trial jobs in isolation. Use as a context manager; ``close`` releases the worker."""
+
+    name: str = "sandbox"
+
+    @abstractmethod
+    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
+        """Run ``job``; never raises for a job's own failure (crash, timeout, OOM) but reports it."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class WorkerSandbox(Sandbox):
+    """Drives a worker process over the JSON-lines protocol; subclasses start and kill it."""
+
+    def __init__(self, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None):
+        self.data_dir = Path(data_dir).resolve()
+        self.out_dir = Path(out_dir).resolve()
+        self.limits = limits or Limits()
+        self._proc: subprocess.Popen | None = None
+        self._buffer = b""
+
+    @abstractmethod
+    def _spawn(self, log) -> subprocess.Popen:
+        """Start a worker whose stdin/stdout are pipes and whose stderr goes to ``log``."""
+
+    def _kill(self, proc: subprocess.Popen) -> None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+
+    @property
+    def log_path(self) -> Path:
+        return self.out_dir / f"{self.name}-worker.log"
+
+    def _worker(self) -> subprocess.Popen:
+        if self._proc is None or self._proc.poll() is not None:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            with open(self.log_path, "ab") as log:
+                self._proc = self._spawn(log)
+            self._buffer = b""
+        return self._proc
+
+    def _send(self, proc: subprocess.Popen, message: dict) -> None:
+        proc.stdin.write((json.dumps(message) + "\n").encode())
+        proc.stdin.flush()
+
+    def _readline(self, proc: subprocess.Popen, deadline: float) -> bytes | None:
+        """Next protocol line, or None at EOF or when the deadline passes."""
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            with selectors.DefaultSelector() as sel:
+                sel.register(proc.stdout, selectors.EVENT_READ)
+                if not sel.select(timeout=left):
+                    return None
+            chunk = os.read(proc.stdout.fileno(), 1 << 16)
+            if not chunk:
+                return None
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line
+
+    def warm_up(self, timeout_s: float = 60.0) -> float:
+        """Start the worker now and wait until it is ready; returns the seconds it took."""
+        start = time.monotonic()
+        proc = self._worker()
+        self._send(proc, {"op": "ping"})
+        while (line := self._readline(proc, start + timeout_s)) is not None:
+            if json.loads(line).get("type") == "pong":
+                return time.monotonic() - start
+        raise RuntimeError(f"{self.name} worker did not start: {self._stderr_tail()}")
+
+    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
+        start = time.monotonic()
+        deadline = start + timeout_s
+        proc = self._worker()
+        try:
+            self._send(proc, {"op": "run", "job": job.model_dump(mode="json")})
+        except BrokenPipeError:
+            return self._lost(job, proc, start)
+        while True:
+            line = self._readline(proc, deadline)
+            if line is None:
+                if proc.poll() is None and time.monotonic() >= deadline:
+                    self._kill(proc)
+                    return TrialOutcome(
+                        job_id=job.job_id, status="TIMEOUT", seconds=time.monotonic() - start,
+                        reason=f"timed out after {timeout_s:.0f}s; worker killed",
+                    )
+                return self._lost(job, proc, start)
+            message = json.loads(line)
+            if message.get("type") == "fold":
+                keep = on_fold(message["step"], message["value"]) if on_fold else True
+                self._send(proc, {"op": "continue" if keep else "prune"})
+            elif message.get("type") == "result":
+                return TrialOutcome(**message["outcome"])
+
+    def _lost(self, job: TrialJob, proc: subprocess.Popen, start: float) -> TrialOutcome:
+        """The worker died mid-job: say why as well as we can tell."""
+        code = proc.wait()
+        if code in (-9, 137):
+            why = "worker was killed (SIGKILL): most likely it ran out of memory"
+        elif code < 0:
+            why = f"worker died from signal {-code}"
+        else:
+            why = f"worker exited with code {code}"
+        tail = self._stderr_tail()
+        return TrialOutcome(
+            job_id=job.job_id, status="FAIL", seconds=time.monotonic() - start,
+            reason=why + (f": {tail}" if tail else ""),
+        )
+
+    def _stderr_tail(self) -> str:
+        try:
+            lines = self.log_path.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return ""
+        return lines[-1][:300] if lines else ""
+
+    def close(self) -> None:
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                try:
+                    self._send(self._proc, {"op": "exit"})
+                    self._proc.wait(timeout=5)
+                except (BrokenPipeError, subprocess.TimeoutExpired, ValueError):
+                    self._kill(self._proc)
+            self._proc = None

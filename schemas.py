@@ -1,0 +1,132 @@
+"""Pydantic models that cross module boundaries: the request, the data profile, the plan, the verdict.
+
+Every model here is plain, serialisable data: it goes into the LangGraph checkpoint, to LLM backends as
+structured output, and into the run directory as JSON.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+TaskType = Literal["binary", "multiclass", "regression"]
+Family = Literal["lightgbm", "xgboost", "hist_gb", "random_forest", "extra_trees", "linear", "mlp"]
+ColumnRole = Literal[
+    "numeric", "categorical", "high_card_categorical", "boolean", "datetime", "text", "id", "constant"
+]
+FAMILIES: tuple[str, ...] = Family.__args__  # type: ignore[attr-defined]
+
+
+class Constraints(BaseModel):
+    """What the request rules in or out."""
+
+    interpretable: bool = False
+    exclude_families: list[Family] = Field(default_factory=list)
+    include_families: list[Family] = Field(default_factory=list)
+    max_model_mb: float | None = None
+
+
+class TaskSpec(BaseModel):
+    """The request in structured form: what to predict, how it is scored, under which limits."""
+
+    task_type: TaskType
+    target: str
+    metric: str
+    id_column: str | None = None
+    time_budget_s: float = 120.0
+    group_column: str | None = None
+    time_column: str | None = None
+    constraints: Constraints = Field(default_factory=Constraints)
+    notes: list[str] = Field(default_factory=list, description="why each field was chosen")
+
+
+class ColumnProfile(BaseModel):
+    name: str
+    dtype: str
+    role: ColumnRole
+    n_unique: int
+    missing_frac: float
+    examples: list[str] = Field(default_factory=list)
+
+
+class LeakSuspect(BaseModel):
+    column: str
+    reason: str
+    score: float | None = None
+
+
+class DatasetProfile(BaseModel):
+    """What the profiler learned about the training data."""
+
+    n_rows: int
+    n_cols: int
+    target: str
+    task_type: TaskType
+    columns: list[ColumnProfile]
+    class_counts: dict[str, int] | None = None
+    target_skew: float | None = None
+    target_min: float | None = None
+    duplicate_rows: int = 0
+    missing_frac: float = 0.0
+    memory_mb: float = 0.0
+    leakage_suspects: list[LeakSuspect] = Field(default_factory=list)
+    test_rows: int | None = None
+
+    def features(self) -> list[ColumnProfile]:
+        """Columns a model may use: everything but the target, ids, constants and leak suspects."""
+        dropped = {"id", "constant"}
+        leaks = {s.column for s in self.leakage_suspects}
+        return [c for c in self.columns if c.role not in dropped and c.name not in leaks and c.name != self.target]
+
+    def by_role(self, *roles: str) -> list[str]:
+        return [c.name for c in self.features() if c.role in roles]
+
+
+class CVSpec(BaseModel):
+    kind: Literal["stratified", "kfold", "group", "time"]
+    n_splits: int = 5
+    group_column: str | None = None
+    time_column: str | None = None
+
+
+class Candidate(BaseModel):
+    """One model family the search may try, with configurations to evaluate first."""
+
+    family: Family
+    defaults: list[dict] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    candidates: list[Candidate]
+    cv: CVSpec
+    holdout_frac: float = 0.15
+    search_budget_s: float
+    ensemble_size: int = 5
+    rationale: list[str] = Field(default_factory=list)
+
+
+class TrialRecord(BaseModel):
+    """One finished trial as the search saw it."""
+
+    number: int
+    state: Literal["COMPLETE", "FAIL", "TIMEOUT", "PRUNED"]
+    config: dict
+    value: float | None = None
+    fold_scores: list[float] = Field(default_factory=list)
+    seconds: float = 0.0
+    reason: str | None = None
+    source: str = "tpe"
+
+
+class Check(BaseModel):
+    name: str
+    passed: bool
+    severity: Literal["error", "warning"] = "error"
+    evidence: str
+
+
+class Verdict(BaseModel):
+    decision: Literal["pass", "replan", "warn"]
+    checks: list[Check]
+    explanation: str = ""
