@@ -1,0 +1,3 @@
+from mlpilot.cli import app
+
+app()

@@ -1,0 +1,102 @@
+"""The metric registry: every score mlpilot reports is computed here, by our code.
+
+Predictions follow one convention: regression -> values (n,); classification -> class probabilities
+(n, k) over the sorted classes, or labels when the caller has only labels and the metric needs none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn import metrics as skm
+
+from mlpilot.errors import MlpilotError
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    greater_is_better: bool
+    needs_proba: bool
+    tasks: tuple[str, ...]
+    fn: Callable[[np.ndarray, np.ndarray], float]
+    aliases: tuple[str, ...] = ()
+
+    def score(self, y_true, y_pred) -> float:
+        """Score predictions; class probabilities are reduced to labels when the metric wants labels."""
+        y_true = np.asarray(y_true)
+        y_pred = np.asarray(y_pred)
+        if "regression" not in self.tasks and not self.needs_proba and y_pred.ndim == 2:
+            y_pred = y_pred.argmax(axis=1)
+        return float(self.fn(y_true, y_pred))
+
+    def better(self, a: float, b: float) -> bool:
+        """True when score ``a`` is strictly better than ``b``."""
+        return a > b if self.greater_is_better else a < b
+
+    def worst(self) -> float:
+        return -np.inf if self.greater_is_better else np.inf
+
+
+def _auc(y, p):
+    if p.ndim == 2 and p.shape[1] == 2:
+        p = p[:, 1]
+    if p.ndim == 2:
+        return skm.roc_auc_score(y, p, multi_class="ovr", labels=np.arange(p.shape[1]))
+    return skm.roc_auc_score(y, p)
+
+
+def _log_loss(y, p):
+    if p.ndim == 1:
+        p = np.column_stack([1 - p, p])
+    return skm.log_loss(y, np.clip(p, 1e-15, 1 - 1e-15), labels=np.arange(p.shape[1]))
+
+
+def _rmsle(y, p):
+    return float(np.sqrt(np.mean((np.log1p(np.clip(p, 0, None)) - np.log1p(np.clip(y, 0, None))) ** 2)))
+
+
+def _f1(y, p):
+    return skm.f1_score(y, p, average="binary" if len(np.unique(y)) <= 2 else "macro")
+
+
+CLS = ("binary", "multiclass")
+REG = ("regression",)
+METRICS: dict[str, Metric] = {m.name: m for m in [
+    Metric("roc_auc", True, True, CLS, _auc, ("auc", "roc auc", "auroc", "roc", "area under the curve")),
+    Metric("log_loss", False, True, CLS, _log_loss, ("logloss", "log loss", "cross entropy", "cross-entropy")),
+    Metric("accuracy", True, False, CLS, skm.accuracy_score, ("acc",)),
+    Metric("balanced_accuracy", True, False, CLS, skm.balanced_accuracy_score, ("balanced accuracy",)),
+    Metric("f1", True, False, CLS, _f1, ("f1 score", "f-score", "f1-score")),
+    Metric("f1_macro", True, False, CLS, lambda y, p: skm.f1_score(y, p, average="macro"),
+           ("macro f1", "f1 macro", "macro-f1", "macro-averaged f1")),
+    Metric("rmse", False, False, REG, lambda y, p: skm.root_mean_squared_error(y, p),
+           ("root mean squared error", "root mean square error")),
+    Metric("rmsle", False, False, REG, _rmsle, ("root mean squared log error", "root mean squared logarithmic error")),
+    Metric("mae", False, False, REG, skm.mean_absolute_error, ("mean absolute error",)),
+    Metric("r2", True, False, REG, skm.r2_score, ("r^2", "r squared", "r-squared", "coefficient of determination")),
+    Metric("mape", False, False, REG, skm.mean_absolute_percentage_error,
+           ("mean absolute percentage error", "percentage error")),
+]}
+
+
+def get_metric(name: str) -> Metric:
+    key = name.strip().lower().replace("-", "_")
+    for metric in METRICS.values():
+        if key == metric.name or key in metric.aliases or key.replace("_", " ") in metric.aliases:
+            return metric
+    raise MlpilotError(f"unknown metric {name!r}: use one of {', '.join(METRICS)}")
+
+
+def default_metric(task_type: str) -> str:
+    return {"binary": "roc_auc", "multiclass": "log_loss", "regression": "rmse"}[task_type]
+
+
+def check_metric_fits(metric: Metric, task_type: str) -> None:
+    if task_type not in metric.tasks:
+        fits = [m.name for m in METRICS.values() if task_type in m.tasks]
+        raise MlpilotError(
+            f"metric {metric.name} does not fit a {task_type} task: use one of {', '.join(fits)}"
+        )
