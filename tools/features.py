@@ -1,0 +1,140 @@
+"""Column transformers for raw frames: dates, booleans, free text, categories. All sklearn-compatible."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+TRUTHY = {"1", "true", "t", "yes", "y"}
+FALSY = {"0", "false", "f", "no", "n"}
+
+
+def _frame(X) -> pd.DataFrame:
+    return X if isinstance(X, pd.DataFrame) else pd.DataFrame(X)
+
+
+class DateParts(TransformerMixin, BaseEstimator):
+    """Expands each datetime column into year, month, day, weekday, day of year, hour and epoch days."""
+
+    PARTS = ("year", "month", "day", "weekday", "dayofyear", "hour", "days")
+
+    def fit(self, X, y=None):
+        self.columns_ = list(_frame(X).columns)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        out = {}
+        for col in self.columns_:
+            t = pd.to_datetime(_frame(X)[col], errors="coerce", format="mixed")
+            if getattr(t.dt, "tz", None) is not None:
+                t = t.dt.tz_convert(None)
+            parts = (t.dt.year, t.dt.month, t.dt.day, t.dt.weekday, t.dt.dayofyear, t.dt.hour,
+                     (t - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400)
+            for name, values in zip(self.PARTS, parts):
+                out[f"{col}__{name}"] = values.astype("float64").to_numpy()
+        return pd.DataFrame(out, index=_frame(X).index)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array([f"{c}__{p}" for c in self.columns_ for p in self.PARTS], dtype=object)
+
+
+class BooleanMap(TransformerMixin, BaseEstimator):
+    """Maps yes/no, true/false, 1/0 (any case) to 1.0/0.0; anything else to NaN."""
+
+    def fit(self, X, y=None):
+        self.columns_ = list(_frame(X).columns)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        frame = _frame(X)
+        out = {}
+        for col in self.columns_:
+            s = frame[col].astype("string").str.strip().str.lower()
+            out[col] = np.where(s.isin(TRUTHY), 1.0, np.where(s.isin(FALSY), 0.0, np.nan))
+        return pd.DataFrame(out, index=frame.index)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array(self.columns_, dtype=object)
+
+
+class TextEmbedding(TransformerMixin, BaseEstimator):
+    """TF-IDF of one free-text column reduced by truncated SVD, plus its length and word count."""
+
+    def __init__(self, max_features: int = 5000, n_components: int = 16):
+        self.max_features = max_features
+        self.n_components = n_components
+
+    def _texts(self, X) -> pd.Series:
+        frame = _frame(X)
+        return frame.iloc[:, 0].fillna("").astype(str)
+
+    def fit(self, X, y=None):
+        texts = self._texts(X)
+        self.column_ = str(_frame(X).columns[0])
+        self.tfidf_ = TfidfVectorizer(max_features=self.max_features, sublinear_tf=True, min_df=2)
+        tf = self.tfidf_.fit_transform(texts)
+        k = max(1, min(self.n_components, tf.shape[1] - 1, tf.shape[0] - 1))
+        self.svd_ = TruncatedSVD(n_components=k, random_state=0).fit(tf)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        texts = self._texts(X)
+        dense = self.svd_.transform(self.tfidf_.transform(texts))
+        stats = np.column_stack([texts.str.len(), texts.str.split().str.len()]).astype(float)
+        return pd.DataFrame(np.hstack([dense, stats]), columns=self.get_feature_names_out(), index=_frame(X).index)
+
+    def get_feature_names_out(self, input_features=None):
+        k = self.svd_.n_components
+        return np.array([f"{self.column_}__svd{i}" for i in range(k)] + [f"{self.column_}__len", f"{self.column_}__words"],
+                        dtype=object)
+
+
+class CategoryCodes(TransformerMixin, BaseEstimator):
+    """Encodes string categories as integer codes (unseen and missing -> NaN).
+
+    ``as_category=True`` returns pandas ``category`` columns, which LightGBM, XGBoost and
+    HistGradientBoosting treat as native categoricals; otherwise float codes plus a frequency column.
+    """
+
+    def __init__(self, as_category: bool = True, max_levels: int = 250):
+        self.as_category = as_category
+        self.max_levels = max_levels
+
+    def fit(self, X, y=None):
+        frame = _frame(X)
+        self.columns_ = list(frame.columns)
+        self.levels_ = {}
+        self.freq_ = {}
+        for col in self.columns_:
+            counts = frame[col].astype("string").value_counts()
+            self.levels_[col] = [str(v) for v in counts.index[: self.max_levels]]
+            self.freq_[col] = {str(k): float(v) / len(frame) for k, v in counts.items()}
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        frame = _frame(X)
+        out = {}
+        for col in self.columns_:
+            s = frame[col].astype("string")
+            codes = pd.Categorical(s, categories=self.levels_[col]).codes.astype(float)
+            codes[codes < 0] = np.nan
+            if self.as_category:
+                out[col] = pd.Categorical.from_codes(np.nan_to_num(codes, nan=-1).astype(int),
+                                                     categories=range(len(self.levels_[col])))
+            else:
+                out[col] = codes
+                out[f"{col}__freq"] = s.map(self.freq_[col]).astype(float).fillna(0.0).to_numpy()
+        return pd.DataFrame(out, index=frame.index)
+
+    def get_feature_names_out(self, input_features=None):
+        if self.as_category:
+            return np.array(self.columns_, dtype=object)
+        return np.array([n for c in self.columns_ for n in (c, f"{c}__freq")], dtype=object)

@@ -1,0 +1,37 @@
+"""Saving and loading models in skops format, trusting only the types mlpilot builds.
+
+Nothing is unpickled: skops rebuilds objects from a JSON schema and refuses any type not in the trusted
+list, so a model file written by untrusted code cannot run code on the host.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import skops.io as sio
+
+from mlpilot.errors import MlpilotError
+
+TRUSTED_PREFIXES = ("mlpilot.tools.", "sklearn.", "lightgbm.", "xgboost.")
+TRUSTED_TYPES = {"collections.OrderedDict", "functools.partial", "numpy.dtype", "numpy.log1p", "numpy.expm1"}
+
+
+def save_model(model, path: str | Path) -> Path:
+    path = Path(path)
+    sio.dump(model, path)
+    return path
+
+
+def load_model(path: str | Path):
+    """Load a skops model file, refusing any type outside mlpilot's known components."""
+    path = Path(path)
+    if not path.is_file():
+        raise MlpilotError(f"model file {path} not found: pass a run directory that holds model.skops")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # not a skops archive (e.g. a pickle)
+        raise MlpilotError(f"{path} is not a skops model file ({type(exc).__name__}): refusing to load it") from None
+    refused = [t for t in untrusted if t not in TRUSTED_TYPES and not t.startswith(TRUSTED_PREFIXES)]
+    if refused:
+        raise MlpilotError(f"{path} holds untrusted types {refused[:5]}: refusing to load it")
+    return sio.load(path, trusted=untrusted)

@@ -1,0 +1,60 @@
+"""One factory for every model mlpilot fits: raw frame in, prediction out, all preprocessing inside."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.compose import ColumnTransformer, TransformedTargetRegressor
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+from mlpilot.schemas import DatasetProfile
+from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TextEmbedding
+from mlpilot.tools.space import FAMILIES
+
+
+def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransformer:
+    """Column-role preprocessing. ``encoding``: "native", "codes" or "dense" (see ``FamilySpec``)."""
+    numeric = profile.by_role("numeric")
+    low = profile.by_role("categorical")
+    high = profile.by_role("high_card_categorical")
+    parts = []
+    if encoding == "dense":
+        scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
+                                             StandardScaler())  # noqa: E731
+        if numeric:
+            parts.append(("num", scale(), numeric))
+        if low or high:
+            parts.append(("cat", OneHotEncoder(handle_unknown="infrequent_if_exist", min_frequency=5,
+                                               max_categories=30, sparse_output=False), low + high))
+        if high:
+            parts.append(("freq", scale(CategoryCodes(as_category=False)), high))
+        if profile.by_role("boolean"):
+            parts.append(("bool", scale(BooleanMap()), profile.by_role("boolean")))
+        if profile.by_role("datetime"):
+            parts.append(("date", scale(DateParts()), profile.by_role("datetime")))
+        texts = [(f"text_{i}", scale(TextEmbedding()), [c]) for i, c in enumerate(profile.by_role("text"))]
+    else:
+        if numeric:
+            parts.append(("num", "passthrough", numeric))
+        if low:
+            parts.append(("cat", CategoryCodes(as_category=encoding == "native"), low))
+        if high:
+            parts.append(("high", CategoryCodes(as_category=False), high))
+        if profile.by_role("boolean"):
+            parts.append(("bool", BooleanMap(), profile.by_role("boolean")))
+        if profile.by_role("datetime"):
+            parts.append(("date", DateParts(), profile.by_role("datetime")))
+        texts = [(f"text_{i}", TextEmbedding(), [c]) for i, c in enumerate(profile.by_role("text"))]
+    parts += texts
+    return ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False).set_output(transform="pandas")
+
+
+def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, threads: int = 1) -> Pipeline:
+    """The full pipeline for ``config``; regression with ``log_target`` fits on log1p(y)."""
+    family = FAMILIES[config["family"]]
+    model = family.make(config, profile.task_type, seed, threads)
+    if config.get("log_target"):
+        model = TransformedTargetRegressor(regressor=model, func=np.log1p, inverse_func=np.expm1,
+                                           check_inverse=False)
+    return Pipeline([("prep", build_preprocessor(profile, family.encoding)), ("model", model)])

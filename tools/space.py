@@ -1,0 +1,177 @@
+"""Model families: their search spaces, strong default configurations, and estimator factories.
+
+A *config* is a plain dict ``{"family": name, **params}``; ``suggest`` draws one from an Optuna trial,
+``FAMILIES[name].make(config, ...)`` builds the estimator. Spaces are plain data so they can be shown to
+an LLM proposer and logged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import optuna
+
+Param = tuple  # ("float"|"int", low, high, "log"|"linear") or ("cat", [choices])
+MAX_ROUNDS = 3000
+
+
+@dataclass(frozen=True)
+class FamilySpec:
+    name: str
+    encoding: str  # "native" (pandas categories), "codes" (float codes) or "dense" (scaled, one-hot)
+    space: dict[str, Param]
+    defaults: list[dict]
+    make: Callable[[dict, str, int, int], object]  # (config, task_type, seed, threads) -> estimator
+    early_stopping: bool = False
+    fixed: dict = field(default_factory=dict)
+
+
+def _params(config: dict) -> dict:
+    return {k: v for k, v in config.items() if k not in ("family", "log_target", "feature_code")}
+
+
+def _lightgbm(config, task, seed, threads):
+    import lightgbm as lgb
+
+    cls = lgb.LGBMRegressor if task == "regression" else lgb.LGBMClassifier
+    params = {"n_estimators": MAX_ROUNDS, "subsample_freq": 1, "verbose": -1, **_params(config)}
+    return cls(random_state=seed, n_jobs=threads, **params)
+
+
+def _xgboost(config, task, seed, threads):
+    import xgboost as xgb
+
+    cls = xgb.XGBRegressor if task == "regression" else xgb.XGBClassifier
+    params = {"n_estimators": MAX_ROUNDS, **_params(config)}
+    return cls(random_state=seed, n_jobs=threads, tree_method="hist", enable_categorical=True,
+               max_cat_to_onehot=1, **params)
+
+
+def _hist_gb(config, task, seed, threads):
+    from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+
+    cls = HistGradientBoostingRegressor if task == "regression" else HistGradientBoostingClassifier
+    return cls(random_state=seed, max_iter=1000, early_stopping=True, n_iter_no_change=20,
+               categorical_features="from_dtype", **_params(config))
+
+
+def _forest(kind: str):
+    def make(config, task, seed, threads):
+        from sklearn import ensemble
+
+        name = {"rf": "RandomForest", "et": "ExtraTrees"}[kind]
+        cls = getattr(ensemble, name + ("Regressor" if task == "regression" else "Classifier"))
+        return cls(n_estimators=300, random_state=seed, n_jobs=threads, **_params(config))
+
+    return make
+
+
+def _linear(config, task, seed, threads):
+    from sklearn.linear_model import LogisticRegression, Ridge
+
+    if task == "regression":
+        return Ridge(alpha=config.get("alpha", 1.0))
+    return LogisticRegression(C=config.get("C", 1.0), max_iter=3000)
+
+
+def _mlp(config, task, seed, threads):
+    from mlpilot.tools.mlp import TorchMLP
+
+    return TorchMLP(task=task, random_state=seed, threads=threads, **_params(config))
+
+
+FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
+    FamilySpec(
+        "lightgbm", "native",
+        {"learning_rate": ("float", 0.01, 0.2, "log"), "num_leaves": ("int", 8, 256, "log"),
+         "min_child_samples": ("int", 3, 100, "log"), "subsample": ("float", 0.5, 1.0, "linear"),
+         "colsample_bytree": ("float", 0.3, 1.0, "linear"), "reg_lambda": ("float", 1e-3, 10.0, "log"),
+         "reg_alpha": ("float", 1e-3, 10.0, "log"), "min_split_gain": ("float", 1e-4, 0.5, "log")},
+        [{"learning_rate": 0.05, "num_leaves": 31, "min_child_samples": 20, "subsample": 1.0,
+          "colsample_bytree": 1.0},
+         {"learning_rate": 0.03, "num_leaves": 128, "min_child_samples": 5, "subsample": 0.8,
+          "colsample_bytree": 0.7, "reg_lambda": 1.0},
+         {"learning_rate": 0.05, "num_leaves": 15, "min_child_samples": 30, "subsample": 0.7,
+          "colsample_bytree": 0.5, "reg_lambda": 5.0}],
+        _lightgbm, early_stopping=True,
+    ),
+    FamilySpec(
+        "xgboost", "native",
+        {"learning_rate": ("float", 0.01, 0.2, "log"), "max_depth": ("int", 3, 10, "linear"),
+         "min_child_weight": ("float", 0.5, 20.0, "log"), "subsample": ("float", 0.5, 1.0, "linear"),
+         "colsample_bytree": ("float", 0.3, 1.0, "linear"), "reg_lambda": ("float", 1e-3, 10.0, "log"),
+         "reg_alpha": ("float", 1e-3, 10.0, "log")},
+        [{"learning_rate": 0.05, "max_depth": 6, "min_child_weight": 1.0, "subsample": 0.8,
+          "colsample_bytree": 0.8}],
+        _xgboost, early_stopping=True,
+    ),
+    FamilySpec(
+        "hist_gb", "native",
+        {"learning_rate": ("float", 0.02, 0.3, "log"), "max_leaf_nodes": ("int", 8, 128, "log"),
+         "min_samples_leaf": ("int", 5, 100, "log"), "l2_regularization": ("float", 1e-4, 10.0, "log"),
+         "max_features": ("float", 0.4, 1.0, "linear")},
+        [{"learning_rate": 0.1, "max_leaf_nodes": 31, "min_samples_leaf": 20}],
+        _hist_gb,
+    ),
+    FamilySpec(
+        "random_forest", "codes",
+        {"max_features": ("float", 0.1, 1.0, "linear"), "min_samples_leaf": ("int", 1, 20, "log")},
+        [{"max_features": 0.5, "min_samples_leaf": 1}],
+        _forest("rf"),
+    ),
+    FamilySpec(
+        "extra_trees", "codes",
+        {"max_features": ("float", 0.1, 1.0, "linear"), "min_samples_leaf": ("int", 1, 20, "log")},
+        [{"max_features": 0.7, "min_samples_leaf": 1}],
+        _forest("et"),
+    ),
+    FamilySpec(
+        "linear", "dense",
+        {"C": ("float", 1e-3, 100.0, "log"), "alpha": ("float", 1e-3, 1000.0, "log")},
+        [{"C": 1.0, "alpha": 1.0}],
+        _linear,
+    ),
+    FamilySpec(
+        "mlp", "dense",
+        {"hidden": ("int", 32, 512, "log"), "layers": ("int", 1, 3, "linear"), "dropout": ("float", 0.0, 0.5, "linear"),
+         "lr": ("float", 1e-4, 1e-2, "log"), "weight_decay": ("float", 1e-6, 1e-2, "log")},
+        [{"hidden": 256, "layers": 2, "dropout": 0.1, "lr": 1e-3, "weight_decay": 1e-5}],
+        _mlp,
+    ),
+]}
+
+
+def space_for(families: list[str], task_type: str) -> dict[str, dict]:
+    """The searchable parameters of each family, as plain data (for logs and LLM proposers)."""
+    out = {}
+    for name in families:
+        space = dict(FAMILIES[name].space)
+        if name == "linear":
+            space.pop("alpha" if task_type != "regression" else "C")
+        out[name] = space
+    return out
+
+
+def suggest(trial: optuna.Trial, families: list[str], task_type: str, log_target: bool = False) -> dict:
+    """Draw a config from the joint conditional space (family first, then its parameters)."""
+    family = trial.suggest_categorical("family", families)
+    config: dict = {"family": family}
+    for name, (kind, *args) in space_for([family], task_type)[family].items():
+        key = f"{family}.{name}"
+        if kind == "cat":
+            config[name] = trial.suggest_categorical(key, args[0])
+        else:
+            low, high, scale = args
+            draw = trial.suggest_float if kind == "float" else trial.suggest_int
+            config[name] = draw(key, low, high, log=scale == "log")
+    if log_target:
+        config["log_target"] = True
+    return config
+
+
+def to_trial_params(config: dict) -> dict:
+    """The Optuna parameter names of a config (for ``study.enqueue_trial``)."""
+    family = config["family"]
+    return {"family": family, **{f"{family}.{k}": v for k, v in config.items()
+                                 if k in FAMILIES[family].space}}
