@@ -1,0 +1,565 @@
+"""The LLM backend: prompts, structured replies, repairs, retries, cost, cache, call log, expert fallback.
+
+A ``Provider`` (OpenAI chat completions, Anthropic messages) only sends one conversation and returns the
+raw reply. ``LLMBackend`` does everything else, the same way for every provider:
+
+* renders ``prompts/<role>.md`` with the role input as JSON and the answer's JSON schema;
+* parses the reply (tool call, JSON-schema output or plain JSON text) into the answer model and checks it
+  against the input (a target that is a column, configurations inside the search space...); a reply that
+  fails goes back with the error for ``max_repairs`` rounds, then the expert policy answers that step;
+* retries 429 / 5xx / timeouts with exponential backoff, honouring ``retry-after``; bad keys and unknown
+  models raise ``MlpilotError`` at once; other persistent provider errors fall back to the expert;
+* counts tokens and cost (``usage``), and refuses any call that could take the total past ``max_cost``;
+* caches replies by (provider, model, conversation, schema): ``cache_mode`` "auto" reads and writes,
+  "record" only writes, "replay" only reads (offline; a miss falls back to the expert), "off";
+* logs every call to ``llm_calls.jsonl`` in ``log_dir`` with API keys redacted.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import logging
+import random
+import re
+import string
+import threading
+import time
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from mlpilot.agent.backends.base import Backend, T
+from mlpilot.errors import MlpilotError
+from mlpilot.schemas import TaskSpec
+
+log = logging.getLogger(__name__)
+
+CacheMode = Literal["auto", "record", "replay", "off"]
+
+# USD per million (input, output) tokens; the longest matching model-name prefix wins.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4.1-nano": (0.10, 0.40),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-5-nano": (0.05, 0.40),
+    "gpt-5-mini": (0.25, 2.00),
+    "gpt-5": (1.25, 10.00),
+    "o4-mini": (1.10, 4.40),
+    "o3-mini": (1.10, 4.40),
+    "o3": (2.00, 8.00),
+    "claude-haiku-4-5": (1.00, 5.00),
+    "claude-3-5-haiku": (0.80, 4.00),
+    "claude-sonnet-4": (3.00, 15.00),
+    "claude-3-7-sonnet": (3.00, 15.00),
+    "claude-opus-4-1": (15.00, 75.00),
+    "claude-opus-4": (15.00, 75.00),
+}
+
+
+def price_for(model: str) -> tuple[float, float] | None:
+    """(input, output) USD per million tokens for ``model``, or None when unknown."""
+    matches = [p for p in PRICES if model.startswith(p)]
+    return PRICES[max(matches, key=len)] if matches else None
+
+
+class UnderstandReply(TaskSpec):
+    """The understand role's answer: a best-guess TaskSpec, plus a question when the request is ambiguous."""
+
+    question: str | None = Field(
+        None, description="one short question for the user when the request is ambiguous, else null"
+    )
+
+
+WIRE_SCHEMAS: dict[tuple[str, type], type[BaseModel]] = {("understand", TaskSpec): UnderstandReply}
+"""Answer models LLMs fill instead of the graph's schema; each subclasses the graph's schema."""
+
+
+class LLMUsage(BaseModel):
+    """Running totals of one backend's LLM traffic."""
+
+    calls: int = 0
+    cached_calls: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost_usd: float = 0.0
+    retries: int = 0
+    repairs: int = 0
+    fallbacks: int = 0
+
+
+@dataclass
+class Reply:
+    text: str
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+class ProviderError(Exception):
+    """A failed provider call. ``retryable`` errors are retried; ``fatal`` ones stop the run."""
+
+    def __init__(self, message: str, *, retryable: bool = False, fatal: bool = False,
+                 retry_after: float | None = None):
+        super().__init__(message)
+        self.retryable = retryable
+        self.fatal = fatal
+        self.retry_after = retry_after
+
+
+@dataclass
+class Conversation:
+    """What a provider sends: system text, alternating user/assistant turns, the answer tool."""
+
+    role: str
+    system: str
+    messages: list[dict]
+    schema: dict
+
+
+class Provider(ABC):
+    """One LLM API. ``send`` raises ``ProviderError`` for anything but a reply."""
+
+    name: str = "provider"
+
+    def __init__(self, model: str, *, timeout: float, max_tokens: int, mode: str):
+        self.model = model
+        self.timeout = timeout
+        self.max_tokens = max_tokens
+        self.mode = mode
+        self.secrets: list[str] = []
+
+    @abstractmethod
+    def send(self, conversation: Conversation) -> Reply: ...
+
+
+def sdk_error(exc: Exception, sdk: Any, provider: str, model: str) -> ProviderError:
+    """Map an OpenAI/Anthropic SDK exception (both share the same classes) to a ``ProviderError``."""
+    if isinstance(exc, sdk.APITimeoutError):
+        return ProviderError(f"{provider} timed out", retryable=True)
+    if isinstance(exc, sdk.APIConnectionError):
+        return ProviderError(f"cannot reach {provider}: {exc}", retryable=True)
+    if not isinstance(exc, sdk.APIStatusError):
+        return ProviderError(f"{provider} failed: {exc}")
+    status = exc.status_code
+    if status in (401, 403):
+        return ProviderError(
+            f"{provider} rejected the API key (HTTP {status}): set a valid key or use --llm expert", fatal=True
+        )
+    if status == 404:
+        return ProviderError(
+            f"{provider} does not know model {model!r} (HTTP 404): check the model name and --base-url",
+            fatal=True,
+        )
+    retryable = status in (408, 409, 429) or status >= 500
+    return ProviderError(f"{provider} answered HTTP {status}: {_short(str(exc))}", retryable=retryable,
+                         retry_after=retry_after_s(exc.response.headers))
+
+
+def retry_after_s(headers: Any) -> float | None:
+    """Seconds to wait from ``retry-after-ms`` / ``retry-after`` (seconds or an HTTP date), else None."""
+    if value := headers.get("retry-after-ms"):
+        try:
+            return float(value) / 1000
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, when.timestamp() - time.time()) if when else None
+
+
+def parse_json(text: str) -> Any:
+    """The JSON object in a reply, tolerating code fences and prose around it."""
+    text = text.strip()
+    fenced = re.search(r"```(?:json)?\s*(.*?)```", text, re.S)
+    if fenced:
+        text = fenced.group(1).strip()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as first:
+        start, end = text.find("{"), text.rfind("}")
+        if 0 <= start < end:
+            try:
+                return json.loads(text[start:end + 1])
+            except json.JSONDecodeError:
+                pass
+        raise first
+
+
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def validation_message(exc: ValidationError) -> str:
+    lines = [f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in exc.errors()[:12]]
+    return "; ".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- prompts
+
+SYSTEM = (
+    "You are one step of mlpilot, an AutoML assistant. [mlpilot:role=$role]\n"
+    "Answer with exactly one JSON object that validates against the JSON schema you are given, "
+    "with no prose before or after it."
+)
+
+
+def render(role: str, payload: BaseModel, schema: type[BaseModel]) -> Conversation:
+    """The first turn for ``role``: ``prompts/<role>.md`` filled with the input and the answer schema."""
+    try:
+        template = resources.files("mlpilot.prompts").joinpath(f"{role}.md").read_text()
+    except FileNotFoundError:
+        raise MlpilotError(f"no prompt template for role {role!r}: add prompts/{role}.md") from None
+    json_schema = schema.model_json_schema()
+    values = {"input": payload.model_dump_json(indent=1, exclude_none=True),
+              "schema": json.dumps(json_schema, indent=1)}
+    values.update(role_context(role, payload))
+    user = string.Template(template).substitute(values)
+    system = string.Template(SYSTEM).substitute(role=role)
+    return Conversation(role=role, system=system, messages=[{"role": "user", "content": user}],
+                        schema=json_schema)
+
+
+def role_context(role: str, payload: BaseModel) -> dict[str, str]:
+    """Extra template values a role needs beyond its input JSON."""
+    if role != "propose":
+        return {}
+    from mlpilot.tools.metrics import get_metric
+
+    metric = get_metric(payload.spec.metric)
+    done = [t for t in payload.history if t.state == "COMPLETE" and t.value is not None]
+    rows = [json.dumps({"config": t.config, "score": round(t.value, 6), "source": t.source}, sort_keys=True)
+            for t in done]
+    failed = [json.dumps({"config": t.config, "state": t.state, "reason": _short(t.reason or "", 120)},
+                         sort_keys=True) for t in payload.history if t not in done]
+    if done:
+        values = [t.value for t in done]
+        best = max(values) if metric.greater_is_better else min(values)
+        step = 0.01 * ((max(values) - min(values)) or abs(best) or 1.0)
+        target = best + step if metric.greater_is_better else best - step
+        goal = f"best so far {best:.6g}; propose configurations expected to reach about {target:.6g}"
+    else:
+        goal = "no finished trial yet; propose strong, diverse starting configurations"
+    context = payload.model_dump(mode="json", include={"spec", "plan"}, exclude_none=True)
+    context["data"] = _profile_summary(payload.profile)
+    return {
+        "context": json.dumps(context, indent=1),
+        "space": json.dumps(payload.space, indent=1),
+        "history": "\n".join(rows) or "(none)",
+        "failed": "\n".join(failed) or "(none)",
+        "direction": "higher" if metric.greater_is_better else "lower",
+        "goal": goal,
+        "n": str(payload.n),
+    }
+
+
+def _profile_summary(profile) -> dict:
+    roles: dict[str, int] = {}
+    for column in profile.features():
+        roles[column.role] = roles.get(column.role, 0) + 1
+    return {"n_rows": profile.n_rows, "n_features": len(profile.features()), "feature_roles": roles,
+            "task_type": profile.task_type, "class_counts": profile.class_counts,
+            "missing_frac": round(profile.missing_frac, 4), "target_skew": profile.target_skew}
+
+
+# ------------------------------------------------------------------------------------- answer checks
+
+
+def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
+    """What is wrong with a schema-valid answer given its input; fed back to the model as a repair."""
+    if role == "understand":
+        columns = set(payload.columns)
+        out = [f"{field} {getattr(answer, field)!r} is not a column; columns are {sorted(columns)}"
+               for field in ("target", "id_column", "group_column", "time_column")
+               if getattr(answer, field) is not None and getattr(answer, field) not in columns]
+        from mlpilot.tools.metrics import check_metric_fits, get_metric
+
+        try:
+            check_metric_fits(get_metric(answer.metric), answer.task_type)
+        except MlpilotError as exc:
+            out.append(str(exc))
+        return out
+    if role == "plan":
+        excluded = set(payload.spec.constraints.exclude_families)
+        out = [f"family {c.family} is excluded by the request" for c in answer.candidates if c.family in excluded]
+        return out + ([] if answer.candidates else ["candidates is empty: give at least one family"])
+    if role == "propose":
+        return [p for i, config in enumerate(answer.configs) for p in config_problems(i, config, payload.space)]
+    if role == "verify":
+        failed = [c.name for c in payload.checks if not c.passed and c.severity == "error"]
+        if answer.decision == "pass" and failed:
+            return [f"decision cannot be 'pass' while error checks failed: {', '.join(failed)}"]
+    return []
+
+
+def config_problems(i: int, config: dict, space: dict[str, dict]) -> list[str]:
+    family = config.get("family")
+    if family not in space:
+        return [f"configs[{i}].family {family!r} is not one of {sorted(space)}"]
+    out = []
+    for name, value in config.items():
+        if name == "family":
+            continue
+        if name not in space[family]:
+            out.append(f"configs[{i}]: {family} has no parameter {name!r}; parameters: {sorted(space[family])}")
+            continue
+        low, high, choices, kind = _bounds(space[family][name])
+        if choices is not None and value not in choices:
+            out.append(f"configs[{i}].{name}={value!r} is not one of {choices}")
+        elif choices is None and not (isinstance(value, (int, float)) and not isinstance(value, bool)
+                                      and low <= value <= high):
+            out.append(f"configs[{i}].{name}={value!r} is outside [{low}, {high}]")
+        elif kind == "int" and value != int(value):
+            out.append(f"configs[{i}].{name}={value!r} must be an integer")
+    return out
+
+
+def _bounds(param: list) -> tuple[float | None, float | None, list | None, str]:
+    """(low, high, choices, kind) of a space entry: ``[kind, low, high, scale]``, ``["cat", choices]``,
+    ``[low, high]`` or a plain list of choices."""
+    if param and param[0] in ("float", "int"):
+        return param[1], param[2], None, param[0]
+    if param and param[0] == "cat":
+        return None, None, list(param[1]), "cat"
+    numeric = len(param) == 2 and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in param)
+    return (param[0], param[1], None, "float") if numeric else (None, None, list(param), "cat")
+
+
+# ------------------------------------------------------------------------------------ cache and log
+
+
+class ResponseCache:
+    """Replies on disk, one JSON file per key, so a rerun (or a test) replays them exactly."""
+
+    def __init__(self, directory: Path | None, mode: CacheMode):
+        self.dir = Path(directory) if directory else None
+        self.mode: CacheMode = mode if self.dir else "off"
+        if self.mode == "replay" and not (self.dir and self.dir.is_dir()):
+            raise MlpilotError(f"replay needs a recorded cache directory, {directory} does not exist: record first")
+
+    @staticmethod
+    def key(provider: Provider, conversation: Conversation) -> str:
+        blob = json.dumps([provider.name, provider.model, provider.mode, conversation.system,
+                           conversation.messages, conversation.schema], sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def get(self, key: str) -> Reply | None:
+        if self.mode not in ("auto", "replay"):
+            return None
+        path = self.dir / f"{key}.json"
+        return Reply(**json.loads(path.read_text())) if path.exists() else None
+
+    def put(self, key: str, reply: Reply) -> None:
+        if self.mode in ("auto", "record"):
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp = self.dir / f"{key}.tmp"
+            tmp.write_text(json.dumps(reply.__dict__))
+            tmp.replace(self.dir / f"{key}.json")
+
+
+class CallLog:
+    """``llm_calls.jsonl``: one line per call or event, secrets redacted."""
+
+    PATTERNS = [re.compile(r"sk-[A-Za-z0-9_\-]{8,}"), re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._\-]+"),
+                re.compile(r"(?i)(x-api-key\W+)[A-Za-z0-9._\-]+")]
+
+    def __init__(self, secrets: list[str]):
+        self.secrets = [s for s in secrets if s and len(s) >= 4]
+        self.dir: Path | None = None
+        self._lock = threading.Lock()
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "[REDACTED]")
+        for pattern in self.PATTERNS:
+            text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[REDACTED]", text)
+        return text
+
+    def write(self, record: dict) -> None:
+        if self.dir is None:
+            return
+        line = self.redact(json.dumps({"time": round(time.time(), 3), **record}, default=str))
+        with self._lock:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            with open(self.dir / "llm_calls.jsonl", "a") as fh:
+                fh.write(line + "\n")
+
+
+# -------------------------------------------------------------------------------------------- backend
+
+
+class _Fallback(Exception):
+    """This step goes to the expert policy, for the reason given."""
+
+
+class LLMBackend(Backend):
+    """Answers roles with an LLM provider; the expert policy takes any step the LLM cannot."""
+
+    def __init__(
+        self,
+        provider: Provider,
+        *,
+        fallback: Backend | None = None,
+        max_cost: float | None = None,
+        log_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        cache_mode: CacheMode = "auto",
+        max_repairs: int = 2,
+        max_retries: int = 4,
+        max_backoff_s: float = 30.0,
+        prices: tuple[float, float] | None = None,
+    ):
+        self.provider = provider
+        self.name = f"{provider.name}:{provider.model}"
+        self._fallback = fallback
+        self.max_cost = max_cost
+        self.max_repairs = max_repairs
+        self.max_retries = max_retries
+        self.max_backoff_s = max_backoff_s
+        self.prices = prices or price_for(provider.model) or (
+            (0.0, 0.0) if provider.name == "openai-compatible" else None
+        )
+        self.cache = ResponseCache(cache_dir, cache_mode)
+        self.calls = CallLog(provider.secrets)
+        self.calls.dir = Path(log_dir) if log_dir else None
+        self.usage = LLMUsage()
+        self.events: list[dict] = []
+        self._lock = threading.Lock()
+        if self.prices is None:
+            self._event("warning", None, f"no price known for model {provider.model}: cost is counted as 0"
+                        + (" and --max-llm-cost cannot cap it" if max_cost is not None else ""))
+
+    @property
+    def log_dir(self) -> Path | None:
+        return self.calls.dir
+
+    @log_dir.setter
+    def log_dir(self, value: Path | None) -> None:
+        self.calls.dir = Path(value) if value else None
+
+    @property
+    def fallback(self) -> Backend:
+        if self._fallback is None:
+            from mlpilot.agent.backends.expert import ExpertBackend
+
+            self._fallback = ExpertBackend()
+        return self._fallback
+
+    def complete(self, role: str, payload: BaseModel, schema: type[T]) -> T:
+        try:
+            return self.ask(role, payload, schema)
+        except _Fallback as why:
+            with self._lock:
+                self.usage.fallbacks += 1
+            self._event("fallback", role, f"{role}: the expert policy took this step because {why}")
+            return self.fallback.complete(role, payload, schema)
+
+    def ask(self, role: str, payload: BaseModel, schema: type[T]) -> T:
+        """The LLM's validated answer; raises ``_Fallback`` when it cannot give one."""
+        wire = WIRE_SCHEMAS.get((role, schema), schema)
+        conversation = render(role, payload, wire)
+        for turn in range(self.max_repairs + 1):
+            reply = self._call(conversation, turn)
+            try:
+                answer = wire.model_validate(parse_json(reply.text))
+                issue = "; ".join(problems(role, payload, answer))
+            except json.JSONDecodeError as exc:
+                issue = f"the reply is not valid JSON ({exc})"
+            except ValidationError as exc:
+                issue = f"the reply does not match the schema: {validation_message(exc)}"
+            if not issue:
+                return answer
+            self._event("invalid", role, _short(issue, 600), turn=turn)
+            if turn == self.max_repairs:
+                break
+            with self._lock:
+                self.usage.repairs += 1
+            conversation.messages += [
+                {"role": "assistant", "content": reply.text or "(empty)"},
+                {"role": "user", "content": f"That answer was rejected: {issue}\n"
+                                            "Reply again with only the corrected JSON object."},
+            ]
+        raise _Fallback(f"the answer was still invalid after {self.max_repairs} repairs")
+
+    def _call(self, conversation: Conversation, turn: int) -> Reply:
+        """One reply: from the cache, or from the provider with retries, within the cost cap."""
+        key = ResponseCache.key(self.provider, conversation)
+        base = {"kind": "call", "role": conversation.role, "backend": self.name, "turn": turn, "key": key[:16],
+                "system": conversation.system, "messages": conversation.messages}
+        if (cached := self.cache.get(key)) is not None:
+            with self._lock:
+                self.usage.cached_calls += 1
+            self.calls.write({**base, "cached": True, "response": cached.text, "input_tokens": cached.input_tokens,
+                              "output_tokens": cached.output_tokens, "cost_usd": 0.0, "latency_s": 0.0})
+            return cached
+        if self.cache.mode == "replay":
+            raise _Fallback("replay mode has no recorded reply for this prompt")
+        self._check_budget(conversation)
+        for attempt in range(self.max_retries + 1):
+            start = time.monotonic()
+            try:
+                reply = self.provider.send(conversation)
+            except ProviderError as exc:
+                latency = time.monotonic() - start
+                self.calls.write({**base, "attempt": attempt, "error": str(exc), "latency_s": round(latency, 3)})
+                if exc.fatal:
+                    raise MlpilotError(str(exc)) from None
+                if not exc.retryable or attempt == self.max_retries:
+                    raise _Fallback(f"the provider kept failing: {exc}") from None
+                with self._lock:
+                    self.usage.retries += 1
+                time.sleep(self._backoff(attempt, exc.retry_after))
+                continue
+            latency = time.monotonic() - start
+            cost = self._cost(reply.input_tokens, reply.output_tokens)
+            with self._lock:
+                self.usage.calls += 1
+                self.usage.input_tokens += reply.input_tokens
+                self.usage.output_tokens += reply.output_tokens
+                self.usage.cost_usd += cost
+            self.calls.write({**base, "attempt": attempt, "cached": False, "response": reply.text,
+                              "input_tokens": reply.input_tokens, "output_tokens": reply.output_tokens,
+                              "cost_usd": round(cost, 6), "latency_s": round(latency, 3)})
+            self.cache.put(key, reply)
+            return reply
+        raise AssertionError("unreachable")
+
+    def _backoff(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.max_backoff_s)
+        return min(self.max_backoff_s, 0.5 * 2 ** attempt) * random.uniform(0.8, 1.2)
+
+    def _cost(self, input_tokens: int, output_tokens: int) -> float:
+        if self.prices is None:
+            return 0.0
+        return (input_tokens * self.prices[0] + output_tokens * self.prices[1]) / 1e6
+
+    def _check_budget(self, conversation: Conversation) -> None:
+        """Refuse a call whose worst case (prompt ~3 chars/token, a full ``max_tokens`` reply) breaks the cap."""
+        if self.max_cost is None:
+            return
+        chars = len(conversation.system) + len(json.dumps(conversation.messages)) + len(json.dumps(conversation.schema))
+        worst = self._cost(chars // 3, self.provider.max_tokens)
+        if self.usage.cost_usd + worst > self.max_cost:
+            raise _Fallback(f"the LLM cost cap ${self.max_cost:.2f} is reached "
+                            f"(spent ${self.usage.cost_usd:.4f}, next call up to ${worst:.4f})")
+
+    def _event(self, kind: str, role: str | None, message: str, **extra) -> None:
+        event = {"kind": kind, "role": role, "message": message, **extra}
+        with self._lock:
+            self.events.append(event)
+        self.calls.write(event)
+        if kind in ("fallback", "warning"):
+            log.warning("%s", message)

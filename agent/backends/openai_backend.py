@@ -1,0 +1,63 @@
+"""OpenAI chat completions, for OpenAI itself and any OpenAI-compatible server (vLLM, Ollama, LM Studio...).
+
+Structured output ``mode``: "json_schema" (response_format, the default), "tools" (a forced function
+call, for servers without JSON-schema output) or "json" (the prompt alone asks for JSON).
+"""
+
+from __future__ import annotations
+
+import os
+
+from mlpilot.agent.backends.llm import Conversation, Provider, ProviderError, Reply, sdk_error
+from mlpilot.errors import MlpilotError
+
+MODES = ("json_schema", "tools", "json")
+
+
+class OpenAIProvider(Provider):
+    def __init__(self, model: str, *, base_url: str | None = None, compatible: bool = False,
+                 api_key: str | None = None, timeout: float = 60.0, max_tokens: int = 4096,
+                 mode: str = "json_schema"):
+        if mode not in MODES:
+            raise MlpilotError(f"unknown structured-output mode {mode!r}: use one of {', '.join(MODES)}")
+        super().__init__(model, timeout=timeout, max_tokens=max_tokens, mode=mode)
+        self.name = "openai-compatible" if compatible else "openai"
+        if compatible and not base_url:
+            raise MlpilotError("openai-compatible needs the server address: pass --base-url http://host:port/v1")
+        key = api_key or os.environ.get("MLPILOT_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        if not key and not compatible:
+            raise MlpilotError("OPENAI_API_KEY is not set: export it, or use --llm expert")
+        import openai
+
+        self._sdk = openai
+        self.secrets = [key] if key else []
+        self.client = openai.OpenAI(api_key=key or "not-needed", base_url=base_url, timeout=timeout,
+                                    max_retries=0)
+
+    def send(self, conversation: Conversation) -> Reply:
+        kwargs: dict = {
+            "model": self.model,
+            "messages": [{"role": "system", "content": conversation.system}, *conversation.messages],
+            # OpenAI's newer models want max_completion_tokens; compatible servers know max_tokens.
+            ("max_tokens" if self.name == "openai-compatible" else "max_completion_tokens"): self.max_tokens,
+        }
+        if self.mode == "json_schema":
+            kwargs["response_format"] = {"type": "json_schema", "json_schema": {
+                "name": conversation.role, "schema": conversation.schema, "strict": False}}
+        elif self.mode == "tools":
+            kwargs["tools"] = [{"type": "function", "function": {
+                "name": conversation.role, "description": f"Give the {conversation.role} answer.",
+                "parameters": conversation.schema}}]
+            kwargs["tool_choice"] = {"type": "function", "function": {"name": conversation.role}}
+        try:
+            response = self.client.chat.completions.create(**kwargs)
+        except self._sdk.OpenAIError as exc:
+            raise sdk_error(exc, self._sdk, self.name, self.model) from None
+        if not response.choices:
+            raise ProviderError(f"{self.name} returned no choices", retryable=True)
+        message = response.choices[0].message
+        calls = message.tool_calls or []
+        text = calls[0].function.arguments if calls else (message.content or "")
+        usage = response.usage
+        return Reply(text=text, input_tokens=usage.prompt_tokens if usage else 0,
+                     output_tokens=usage.completion_tokens if usage else 0)

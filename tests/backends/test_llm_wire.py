@@ -1,0 +1,97 @@
+"""Each provider and structured-output format, end to end through the real SDK clients and a local server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from wire_server import WireServer
+
+from mlpilot.agent.backends.llm import UnderstandReply
+from mlpilot.agent.roles import Proposals
+from mlpilot.schemas import Plan, TaskSpec, Verdict
+
+SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc", "id_column": "customer_id",
+        "notes": ["churn is the yes/no column"]}
+
+
+@pytest.mark.parametrize("spec, mode, request_key", [
+    ("openai:gpt-4.1-mini", "json_schema", "response_format"),
+    ("openai:gpt-4.1-mini", "tools", "tools"),
+    ("openai:gpt-4.1-mini", "json", None),
+    ("openai-compatible:qwen2.5-coder", "json_schema", "response_format"),
+    ("anthropic:claude-sonnet-4-5", "tools", "tools"),
+    ("anthropic:claude-sonnet-4-5", "json", None),
+])
+def test_understand_over_each_wire_format(make_backend, understand_input, spec, mode, request_key):
+    with WireServer({"understand": [{"json": SPEC}]}) as server:
+        backend = make_backend(server, spec, mode=mode)
+        answer = backend.complete("understand", understand_input, TaskSpec)
+    assert isinstance(answer, UnderstandReply) and isinstance(answer, TaskSpec)
+    assert (answer.target, answer.metric, answer.id_column, answer.question) == ("churn", "roc_auc",
+                                                                                 "customer_id", None)
+    body = server.requests[0].body
+    assert body["model"] == spec.split(":")[1]
+    if request_key:
+        assert request_key in body
+    else:
+        assert "tools" not in body and "response_format" not in body
+    prompt = json.dumps(body["messages"])
+    assert "predict whether a customer churns" in prompt and "question" in prompt  # input and schema rendered
+    assert backend.usage.calls == 1 and backend.usage.input_tokens > 0 and backend.usage.output_tokens > 0
+
+
+def test_openai_request_shapes(make_backend, plan_input):
+    plan = {"candidates": [{"family": "lightgbm"}, {"family": "random_forest"}],
+            "cv": {"kind": "stratified", "n_splits": 5}, "search_budget_s": 60}
+    with WireServer({"plan": [{"json": plan}]}) as server:
+        make_backend(server, "openai:gpt-4.1-mini").complete("plan", plan_input, Plan)
+        make_backend(server, "openai-compatible:llama3", mode="tools").complete("plan", plan_input, Plan)
+    first, second = (r.body for r in server.requests)
+    assert first["response_format"]["json_schema"]["name"] == "plan"
+    assert first["max_completion_tokens"] == 4096 and "max_tokens" not in first
+    assert second["tool_choice"] == {"type": "function", "function": {"name": "plan"}}
+    assert second["max_tokens"] == 4096
+    assert server.requests[0].headers["authorization"] == "Bearer sk-test-0123456789abcdef"
+
+
+def test_anthropic_request_shape(make_backend, verify_input):
+    verdict = {"decision": "pass", "checks": [c.model_dump() for c in verify_input.checks],
+               "explanation": "The model beats the baseline; the holdout is a little below CV."}
+    with WireServer({"verify": [{"json": verdict}]}) as server:
+        answer = make_backend(server, "anthropic:claude-sonnet-4-5").complete("verify", verify_input, Verdict)
+    assert answer.decision == "pass"
+    request = server.requests[0]
+    assert request.path == "/v1/messages" and "anthropic-version" in request.headers
+    sent = request.headers.get("x-api-key") or request.headers["authorization"].removeprefix("Bearer ")
+    assert sent == "sk-test-0123456789abcdef"
+    assert request.body["tool_choice"] == {"type": "tool", "name": "verify"}
+    assert request.body["tools"][0]["input_schema"]["properties"]["decision"]["enum"] == ["pass", "replan", "warn"]
+    assert "[mlpilot:role=verify]" in request.body["system"]
+
+
+def test_propose_prompt_is_llambo_style(make_backend, propose_input):
+    configs = [{"family": "lightgbm", "learning_rate": 0.04, "num_leaves": 40},
+               {"family": "linear", "C": 3.0}]
+    with WireServer({"propose": [{"json": {"configs": configs}}]}) as server:
+        answer = make_backend(server).complete("propose", propose_input, Proposals)
+    assert answer.configs == configs
+    prompt = server.requests[0].last_user
+    assert "best so far 0.81" in prompt and "0.8103" in prompt  # target slightly better than the best
+    assert "higher is better" in prompt and "MemoryError" in prompt and "num_leaves" in prompt
+    assert "seconds" not in prompt  # timings vary between runs and would defeat the cache
+
+
+def test_call_log_redacts_the_key_and_records_usage(make_backend, understand_input, tmp_path):
+    with WireServer({"understand": [{"json": SPEC, "usage": [1000, 200]}]}) as server:
+        backend = make_backend(server, "openai:gpt-4.1-mini")
+        backend.complete("understand", understand_input, TaskSpec)
+    lines = [json.loads(line) for line in (tmp_path / "run" / "llm_calls.jsonl").read_text().splitlines()]
+    call = next(line for line in lines if line["kind"] == "call")
+    assert call["role"] == "understand" and call["input_tokens"] == 1000 and call["output_tokens"] == 200
+    assert call["cost_usd"] == pytest.approx((1000 * 0.40 + 200 * 1.60) / 1e6)
+    assert call["latency_s"] >= 0 and "churn" in call["response"]
+    assert backend.usage.cost_usd == pytest.approx(call["cost_usd"])
+    assert "sk-test-0123456789abcdef" not in (tmp_path / "run" / "llm_calls.jsonl").read_text()
+    assert backend.calls.redact("Authorization: Bearer abc.def and sk-test-0123456789abcdef") == \
+        "Authorization: Bearer [REDACTED] and [REDACTED]"
