@@ -172,17 +172,18 @@ def _decodes(src: _Source, encoding: str) -> bool:
 
 
 def _encoding(src: _Source) -> str:
-    """UTF-8, or UTF-8/16/32 by byte-order mark, else charset_normalizer's guess (Latin script -> cp1252)."""
+    """UTF-8/16/32 by byte-order mark, else UTF-8, else charset_normalizer's guesses, Windows code pages first
+    (short samples are ambiguous and most non-UTF-8 tables are Windows exports; Latin script -> cp1252)."""
     with _open_binary(src) as fh:
         head = fh.read(CHUNK_BYTES)
     if not head:
         raise MlpilotError(f"{src.label} is empty; point to a file with a header row and data rows")
     candidates = [enc for bom, enc in BOMS if head.startswith(bom)][:1] or ["utf-8"]
-    if candidates == ["utf-8"]:
-        guess = charset_normalizer.from_bytes(head).best()
-        if guess is not None:
-            latin = all("Latin" in a or a == "Control character" for a in guess.alphabets)
-            candidates += ["cp1252", guess.encoding] if latin else [guess.encoding]
+    guesses = charset_normalizer.from_bytes(head) if candidates == ["utf-8"] else []
+    if guesses:
+        latin = all("Latin" in a or a == "Control character" for a in guesses.best().alphabets)
+        windows = [m.encoding for m in guesses if m.encoding.startswith("cp125")]
+        candidates += ["cp1252"] * latin + windows + [guesses.best().encoding]
     for encoding in candidates:
         if _decodes(src, encoding):
             return encoding
@@ -216,7 +217,7 @@ def _read_text(src: _Source) -> pd.DataFrame:
     try:
         return pd.read_csv(
             src.path, sep=sep, decimal=decimal, encoding=encoding, compression=COMPRESSION.get(src.compression),
-            low_memory=False,
+            skipinitialspace=True, na_values=["?"], low_memory=False,
         )
     except pd.errors.EmptyDataError:
         raise MlpilotError(f"{src.label} has no columns; point to a file with a header row and data rows") from None
