@@ -1,0 +1,121 @@
+"""Bad replies get repaired, provider errors retried, and what cannot be fixed goes to the expert policy."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from wire_server import WireServer
+
+from mlpilot.agent.roles import Proposals
+from mlpilot.errors import MlpilotError
+from mlpilot.schemas import TaskSpec, Verdict
+
+SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc"}
+
+
+def test_malformed_json_is_repaired(make_backend, understand_input):
+    with WireServer({"understand": [{"text": '{"task_type": "binary", "target": '}, {"json": SPEC}]}) as server:
+        backend = make_backend(server, mode="json")
+        answer = backend.complete("understand", understand_input, TaskSpec)
+    assert answer.target == "churn" and backend.usage.repairs == 1 and backend.usage.fallbacks == 0
+    retry = server.requests[1].body["messages"]
+    assert retry[-2] == {"role": "assistant", "content": '{"task_type": "binary", "target": '}
+    assert "not valid JSON" in retry[-1]["content"]
+
+
+def test_json_in_prose_and_fences_is_accepted(make_backend, understand_input):
+    text = "Here is the spec:\n```json\n" + json.dumps(SPEC) + "\n```\nHope this helps."
+    with WireServer([{"text": text}]) as server:
+        backend = make_backend(server, "openai-compatible:qwen2.5-coder", mode="json")
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    assert backend.usage.repairs == 0
+
+
+@pytest.mark.parametrize("spec", ["openai:gpt-4.1-mini", "anthropic:claude-haiku-4-5"])
+def test_schema_violation_goes_back_with_the_error(make_backend, understand_input, spec):
+    bad = {**SPEC, "task_type": "yes-or-no"}
+    with WireServer({"understand": [{"json": bad}, {"json": SPEC}]}) as server:
+        backend = make_backend(server, spec)
+        assert backend.complete("understand", understand_input, TaskSpec).task_type == "binary"
+    assert "task_type" in server.requests[1].last_user and "does not match the schema" in server.requests[1].last_user
+
+
+def test_malformed_tool_call_arguments_are_repaired(make_backend, understand_input):
+    with WireServer([{"tool_args": '{"task_type": binary}'}, {"json": SPEC}]) as server:
+        backend = make_backend(server, mode="tools")
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    assert backend.usage.repairs == 1 and len(server.requests) == 2
+
+
+def test_answers_are_checked_against_the_input(make_backend, understand_input, propose_input, verify_input):
+    wrong_target = {**SPEC, "target": "Churned"}
+    outside = {"configs": [{"family": "lightgbm", "num_leaves": 999}, {"family": "svm"}]}
+    inside = {"configs": [{"family": "lightgbm", "num_leaves": 64}]}
+    checks = [c.model_dump() for c in verify_input.checks]
+    verify_input.checks[0].passed = False
+    script = {"understand": [{"json": wrong_target}, {"json": SPEC}],
+              "propose": [{"json": outside}, {"json": inside}],
+              "verify": [{"json": {"decision": "pass", "checks": checks}},
+                         {"json": {"decision": "replan", "checks": checks}}]}
+    with WireServer(script) as server:
+        backend = make_backend(server)
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+        assert backend.complete("propose", propose_input, Proposals).configs == inside["configs"]
+        assert backend.complete("verify", verify_input, Verdict).decision == "replan"
+    feedback = [r.last_user for r in server.requests if "rejected" in r.last_user]
+    assert "'Churned' is not a column" in feedback[0]
+    assert "num_leaves=999 is outside [8, 256]" in feedback[1] and "'svm' is not one of" in feedback[1]
+    assert "cannot be 'pass' while error checks failed: beats_baseline" in feedback[2]
+
+
+@pytest.mark.parametrize("spec", ["openai:gpt-4.1-mini", "anthropic:claude-sonnet-4-5"])
+def test_429_waits_for_retry_after(make_backend, understand_input, spec):
+    script = [{"status": 429, "headers": {"retry-after": "1"}, "message": "slow down"}, {"json": SPEC}]
+    with WireServer(script) as server:
+        backend = make_backend(server, spec)
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    gap = server.requests[1].started - server.requests[0].started
+    assert gap >= 0.95 and backend.usage.retries == 1 and backend.usage.calls == 1
+
+
+def test_500_is_retried_with_backoff(make_backend, understand_input):
+    with WireServer([{"status": 500}, {"status": 503}, {"json": SPEC}]) as server:
+        backend = make_backend(server)
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    assert backend.usage.retries == 2 and len(server.requests) == 3
+
+
+def test_slow_response_times_out_and_is_retried(make_backend, understand_input):
+    with WireServer([{"json": SPEC, "delay": 2.0}, {"json": SPEC}]) as server:
+        backend = make_backend(server, "anthropic:claude-sonnet-4-5", timeout=0.5)
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    assert backend.usage.retries == 1 and len(server.requests) == 2
+    lines = (backend.log_dir / "llm_calls.jsonl").read_text()
+    assert "timed out" in lines
+
+
+@pytest.mark.parametrize("spec", ["openai:gpt-4.1-mini", "anthropic:claude-sonnet-4-5"])
+def test_bad_key_is_a_clear_error(make_backend, understand_input, spec):
+    with WireServer([{"json": SPEC}], api_key="sk-the-right-key-000") as server:
+        backend = make_backend(server, spec)
+        with pytest.raises(MlpilotError, match="rejected the API key .HTTP 401."):
+            backend.complete("understand", understand_input, TaskSpec)
+    assert len(server.requests) == 1  # no retries on a bad key
+
+
+@pytest.mark.parametrize("spec", ["openai:gpt-5.5-ultra", "anthropic:claude-nonexistent"])
+def test_unknown_model_is_a_clear_error(make_backend, understand_input, spec):
+    with WireServer([{"json": SPEC}], models={"gpt-4.1-mini"}) as server:
+        with pytest.raises(MlpilotError, match=f"does not know model '{spec.split(':')[1]}'"):
+            make_backend(server, spec).complete("understand", understand_input, TaskSpec)
+
+
+def test_missing_key_and_base_url_are_clear_errors(monkeypatch, make_backend):
+    from mlpilot.agent.backends import get_backend
+
+    monkeypatch.delenv("OPENAI_API_KEY")
+    with pytest.raises(MlpilotError, match="OPENAI_API_KEY is not set"):
+        get_backend("openai:gpt-4.1-mini")
+    with pytest.raises(MlpilotError, match="needs the server address"):
+        get_backend("openai-compatible:llama3")
