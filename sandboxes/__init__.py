@@ -4,18 +4,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mlpilot.errors import MlpilotError
 from mlpilot.sandboxes.base import Limits, Sandbox, TrialJob, TrialOutcome, WorkerSandbox
 from mlpilot.sandboxes.local import LocalSandbox
 
-__all__ = ["Limits", "LocalSandbox", "Sandbox", "TrialJob", "TrialOutcome", "WorkerSandbox", "get_sandbox"]
+__all__ = [
+    "Limits", "LocalSandbox", "Sandbox", "TrialJob", "TrialOutcome", "WorkerSandbox", "get_sandbox", "resolve_kind",
+]
+
+
+def resolve_kind(kind: str) -> tuple[str, str]:
+    """``(kind, why)``: "auto" becomes "docker" when an engine and the current image are ready, else "local"."""
+    if kind in ("local", "docker"):
+        return kind, "requested"
+    if kind != "auto":
+        raise MlpilotError(f"unknown sandbox {kind!r}: use 'local', 'docker' or 'auto'")
+    from mlpilot.sandboxes.image import image_status
+
+    state = image_status()
+    if state.ready:
+        return "docker", f"Docker engine and image {state.tag} are ready"
+    if not state.engine:
+        return "local", state.engine_detail
+    if state.cli is None:
+        return "local", "the docker command is not installed"
+    return "local", f"image {state.tag} is not built (run `mlpilot sandbox build`)"
 
 
 def get_sandbox(kind: str | Sandbox, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None) -> Sandbox:
-    """Build the sandbox named by ``kind`` (an instance is returned as is)."""
+    """Build the sandbox named by ``kind`` (an instance is returned as is); its ``.name`` says which it is."""
     if isinstance(kind, Sandbox):
         return kind
-    if kind == "local":
-        return LocalSandbox(data_dir, out_dir, limits)
-    from mlpilot.errors import MlpilotError
+    kind, _ = resolve_kind(kind)
+    if kind == "docker":
+        from mlpilot.sandboxes.docker import DockerSandbox
 
-    raise MlpilotError(f"unknown sandbox {kind!r}: use 'local'")
+        return DockerSandbox(data_dir, out_dir, limits)
+    return LocalSandbox(data_dir, out_dir, limits)

@@ -54,6 +54,7 @@ class TrialJob(BaseModel):
     folds_file: str | None = None
     rows_file: str | None = None
     out_subdir: str
+    classes: list | None = Field(None, description="original labels of the target codes 0..k-1")
     seed: int = 0
     threads: int = 1
 
@@ -109,6 +110,7 @@ class WorkerSandbox(Sandbox):
         self.limits = limits or Limits()
         self._proc: subprocess.Popen | None = None
         self._buffer = b""
+        self._log_mark = 0
 
     @abstractmethod
     def _spawn(self, log) -> subprocess.Popen:
@@ -168,6 +170,7 @@ class WorkerSandbox(Sandbox):
         start = time.monotonic()
         deadline = start + timeout_s
         proc = self._worker()
+        self._log_mark = self.log_path.stat().st_size
         try:
             self._send(proc, {"op": "run", "job": job.model_dump(mode="json")})
         except BrokenPipeError:
@@ -206,7 +209,9 @@ class WorkerSandbox(Sandbox):
 
     def _stderr_tail(self) -> str:
         try:
-            lines = self.log_path.read_text(errors="replace").strip().splitlines()
+            with open(self.log_path, "rb") as log:
+                log.seek(self._log_mark)
+                lines = log.read().decode(errors="replace").strip().splitlines()
         except OSError:
             return ""
         return lines[-1][:300] if lines else ""

@@ -1,0 +1,179 @@
+"""The trial worker: ``python -m mlpilot.sandboxes.worker --data-dir D --out-dir O``.
+
+Runs inside a sandbox and speaks the JSON-lines protocol of ``mlpilot.sandboxes.base``. It scores with
+mlpilot's own metric code, writes out-of-fold predictions and models only under the output directory, and
+keeps stdout for the protocol (anything a library prints goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from mlpilot.sandboxes.base import TrialJob, TrialOutcome
+from mlpilot.tools.metrics import get_metric
+from mlpilot.tools.model import TabularModel
+from mlpilot.tools.model_io import save_model
+from mlpilot.tools.pipeline import build_pipeline
+from mlpilot.tools.space import FAMILIES
+
+ES_ROUNDS = 50
+
+
+class Pruned(Exception):
+    pass
+
+
+class Worker:
+    def __init__(self, data_dir: Path, out_dir: Path, channel, commands):
+        self.data_dir, self.out_dir = data_dir, out_dir
+        self.channel, self.commands = channel, commands
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def send(self, message: dict) -> None:
+        self.channel.write(json.dumps(message) + "\n")
+        self.channel.flush()
+
+    def frame(self, name: str) -> pd.DataFrame:
+        if name not in self._frames:
+            self._frames[name] = pd.read_parquet(self.data_dir / name)
+        return self._frames[name]
+
+    def serve(self) -> None:
+        for line in self.commands:
+            message = json.loads(line)
+            if message["op"] == "ping":
+                self.send({"type": "pong"})
+            elif message["op"] == "exit":
+                return
+            elif message["op"] == "run":
+                job = TrialJob(**message["job"])
+                self.send({"type": "result", "outcome": self.run(job).model_dump(mode="json")})
+
+    def run(self, job: TrialJob) -> TrialOutcome:
+        start = time.monotonic()
+        out = self.out_dir / job.out_subdir
+        out.mkdir(parents=True, exist_ok=True)
+        try:
+            outcome = (self.cross_validate if job.kind == "cv" else self.fit)(job, out)
+        except Pruned as stop:
+            outcome = TrialOutcome(job_id=job.job_id, status="PRUNED", fold_scores=stop.args[0],
+                                   reason="pruned: running score behind the median of earlier trials")
+        except MemoryError:
+            outcome = TrialOutcome(job_id=job.job_id, status="FAIL", reason="out of memory (MemoryError)")
+        except Exception as exc:  # the trial's own failure: report it, keep serving
+            traceback.print_exc(file=sys.stderr)
+            outcome = TrialOutcome(job_id=job.job_id, status="FAIL",
+                                   reason=f"{type(exc).__name__}: {str(exc).strip()[:300]}")
+        outcome.seconds = time.monotonic() - start
+        return outcome
+
+    def features(self, job: TrialJob, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+        frame = self.frame(job.data_file)
+        if rows is not None:
+            frame = frame.iloc[rows]
+        X, y = frame.drop(columns=[job.target]), frame[job.target].to_numpy()
+        code = job.configs[0].get("feature_code")
+        if code:
+            namespace: dict = {}
+            exec(compile(code, "<feature_code>", "exec"), namespace)
+            X = namespace["transform"](X.copy())
+        return X, y
+
+    def cross_validate(self, job: TrialJob, out: Path) -> TrialOutcome:
+        config = job.configs[0]
+        metric = get_metric(job.metric)
+        X, y = self.features(job)
+        folds = np.load(self.data_dir / job.folds_file)
+        classify = job.profile.task_type != "regression"
+        n_classes = len(job.classes or [])
+        oof = np.full((len(y), n_classes) if classify else len(y), np.nan)
+        scores, rounds = [], []
+        for k in range(int(folds.max()) + 1):
+            train, valid = (folds >= 0) & (folds != k), folds == k
+            pipe = build_pipeline(config, job.profile, seed=job.seed + k, threads=job.threads)
+            best = _fit(pipe, config, X[train], y[train], X[valid], y[valid])
+            if best:
+                rounds.append(best)
+            pred = _predict(pipe, X[valid], n_classes)
+            oof[valid] = pred
+            scores.append(metric.score(y[valid], pred))
+            self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
+            if json.loads(self.commands.readline())["op"] == "prune":
+                raise Pruned(scores)
+        used = folds >= 0
+        np.save(out / "oof.npy", oof)
+        info = {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {}
+        return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),
+                            fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy", info=info)
+
+    def fit(self, job: TrialJob, out: Path) -> TrialOutcome:
+        if any(c.get("feature_code") for c in job.configs):
+            raise ValueError("a model with generated code cannot be exported to the host")
+        rows = np.load(self.data_dir / job.rows_file) if job.rows_file else None
+        X, y = self.features(job, rows)
+        members = []
+        for i, config in enumerate(job.configs):
+            pipe = build_pipeline(config, job.profile, seed=job.seed + i, threads=job.threads)
+            _fit(pipe, config, X, y)
+            members.append(pipe)
+        model = TabularModel(members=members, weights=job.weights or [1.0] * len(members), classes=job.classes,
+                             task=job.profile.task_type, features=list(X.columns)).fit()
+        save_model(model, out / "model.skops")
+        return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/model.skops")
+
+
+def _fit(pipe, config: dict, X, y, X_val=None, y_val=None) -> int | None:
+    """Fit ``pipe``; boosting families stop early on the validation fold. Returns the rounds used."""
+    family = FAMILIES[config["family"]]
+    if not (family.early_stopping and X_val is not None and "n_estimators" not in config):
+        pipe.fit(X, y)
+        return None
+    prep, model = pipe[:-1], pipe[-1]
+    Xt, Xv = prep.fit_transform(X, y), prep.transform(X_val)
+    estimator = getattr(model, "regressor", model)
+    yv = np.log1p(y_val) if estimator is not model else y_val
+    if family.name == "lightgbm":
+        import lightgbm as lgb
+
+        model.fit(Xt, y, eval_set=[(Xv, yv)], callbacks=[lgb.early_stopping(ES_ROUNDS, verbose=False)])
+        fitted = getattr(model, "regressor_", model)
+        return int(fitted.best_iteration_ or fitted.n_estimators)
+    estimator.set_params(early_stopping_rounds=ES_ROUNDS)
+    model.fit(Xt, y, eval_set=[(Xv, yv)], verbose=False)
+    fitted = getattr(model, "regressor_", model)
+    return int(fitted.best_iteration) + 1
+
+
+def _predict(pipe, X, n_classes: int) -> np.ndarray:
+    if not n_classes:
+        return pipe.predict(X)
+    proba = pipe.predict_proba(X)
+    if proba.shape[1] < n_classes:  # a class absent from this fold's training rows
+        full = np.zeros((len(X), n_classes))
+        full[:, pipe.classes_.astype(int)] = proba
+        proba = full
+    return proba
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--out-dir", type=Path, required=True)
+    args = parser.parse_args(argv)
+    channel = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)  # library prints land in the log, not in the protocol
+    sys.stdout = sys.stderr
+    Worker(args.data_dir, args.out_dir, channel, sys.stdin).serve()
+
+
+if __name__ == "__main__":
+    main()
