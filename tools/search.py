@@ -1,0 +1,117 @@
+"""The search: one Optuna study per run, defaults first, then TPE and proposals, every trial in a sandbox.
+
+The study lives in a journal file in the run directory, so a crashed search resumes with every finished
+trial; ``records`` rebuilds the run's trial history from the study alone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import optuna
+from optuna.storages import JournalStorage
+from optuna.storages.journal import JournalFileBackend
+from optuna.trial import TrialState
+
+from mlpilot.sandboxes.base import Sandbox, TrialJob
+from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
+from mlpilot.tools.metrics import get_metric
+from mlpilot.tools.space import suggest, to_trial_params
+
+optuna.logging.set_verbosity(optuna.logging.WARNING)
+MIN_TRIAL_S = 2.0
+
+
+@dataclass
+class SearchData:
+    """Where the search's inputs live, relative to the sandbox's data directory."""
+
+    data_file: str
+    folds_file: str
+    classes: list | None
+
+
+def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, seed: int = 0) -> optuna.Study:
+    """Create or resume the run's study (a journal file in the run dir unless ``storage`` is a URL)."""
+    direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
+    backend = storage or JournalStorage(JournalFileBackend(str(run_dir / "study.journal")))
+    return optuna.create_study(
+        study_name=run_dir.name, storage=backend, direction=direction, load_if_exists=True,
+        sampler=optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8),
+        pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
+    )
+
+
+def enqueue(study: optuna.Study, configs: list[dict], source: str) -> None:
+    for config in configs:
+        study.enqueue_trial(to_trial_params(config), user_attrs={"source": source, "preset": config},
+                            skip_if_exists=True)
+
+
+def run_search(
+    study: optuna.Study,
+    *,
+    spec: TaskSpec,
+    profile: DatasetProfile,
+    plan: Plan,
+    data: SearchData,
+    sandbox: Sandbox,
+    deadline: float,
+    threads: int = 2,
+    propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
+    propose_every: int = 10,
+    on_trial: Callable[[TrialRecord], None] | None = None,
+) -> list[TrialRecord]:
+    """Run trials until ``deadline`` (a ``time.monotonic`` value); returns every trial of the study."""
+    families = [c.family for c in plan.candidates]
+    log_target = bool(plan.candidates and any(c.defaults and c.defaults[0].get("log_target") for c in plan.candidates))
+    done = len(study.trials)
+    while deadline - time.monotonic() > MIN_TRIAL_S:
+        if propose and done and done % propose_every == 0:
+            enqueue(study, propose(records(study)), "proposer")
+        trial = study.ask()
+        config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type, log_target)
+        trial.set_user_attr("config", config)
+        trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
+        job = TrialJob(
+            job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
+            metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
+            out_subdir=f"trial-{trial.number}", classes=data.classes, seed=trial.number, threads=threads,
+        )
+
+        def on_fold(step: int, value: float, trial=trial) -> bool:
+            trial.report(value, step)
+            return not trial.should_prune()
+
+        outcome = sandbox.run(job, timeout_s=deadline - time.monotonic(), on_fold=on_fold)
+        trial.set_user_attr("seconds", outcome.seconds)
+        trial.set_user_attr("fold_scores", outcome.fold_scores)
+        trial.set_user_attr("info", outcome.info)
+        if outcome.status == "COMPLETE":
+            trial.set_user_attr("oof_file", outcome.oof_file)
+            study.tell(trial, outcome.value)
+        else:
+            trial.set_user_attr("status", outcome.status)
+            trial.set_user_attr("reason", outcome.reason)
+            study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
+        done += 1
+        if on_trial:
+            on_trial(_record(study.trials[trial.number]))
+    return records(study)
+
+
+def records(study: optuna.Study) -> list[TrialRecord]:
+    return [_record(t) for t in study.trials if t.state.is_finished()]
+
+
+def _record(t: optuna.trial.FrozenTrial) -> TrialRecord:
+    attrs = t.user_attrs
+    state = attrs.get("status") or ("COMPLETE" if t.state == TrialState.COMPLETE else t.state.name)
+    return TrialRecord(
+        number=t.number, state=state, config=attrs.get("config", {}), value=t.value,
+        fold_scores=attrs.get("fold_scores", []), seconds=attrs.get("seconds", 0.0), reason=attrs.get("reason"),
+        source=attrs.get("source", "tpe"),
+    )
