@@ -1,0 +1,82 @@
+"""The expert plan: which families to search, in what order, with which validation, from the profile."""
+
+from __future__ import annotations
+
+from mlpilot.agent.roles import PlanInput, ProposeInput, Proposals
+from mlpilot.schemas import Candidate, CVSpec, Plan
+from mlpilot.tools.metrics import get_metric
+from mlpilot.tools.space import FAMILIES
+
+# The order in which default configurations are tried: fast and strong first.
+PORTFOLIO = [("lightgbm", 0), ("hist_gb", 0), ("xgboost", 0), ("lightgbm", 1), ("linear", 0),
+             ("extra_trees", 0), ("lightgbm", 2), ("random_forest", 0), ("mlp", 0)]
+LARGE, SMALL = 200_000, 2_000
+
+
+def choose_families(inp: PlanInput) -> tuple[list[str], list[str]]:
+    spec, profile = inp.spec, inp.profile
+    c = spec.constraints
+    why = []
+    families = list(FAMILIES)
+    if c.interpretable:
+        families = ["linear"]
+        why.append("interpretable model requested: linear models only")
+    if c.include_families:
+        families = [f for f in families if f in c.include_families] or list(c.include_families)
+        why.append(f"families named in the request: {', '.join(families)}")
+    if c.exclude_families:
+        families = [f for f in families if f not in c.exclude_families]
+        why.append(f"excluded by the request: {', '.join(c.exclude_families)}")
+    if profile.n_rows > LARGE and len(families) > 2:
+        families = [f for f in families if f not in ("random_forest", "extra_trees", "mlp")]
+        why.append(f"{profile.n_rows:,} rows: forests and the MLP are too slow for the budget")
+    if inp.search_budget_s < 60 and "mlp" in families and len(families) > 1:
+        families.remove("mlp")
+        why.append("short budget: no MLP")
+    if c.max_model_mb is not None and c.max_model_mb < 50:
+        families = [f for f in families if f not in ("random_forest", "extra_trees")] or families
+        why.append(f"model must stay under {c.max_model_mb:g} MB: no forests")
+    return families or ["lightgbm"], why
+
+
+def plan(inp: PlanInput) -> Plan:
+    spec, profile = inp.spec, inp.profile
+    families, why = choose_families(inp)
+    log_target = (spec.task_type == "regression" and (profile.target_min or 0) >= 0
+                  and (spec.metric in ("rmsle", "mape") or (profile.target_skew or 0) > 1.5))
+    if log_target:
+        why.append("non-negative skewed target: models fit log1p(target)")
+    candidates = {f: Candidate(family=f) for f in families}
+    for family, index in PORTFOLIO:
+        if family in candidates and index < len(FAMILIES[family].defaults):
+            config = {"family": family, **FAMILIES[family].defaults[index]}
+            if log_target and family != "linear":
+                config["log_target"] = True
+            candidates[family].defaults.append(config)
+    if spec.time_column:
+        cv = CVSpec(kind="time", n_splits=5, time_column=spec.time_column)
+    elif spec.group_column:
+        cv = CVSpec(kind="group", n_splits=5, group_column=spec.group_column)
+    else:
+        cv = CVSpec(kind="kfold" if spec.task_type == "regression" else "stratified",
+                    n_splits=5 if profile.n_rows <= 50_000 else 3)
+    why.append(f"{cv.n_splits}-fold {cv.kind} cross-validation")
+    holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1
+    why.extend(inp.feedback)
+    return Plan(candidates=list(candidates.values()), cv=cv, holdout_frac=holdout,
+                search_budget_s=inp.search_budget_s, ensemble_size=5, rationale=why)
+
+
+def propose(inp: ProposeInput) -> Proposals:
+    """Refine the best boosting configuration with half the learning rate (more, smaller steps)."""
+    metric = get_metric(inp.spec.metric)
+    done = [t for t in inp.history if t.state == "COMPLETE" and t.value is not None]
+    if not done:
+        return Proposals(configs=[])
+    best = max(done, key=lambda t: t.value if metric.greater_is_better else -t.value)
+    config = dict(best.config)
+    if "learning_rate" not in config or config["learning_rate"] < 0.015:
+        return Proposals(configs=[])
+    config["learning_rate"] = round(config["learning_rate"] / 2, 5)
+    seen = [t.config for t in inp.history]
+    return Proposals(configs=[] if config in seen else [config])
