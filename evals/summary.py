@@ -1,0 +1,63 @@
+"""Turn graded rows into comparisons: normalized score and rank per task, and per-system aggregates.
+
+Normalized score: 0 = the dummy baseline, 1 = the best system on that task (in the metric's direction).
+Failed or invalid submissions have no score; they count 0 in means and rank last. The comprehensive
+score follows AutoML-Agent: 0.5 * success rate + 0.5 * mean NPS, where NPS is the score itself for
+greater-is-better metrics (clipped to [0, 1]) and 1 / (1 + score) for lower-is-better ones.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+DUMMY = "dummy"
+
+
+def per_task(rows: pd.DataFrame) -> pd.DataFrame:
+    """Add ``normalized``, ``rank`` and ``winner`` columns to graded rows (one per task and system)."""
+    if rows.empty:
+        return rows.assign(normalized=pd.Series(dtype=float), rank=pd.Series(dtype=float), winner="")
+    return pd.concat([_task_group(group) for _, group in rows.groupby("task", sort=False)], ignore_index=True)
+
+
+def _task_group(group: pd.DataFrame) -> pd.DataFrame:
+    group = group.copy()
+    sign = 1.0 if bool(group["greater_is_better"].iloc[0]) else -1.0
+    oriented = sign * group["score"].where(group["status"] == "ok")  # higher is better, NaN if no score
+    systems = group["system"] != DUMMY
+    best = oriented[systems].max()
+    dummy = oriented[~systems].max()
+    spread = best - dummy
+    group["normalized"] = (oriented - dummy) / spread if spread > 0 else np.nan  # no spread: nothing to scale
+    ranks = oriented[systems].rank(ascending=False, method="min")
+    group["rank"] = ranks.fillna(float(systems.sum()))
+    winners = group.loc[systems & (oriented == best), "system"]
+    group["winner"] = winners.iloc[0] if len(winners) else ""
+    return group
+
+
+def nps(score: float, greater_is_better: bool) -> float:
+    """AutoML-Agent's normalized performance score for one valid submission."""
+    return float(np.clip(score, 0, 1)) if greater_is_better else 1.0 / (1.0 + score)
+
+
+def overall(scored: pd.DataFrame) -> pd.DataFrame:
+    """One row per system (dummy excluded): success rate, mean normalized score, mean rank, comprehensive score."""
+    scored = scored[scored["system"] != DUMMY].copy()
+    if scored.empty:
+        return pd.DataFrame(columns=["system", "tasks", "success_rate", "mean_normalized", "mean_rank",
+                                     "comprehensive", "wins", "seconds", "llm_cost"])
+    ok = scored["status"] == "ok"
+    scored["nps"] = [nps(s, g) if good else 0.0
+                     for s, g, good in zip(scored["score"], scored["greater_is_better"], ok, strict=True)]
+    scored["success"] = ok.astype(float)
+    scored["norm0"] = scored["normalized"].where(ok, 0.0).fillna(0.0)
+    scored["won"] = (scored["system"] == scored["winner"]).astype(int)
+    table = scored.groupby("system", sort=False).agg(
+        tasks=("task", "nunique"), success_rate=("success", "mean"), mean_normalized=("norm0", "mean"),
+        mean_rank=("rank", "mean"), mean_nps=("nps", "mean"), wins=("won", "sum"), seconds=("seconds", "sum"),
+        llm_cost=("llm_cost", lambda c: c.sum(min_count=1)))
+    table["comprehensive"] = 0.5 * table["success_rate"] + 0.5 * table.pop("mean_nps")
+    columns = ["tasks", "success_rate", "mean_normalized", "mean_rank", "comprehensive", "wins", "seconds", "llm_cost"]
+    return table[columns].sort_values("mean_normalized", ascending=False).reset_index()
