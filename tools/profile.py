@@ -56,6 +56,7 @@ def profile_dataset(
     sample_rows: int = 50_000,
 ) -> DatasetProfile:
     """Everything the planner needs to know about ``df`` (the target excluded from ``columns``)."""
+    df = df.rename(columns=str)
     if target not in df.columns:
         near = close_matches(target, [str(c) for c in df.columns])
         hint = f"did you mean {' or '.join(map(repr, near))}?" if near else f"columns are {_preview(df.columns)}"
@@ -85,7 +86,7 @@ def profile_dataset(
         profile.target_skew = float(values.skew()) if len(values) > 2 else 0.0
         profile.target_min = float(values.min())
     else:
-        profile.class_counts = {str(k): int(v) for k, v in values.value_counts().items()}
+        profile.class_counts = {str(k): int(v) for k, v in values.value_counts().items() if v > 0}
     profile.leakage_suspects = _leak_suspects(df, profile, test)
     return profile
 
@@ -160,9 +161,11 @@ def _role(full: pd.Series, sample: pd.Series, name: str, n_unique: int, id_colum
         return "id"
     if _parses_as_dates(text):
         return "datetime"
+    if unique_ratio >= 0.95 and text.head(2000).str.fullmatch(HASH_LIKE).mean() >= 0.99:
+        return "id"
     if _is_free_text(text):
         return "text"
-    if unique_ratio == 1 and n_present >= 20:
+    if unique_ratio >= 0.99 and n_present >= 20:
         return "id"
     if n_unique <= max(50, min(250, 0.05 * n_present)):
         return "categorical"
