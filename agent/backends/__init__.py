@@ -20,7 +20,7 @@ PROVIDERS = ("openai", "anthropic", "openai-compatible")
 SETTINGS = {
     "backend": str, "base_url": str, "max_cost": float, "timeout": float, "max_tokens": int, "mode": str,
     "cache_dir": str, "cache_mode": str, "max_repairs": int, "max_retries": int,
-    "input_price": float, "output_price": float,
+    "input_price": float, "output_price": float, "experience": str,
 }
 
 
@@ -56,7 +56,7 @@ def get_backend(
     """Resolve ``"expert"`` (default) or a provider spec such as ``"openai:gpt-4.1-mini"``.
 
     ``options`` override the config file's: timeout, max_tokens, mode, cache_dir, cache_mode, max_repairs,
-    max_retries, input_price, output_price (USD per million tokens). An LLM backend passed in as an object
+    max_retries, input_price, output_price (USD per million tokens), experience (the experience store file). An LLM backend passed in as an object
     gets ``log_dir`` set, so its calls are logged in the run directory.
     """
     if isinstance(spec, Backend):
@@ -104,5 +104,8 @@ def get_backend(
     cache_mode = settings.pop("cache_mode", None) or os.environ.get("MLPILOT_LLM_CACHE") or "auto"
     if cache_mode not in ("auto", "record", "replay", "off"):
         raise MlpilotError(f"unknown LLM cache mode {cache_mode!r}: use auto, record, replay or off")
+    from mlpilot.agent.backends.experience import ExperienceStore
+
+    experience = ExperienceStore(settings.pop("experience", None))
     return LLMBackend(provider, max_cost=max_cost, log_dir=log_dir, cache_dir=Path(cache_dir),
-                      cache_mode=cache_mode, prices=prices, **settings)
+                      cache_mode=cache_mode, prices=prices, experience=experience, **settings)

@@ -35,6 +35,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from mlpilot.agent.backends.base import Backend, T
+from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import TaskSpec
 
@@ -216,7 +217,8 @@ SYSTEM = (
 )
 
 
-def render(role: str, payload: BaseModel, schema: type[BaseModel]) -> Conversation:
+def render(role: str, payload: BaseModel, schema: type[BaseModel], experience: ExperienceStore | None = None,
+           ) -> Conversation:
     """The first turn for ``role``: ``prompts/<role>.md`` filled with the input and the answer schema."""
     try:
         template = resources.files("mlpilot.prompts").joinpath(f"{role}.md").read_text()
@@ -225,15 +227,17 @@ def render(role: str, payload: BaseModel, schema: type[BaseModel]) -> Conversati
     json_schema = schema.model_json_schema()
     values = {"input": payload.model_dump_json(indent=1, exclude_none=True),
               "schema": json.dumps(json_schema, indent=1)}
-    values.update(role_context(role, payload))
+    values.update(role_context(role, payload, experience))
     user = string.Template(template).substitute(values)
     system = string.Template(SYSTEM).substitute(role=role)
     return Conversation(role=role, system=system, messages=[{"role": "user", "content": user}],
                         schema=json_schema)
 
 
-def role_context(role: str, payload: BaseModel) -> dict[str, str]:
+def role_context(role: str, payload: BaseModel, experience: ExperienceStore | None) -> dict[str, str]:
     """Extra template values a role needs beyond its input JSON."""
+    if role == "plan":
+        return {"experience": experience.prompt_text(payload.profile) if experience else "(none)"}
     if role != "propose":
         return {}
     from mlpilot.tools.metrics import get_metric
@@ -302,6 +306,18 @@ def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
         if answer.decision == "pass" and failed:
             return [f"decision cannot be 'pass' while error checks failed: {', '.join(failed)}"]
     return []
+
+
+def tidy(role: str, payload: BaseModel, answer: BaseModel) -> BaseModel:
+    """Small fixes that need no round trip: integer parameters as ints, at most ``n`` proposals."""
+    if role == "propose":
+        configs = answer.configs[: payload.n]
+        for config in configs:
+            for name, value in config.items():
+                if name != "family" and _bounds(payload.space[config["family"]][name])[3] == "int":
+                    config[name] = int(value)
+        answer.configs = configs
+    return answer
 
 
 def config_problems(i: int, config: dict, space: dict[str, dict]) -> list[str]:
@@ -420,6 +436,7 @@ class LLMBackend(Backend):
         max_retries: int = 4,
         max_backoff_s: float = 30.0,
         prices: tuple[float, float] | None = None,
+        experience: ExperienceStore | None = None,
     ):
         self.provider = provider
         self.name = f"{provider.name}:{provider.model}"
@@ -431,6 +448,7 @@ class LLMBackend(Backend):
         self.prices = prices or price_for(provider.model) or (
             (0.0, 0.0) if provider.name == "openai-compatible" else None
         )
+        self.experience = experience
         self.cache = ResponseCache(cache_dir, cache_mode)
         self.calls = CallLog(provider.secrets)
         self.calls.dir = Path(log_dir) if log_dir else None
@@ -469,7 +487,7 @@ class LLMBackend(Backend):
     def ask(self, role: str, payload: BaseModel, schema: type[T]) -> T:
         """The LLM's validated answer; raises ``_Fallback`` when it cannot give one."""
         wire = WIRE_SCHEMAS.get((role, schema), schema)
-        conversation = render(role, payload, wire)
+        conversation = render(role, payload, wire, self.experience)
         for turn in range(self.max_repairs + 1):
             reply = self._call(conversation, turn)
             try:
@@ -480,7 +498,7 @@ class LLMBackend(Backend):
             except ValidationError as exc:
                 issue = f"the reply does not match the schema: {validation_message(exc)}"
             if not issue:
-                return answer
+                return tidy(role, payload, answer)
             self._event("invalid", role, _short(issue, 600), turn=turn)
             if turn == self.max_repairs:
                 break

@@ -82,6 +82,7 @@ def make_backend(tmp_path, monkeypatch):
     for name in ("MLPILOT_LLM", "MLPILOT_BASE_URL", "MLPILOT_MAX_LLM_COST", "MLPILOT_CONFIG", "MLPILOT_LLM_CACHE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MLPILOT_EXPERIENCE", str(tmp_path / "experience.jsonl"))
 
     def make(server, spec: str = "openai:gpt-4.1-mini", **options):
         base_url = server.url if spec.startswith("anthropic") else server.url + "/v1"

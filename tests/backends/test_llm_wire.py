@@ -95,3 +95,25 @@ def test_call_log_redacts_the_key_and_records_usage(make_backend, understand_inp
     assert "sk-test-0123456789abcdef" not in (tmp_path / "run" / "llm_calls.jsonl").read_text()
     assert backend.calls.redact("Authorization: Bearer abc.def and sk-test-0123456789abcdef") == \
         "Authorization: Bearer [REDACTED] and [REDACTED]"
+
+
+def test_plan_prompt_retrieves_similar_past_runs(make_backend, plan_input, spec, profile, tmp_path):
+    from mlpilot.agent.backends.experience import ExperienceStore
+    from mlpilot.schemas import TrialRecord
+
+    store = ExperienceStore(tmp_path / "experience.jsonl")
+    trials = [TrialRecord(number=0, state="COMPLETE", config={"family": "lightgbm", "num_leaves": 15}, value=0.90),
+              TrialRecord(number=1, state="COMPLETE", config={"family": "linear", "C": 0.5}, value=0.85),
+              TrialRecord(number=2, state="COMPLETE", config={"family": "lightgbm", "num_leaves": 99}, value=0.80)]
+    store.record(spec, profile, trials)
+    store.record(spec.model_copy(update={"task_type": "regression", "metric": "rmse"}),
+                 profile.model_copy(update={"task_type": "regression"}), trials)
+    plan = {"candidates": [{"family": "lightgbm"}], "cv": {"kind": "stratified"}, "search_budget_s": 60}
+    with WireServer({"plan": [{"json": plan}]}) as server:
+        make_backend(server).complete("plan", plan_input, Plan)
+    prompt = server.requests[0].last_user
+    section = prompt.split("similar past datasets")[1].splitlines()
+    past = [json.loads(line) for line in section if line.startswith('{"task_type"')]
+    assert len(past) == 1 and past[0]["task_type"] == "binary"  # the regression run is not retrieved
+    assert [(r["family"], r["score"], r["config"].get("num_leaves")) for r in past[0]["ranking"]] == \
+        [("lightgbm", 0.90, 15), ("linear", 0.85, None)]
