@@ -178,12 +178,15 @@ def _encoding(src: _Source) -> str:
         head = fh.read(CHUNK_BYTES)
     if not head:
         raise MlpilotError(f"{src.label} is empty; point to a file with a header row and data rows")
-    candidates = [enc for bom, enc in BOMS if head.startswith(bom)][:1] or ["utf-8"]
-    guesses = charset_normalizer.from_bytes(head) if candidates == ["utf-8"] else []
-    if guesses:
-        latin = all("Latin" in a or a == "Control character" for a in guesses.best().alphabets)
-        windows = [m.encoding for m in guesses if m.encoding.startswith("cp125")]
-        candidates += ["cp1252"] * latin + windows + [guesses.best().encoding]
+    candidates = [enc for bom, enc in BOMS if head.startswith(bom)][:1]
+    if not candidates:
+        if _decodes(src, "utf-8"):
+            return "utf-8"
+        guesses = charset_normalizer.from_bytes(head)
+        if guesses:
+            latin = all("Latin" in a or a == "Control character" for a in guesses.best().alphabets)
+            windows = [m.encoding for m in guesses if m.encoding.startswith("cp125")]
+            candidates = ["cp1252"] * latin + windows + [guesses.best().encoding]
     for encoding in candidates:
         if _decodes(src, encoding):
             return encoding

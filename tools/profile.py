@@ -77,7 +77,7 @@ def profile_dataset(
         target=target,
         task_type=task_type,
         columns=columns,
-        duplicate_rows=int(df.duplicated().sum()),
+        duplicate_rows=int(pd.util.hash_pandas_object(df, index=False).duplicated().sum()),
         missing_frac=float(df.isna().to_numpy().mean()),
         memory_mb=float(df.memory_usage(deep=True).sum() / 1e6),
         test_rows=None if test is None else len(test),
@@ -127,7 +127,7 @@ def _check_target(y: pd.Series) -> pd.Series:
 def _column_profile(full: pd.Series, sample: pd.Series, name: str, id_column: str | None) -> ColumnProfile:
     present = full.dropna()
     n_unique = int(present.nunique())
-    examples = [str(v)[:60] for v in present.drop_duplicates().head(3)]
+    examples = [str(v)[:60] for v in present.head(1000).drop_duplicates().head(3)]
     return ColumnProfile(
         name=name,
         dtype=str(full.dtype),
