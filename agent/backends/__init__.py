@@ -56,8 +56,8 @@ def get_backend(
     """Resolve ``"expert"`` (default) or a provider spec such as ``"openai:gpt-4.1-mini"``.
 
     ``options`` override the config file's: timeout, max_tokens, mode, cache_dir, cache_mode, max_repairs,
-    max_retries, input_price, output_price (USD per million tokens), experience (the experience store file). An LLM backend passed in as an object
-    gets ``log_dir`` set, so its calls are logged in the run directory.
+    max_retries, input_price, output_price (USD per million tokens), experience (the experience store
+    file). An LLM backend passed in as an object gets ``log_dir`` set, so its calls are logged there.
     """
     if isinstance(spec, Backend):
         if log_dir is not None and hasattr(spec, "log_dir"):

@@ -476,16 +476,20 @@ class LLMBackend(Backend):
         return self._fallback
 
     def complete(self, role: str, payload: BaseModel, schema: type[T]) -> T:
+        answer = self.try_complete(role, payload, schema)
+        return self.fallback.complete(role, payload, schema) if answer is None else answer
+
+    def try_complete(self, role: str, payload: BaseModel, schema: type[T]) -> T | None:
+        """The LLM's validated answer, or None (with a fallback event) when it cannot give one."""
         try:
-            return self.ask(role, payload, schema)
+            return self._ask(role, payload, schema)
         except _Fallback as why:
             with self._lock:
                 self.usage.fallbacks += 1
             self._event("fallback", role, f"{role}: the expert policy took this step because {why}")
-            return self.fallback.complete(role, payload, schema)
+            return None
 
-    def ask(self, role: str, payload: BaseModel, schema: type[T]) -> T:
-        """The LLM's validated answer; raises ``_Fallback`` when it cannot give one."""
+    def _ask(self, role: str, payload: BaseModel, schema: type[T]) -> T:
         wire = WIRE_SCHEMAS.get((role, schema), schema)
         conversation = render(role, payload, wire, self.experience)
         for turn in range(self.max_repairs + 1):

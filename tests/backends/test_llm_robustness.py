@@ -119,3 +119,48 @@ def test_missing_key_and_base_url_are_clear_errors(monkeypatch, make_backend):
         get_backend("openai:gpt-4.1-mini")
     with pytest.raises(MlpilotError, match="needs the server address"):
         get_backend("openai-compatible:llama3")
+
+
+def events(backend, kind: str) -> list[dict]:
+    return [e for e in backend.events if e["kind"] == kind]
+
+
+def test_still_invalid_after_repairs_falls_back_to_the_expert(make_backend, understand_input):
+    with WireServer({"understand": [{"text": "I think the target is churn."}]}) as server:
+        backend = make_backend(server, max_repairs=2)
+        answer = backend.complete("understand", understand_input, TaskSpec)
+    assert answer.target == "churn" and type(answer) is TaskSpec  # the expert's answer
+    assert len(server.requests) == 3 and backend.usage.repairs == 2 and backend.usage.fallbacks == 1
+    assert "still invalid after 2 repairs" in events(backend, "fallback")[0]["message"]
+    logged = (backend.log_dir / "llm_calls.jsonl").read_text()
+    assert logged.count('"kind": "invalid"') == 3 and '"kind": "fallback"' in logged
+
+
+def test_persistent_provider_errors_fall_back_to_the_expert(make_backend, understand_input):
+    with WireServer([{"status": 502}]) as server:
+        backend = make_backend(server, max_retries=2)
+        backend.max_backoff_s = 0.2
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    assert len(server.requests) == 3 and backend.usage.fallbacks == 1
+    assert "kept failing" in events(backend, "fallback")[0]["message"]
+
+
+def test_cost_cap_is_hard(make_backend, understand_input, propose_input, verify_input):
+    # gpt-4.1 costs $2 / $8 per million tokens; each scripted reply reports 20k in + 1k out = $0.048
+    script = [{"json": SPEC, "usage": [20_000, 1_000]}]
+    with WireServer({"understand": script}) as server:
+        backend = make_backend(server, "openai:gpt-4.1", max_cost=0.1, max_tokens=1000)
+        for _ in range(5):
+            backend.complete("understand", understand_input, TaskSpec)
+    assert len(server.requests) == 2 and backend.usage.calls == 2
+    assert backend.usage.cost_usd == pytest.approx(0.096) and backend.usage.cost_usd <= 0.1
+    assert backend.usage.fallbacks == 3
+    assert "cost cap $0.10 is reached" in events(backend, "fallback")[0]["message"]
+
+
+def test_replay_miss_falls_back(make_backend, understand_input, tmp_path):
+    (tmp_path / "empty").mkdir()
+    with WireServer([]) as server:
+        backend = make_backend(server, cache_mode="replay", cache_dir=str(tmp_path / "empty"))
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    assert server.requests == [] and "no recorded reply" in events(backend, "fallback")[0]["message"]
