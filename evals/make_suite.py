@@ -137,13 +137,14 @@ def generate(name: str, directory: str | Path | None = None, force: bool = False
         return target
     staging = target.with_name(f".{target.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
-    _write(target.name, GENERATORS[name], staging)
+    write_task(GENERATORS[name], staging, task_id=target.name)
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
     return target
 
 
-def _write(name: str, gen: Generator, root: Path) -> None:
+def write_task(gen: Generator, root: Path, task_id: str | None = None) -> None:
+    """Write one task directory from ``gen`` into ``root`` (which must not exist yet)."""
     frame = gen.load().reset_index(drop=True)
     id_column = gen.id_column or "id"
     if gen.id_column is None:
@@ -154,7 +155,7 @@ def _write(name: str, gen: Generator, root: Path) -> None:
     train, test = train_test_split(frame, test_size=0.2, random_state=SEED,
                                    stratify=frame[gen.target] if classification else None)
     config = TaskConfig(
-        id=name, task_type=gen.task_type, metric=gen.metric, greater_is_better=get_metric(gen.metric).greater_is_better,
+        id=task_id or root.name, task_type=gen.task_type, metric=gen.metric, greater_is_better=get_metric(gen.metric).greater_is_better,
         id_column=id_column, target=gen.target,
         classes=sorted(frame[gen.target].unique()) if classification else None)
     for sub in ("public", "private"):

@@ -42,7 +42,7 @@ def write_report(run_dir: str | Path) -> Path:
         "<h2>Overall</h2>", _table(summary, floats=3),
         "<h2>Scores per task</h2>", _score_matrix(scored),
         "<h2>Plots</h2>",
-        _img(_bars(scored, "normalized", "normalized score (0 = dummy, 1 = best)")),
+        _img(_bars(scored, "normalized", "normalized score")),
         _img(_distribution(scored)),
         _img(_bars(scored, "seconds", "seconds used", include_dummy=True)),
         "<h2>Failures</h2>", _failures(scored),
@@ -91,7 +91,7 @@ def _bars(scored: pd.DataFrame, column: str, label: str, include_dummy: bool = F
     pivot.plot.bar(ax=ax, width=0.8)
     ax.set_ylabel(label)
     ax.set_xlabel("")
-    ax.legend(fontsize=8, ncol=len(pivot.columns))
+    ax.legend(fontsize=8, ncol=len(pivot.columns), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     ax.tick_params(axis="x", labelrotation=30)
     return fig
 

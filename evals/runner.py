@@ -73,7 +73,10 @@ def evaluate(
     mlpilot: bool = True,
     quiet: bool = True,
 ) -> pd.DataFrame:
-    """Evaluate mlpilot (and ``baselines``, plus the dummy anchor) on a suite; returns the graded rows."""
+    """Evaluate mlpilot (and ``baselines``, plus the dummy anchor) on a suite; returns the graded rows.
+
+    The frame's ``attrs["run_dir"]`` names the run directory holding results.csv and report.html.
+    """
     if time_budget <= 0 or jobs < 1:
         raise MlpilotError("time_budget must be positive and jobs at least 1")
     baselines = [b for b in dict.fromkeys(baselines) if b != DUMMY]
@@ -92,7 +95,9 @@ def evaluate(
     from mlpilot.evals.report import write_report
 
     write_report(run_dir)
-    return per_task(rows_frame(read_rows(run_dir)))
+    scored = per_task(rows_frame(read_rows(run_dir)))
+    scored.attrs["run_dir"] = str(run_dir)
+    return scored
 
 
 def read_rows(run_dir: str | Path) -> list[Row]:
