@@ -10,8 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from typing import Literal
-
 import numpy as np
 import pandas as pd
 from sklearn.metrics import r2_score, roc_auc_score
@@ -34,7 +32,7 @@ DATE_LIKE = re.compile(r"\d{1,4}[-/.: ]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|
 HASH_LIKE = re.compile(r"^[0-9A-Za-z_-]{8,}$")
 
 
-def infer_task_type(y: pd.Series) -> Literal["binary", "multiclass", "regression"]:
+def infer_task_type(y: pd.Series) -> TaskType:
     """binary for two classes; multiclass for labels (text, bool, category, few integer levels); else regression."""
     values = _check_target(y)
     n = values.nunique()
@@ -42,8 +40,7 @@ def infer_task_type(y: pd.Series) -> Literal["binary", "multiclass", "regression
         return "binary"
     if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
         return "multiclass"
-    integral = bool(np.all(np.mod(values.to_numpy(dtype=float), 1) == 0))
-    return "multiclass" if integral and n <= MAX_CLASS_LEVELS else "regression"
+    return "multiclass" if _integral(values) and n <= MAX_CLASS_LEVELS else "regression"
 
 
 def profile_dataset(
@@ -68,6 +65,11 @@ def profile_dataset(
         raise MlpilotError(
             f"target {target!r} is not numeric (e.g. {values.iloc[0]!r}), so it cannot be a regression target; "
             "ask for classification or convert the column to numbers"
+        )
+    if task_type == "binary" and values.nunique() != 2:
+        raise MlpilotError(
+            f"target {target!r} has {values.nunique()} classes, not the 2 of a binary task; ask for multiclass "
+            "or map the classes to two"
         )
     sample = df.sample(sample_rows, random_state=0) if len(df) > sample_rows else df
     columns = [_column_profile(df[c], sample[c], str(c), id_column) for c in df.columns if c != target]
@@ -151,7 +153,7 @@ def _role(full: pd.Series, sample: pd.Series, name: str, n_unique: int, id_colum
     if pd.api.types.is_bool_dtype(full) or (n_unique == 2 and _is_boolean(full)):
         return "boolean"
     if pd.api.types.is_numeric_dtype(full):
-        integral = pd.api.types.is_integer_dtype(full) or bool(np.all(np.mod(sample.to_numpy(dtype=float), 1) == 0))
+        integral = pd.api.types.is_integer_dtype(full) or _integral(sample)
         monotone = full.is_monotonic_increasing or full.is_monotonic_decreasing
         if integral and (id_named or (unique_ratio == 1 and n_present >= 20 and monotone)):
             return "id"
@@ -170,6 +172,13 @@ def _role(full: pd.Series, sample: pd.Series, name: str, n_unique: int, id_colum
     if n_unique <= max(50, min(250, 0.05 * n_present)):
         return "categorical"
     return "high_card_categorical"
+
+
+def _integral(values: pd.Series) -> bool:
+    """All finite values are whole numbers."""
+    x = values.to_numpy(dtype=float, na_value=np.nan)
+    x = x[np.isfinite(x)]
+    return bool(np.all(x == np.round(x)))
 
 
 def _is_boolean(full: pd.Series) -> bool:
@@ -268,10 +277,15 @@ class _Scorer:
 
     @staticmethod
     def _tree(x: np.ndarray, Y: np.ndarray, x_new: np.ndarray) -> np.ndarray:
-        fill = np.nanmin(x) - 1 if np.isfinite(x).any() else 0.0
-        tree = DecisionTreeRegressor(max_depth=6, min_samples_leaf=5, random_state=0)
-        tree.fit(np.nan_to_num(x, nan=fill)[:, None], Y)
-        return tree.predict(np.nan_to_num(x_new, nan=fill)[:, None]).reshape(len(x_new), -1)
+        finite = x[np.isfinite(x)]
+        low, high = (finite.min(), finite.max()) if finite.size else (0.0, 0.0)
+        span = high - low + 1  # missing below the range, infinities just outside it
+
+        def clean(v: np.ndarray) -> np.ndarray:
+            return np.nan_to_num(v, nan=low - span, neginf=low - 2 * span, posinf=high + span)[:, None]
+
+        tree = DecisionTreeRegressor(max_depth=6, min_samples_leaf=5, random_state=0).fit(clean(x), Y)
+        return tree.predict(clean(x_new)).reshape(len(x_new), -1)
 
     @staticmethod
     def _lookup(codes: np.ndarray, Y: np.ndarray, codes_new: np.ndarray) -> np.ndarray:

@@ -307,3 +307,19 @@ def test_profile_is_fast_on_ten_thousand_rows():
     p = profile_dataset(df, "y", "binary")
     seconds = time.perf_counter() - start
     assert len(p.columns) == 29 and seconds < 4, seconds
+
+
+def test_binary_task_needs_two_classes():
+    df = pd.DataFrame({"x": range(6), "y": list("abcabc")})
+    with pytest.raises(MlpilotError, match="has 3 classes, not the 2 of a binary task"):
+        profile_dataset(df, "y", "binary")
+
+
+def test_missing_and_infinite_numbers_in_the_leak_probe():
+    rng = np.random.default_rng(8)
+    n = 2000
+    y = rng.normal(size=n)
+    copy = 3 * y
+    copy[:4] = [np.nan, np.inf, -np.inf, np.nan]
+    df = pd.DataFrame({"copy": copy, "noise": np.where(rng.random(n) < 0.5, np.nan, rng.normal(size=n)), "y": y})
+    assert set(_leaks(profile_dataset(df, "y", "regression"))) == {"copy"}
