@@ -63,6 +63,8 @@ def load_table(source: str | Path | pd.DataFrame, *, what: str = "data") -> pd.D
     """
     if isinstance(source, pd.DataFrame):
         return _tidy(source.copy(), f"{what} DataFrame", nested=True)
+    if re.match(r"^[a-z][a-z0-9+.-]*://", str(source), re.IGNORECASE):
+        raise MlpilotError(f"{what} source {str(source)!r} is a URL; download the file and give its local path")
     src = _source(Path(source).expanduser(), what)
     if src.path.stat().st_size == 0:
         raise MlpilotError(f"{src.label} is empty; point to a file with a header row and data rows")
@@ -118,7 +120,10 @@ def _source(path: Path, what: str) -> _Source:
         folder = path.parent
         if not folder.is_dir():
             raise MlpilotError(f"{what} file {str(path)!r} not found (no folder {str(folder)!r}); check the path")
-        names = [p.name for p in folder.iterdir() if p.is_file()]
+        try:
+            names = [p.name for p in folder.iterdir() if p.is_file()]
+        except OSError:
+            names = []
         near = difflib.get_close_matches(path.name, names, n=3, cutoff=0.75)
         hint = f"did you mean {' or '.join(repr(str(folder / n)) for n in near)}?" if near else "check the path"
         raise MlpilotError(f"{what} file {str(path)!r} not found; {hint}")

@@ -172,6 +172,10 @@ def test_missing_folder(tmp_path):
     assert "no folder" in _error(tmp_path / "nowhere" / "x.csv")
 
 
+def test_url_is_refused_with_a_fix():
+    assert "download the file" in _error("https://example.org/data.csv")
+
+
 def test_folder_instead_of_a_file(tmp_path):
     assert "is a folder" in _error(tmp_path)
 
