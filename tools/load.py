@@ -62,7 +62,7 @@ def load_table(source: str | Path | pd.DataFrame, *, what: str = "data") -> pd.D
     ``what`` names the table in error messages ("data", "test", ...). A DataFrame is copied.
     """
     if isinstance(source, pd.DataFrame):
-        return _tidy(source.copy(), f"{what} DataFrame", nested=True)
+        return _tidy(source.copy(), f"{what} DataFrame", python_objects=True)
     if re.match(r"^[a-z][a-z0-9+.-]*://", str(source), re.IGNORECASE):
         raise MlpilotError(f"{what} source {str(source)!r} is a URL; download the file and give its local path")
     src = _source(Path(source).expanduser(), what)
@@ -73,7 +73,7 @@ def load_table(source: str | Path | pd.DataFrame, *, what: str = "data") -> pd.D
         df = _READERS[fmt](src)
     except PermissionError:
         raise MlpilotError(f"{src.label} cannot be read (permission denied); fix its permissions") from None
-    return _tidy(df, src.label, nested=fmt not in ("text", "excel"))
+    return _tidy(df, src.label, python_objects=fmt != "text")
 
 
 def find_column(name: str, columns: list[str]) -> str | None:
@@ -275,8 +275,9 @@ _READERS = {
 }
 
 
-def _tidy(df: pd.DataFrame, label: str, *, nested: bool) -> pd.DataFrame:
-    """Strip column names, refuse duplicates and empty tables, store nested cells (lists, dicts) as JSON text."""
+def _tidy(df: pd.DataFrame, label: str, *, python_objects: bool) -> pd.DataFrame:
+    """Strip column names, refuse duplicates and empty tables. With ``python_objects`` (sources other than text),
+    nested cells (lists, dicts) become JSON text and columns mixing value types (Excel: 12 and "12a") text."""
     df.columns = [str(c).strip() for c in df.columns]
     counts = df.columns.value_counts()
     if (counts > 1).any():
@@ -285,9 +286,11 @@ def _tidy(df: pd.DataFrame, label: str, *, nested: bool) -> pd.DataFrame:
         raise MlpilotError(f"{label} has no columns; point to a table with a header row and data rows")
     if len(df) == 0:
         raise MlpilotError(f"{label} has a header but no rows; point to a table with data rows")
-    if nested:
+    if python_objects:
         for col in df.columns[df.dtypes == object]:
-            is_nested = df[col].map(lambda v: isinstance(v, list | dict | tuple))
-            if is_nested.any():
-                df[col] = df[col].where(~is_nested, df[col].map(lambda v: json.dumps(v, default=str)))
+            nested = df[col].map(lambda v: isinstance(v, list | dict | tuple))
+            if nested.any():
+                df[col] = df[col].where(~nested, df[col].map(lambda v: json.dumps(v, default=str)))
+            if df[col].dropna().map(type).nunique() > 1:
+                df[col] = df[col].astype("str")
     return df

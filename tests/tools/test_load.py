@@ -139,6 +139,15 @@ def test_encodings_are_detected(tmp_path, encoding, rows):
     assert list(df.itertuples(index=False, name=None)) == rows
 
 
+def test_mixed_value_types_become_text_that_parquet_can_store(tmp_path):
+    path = tmp_path / "mixed.xlsx"
+    pd.DataFrame({"code": [12, "12a", None, 7.5], "n": [1, 2, 3, 4]}).to_excel(path, index=False)
+    df = load_table(path)
+    assert df["code"].tolist()[:2] == ["12", "12a"] and df["code"].isna().tolist() == [False, False, True, False]
+    assert df["n"].tolist() == [1, 2, 3, 4]
+    df.to_parquet(tmp_path / "out.parquet")
+
+
 def test_dataframe_is_copied_with_clean_names(tmp_path):
     source = pd.DataFrame({" a ": [1, 2], "b": [[1], [2, 3]]})
     df = load_table(source)
