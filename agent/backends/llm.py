@@ -27,6 +27,7 @@ import string
 import threading
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -454,6 +455,7 @@ class LLMBackend(Backend):
         self.calls.dir = Path(log_dir) if log_dir else None
         self.usage = LLMUsage()
         self.events: list[dict] = []
+        self.on_event: Callable[[dict], None] | None = None
         self._lock = threading.Lock()
         if self.prices is None:
             self._event("warning", None, f"no price known for model {provider.model}: cost is counted as 0"
@@ -583,5 +585,7 @@ class LLMBackend(Backend):
         with self._lock:
             self.events.append(event)
         self.calls.write(event)
+        if self.on_event is not None:
+            self.on_event(event)
         if kind in ("fallback", "warning"):
             log.warning("%s", message)
