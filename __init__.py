@@ -1,6 +1,25 @@
-"""mlpilot: from a plain-words request to a tuned, verified model."""
+"""mlpilot: from a plain-words request to a tuned, verified model.
+
+    import mlpilot
+    result = mlpilot.solve("predict the sale price", data="train.csv", time_budget="2m")
+    result.model.predict(new_frame)
+
+The entry points load lazily, so the trial worker imports only what trials need.
+"""
 
 from mlpilot.errors import MlpilotError
 
 __version__ = "0.1.0"
-__all__ = ["MlpilotError", "__version__"]
+__all__ = ["MlpilotError", "Result", "__version__", "evaluate", "load", "solve"]
+
+
+def __getattr__(name: str):
+    if name in ("solve", "load", "Result"):
+        from mlpilot import api
+
+        return getattr(api, name)
+    if name == "evaluate":
+        from mlpilot.evals.runner import evaluate
+
+        return evaluate
+    raise AttributeError(f"module 'mlpilot' has no attribute {name!r}")

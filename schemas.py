@@ -117,6 +117,7 @@ class TrialRecord(BaseModel):
     seconds: float = 0.0
     reason: str | None = None
     source: str = "tpe"
+    info: dict = Field(default_factory=dict, description="e.g. best_rounds for a refit")
 
 
 class Check(BaseModel):

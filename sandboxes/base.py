@@ -38,8 +38,8 @@ TrialStatus = Literal["COMPLETE", "FAIL", "TIMEOUT", "PRUNED"]
 class TrialJob(BaseModel):
     """One unit of work for a worker.
 
-    ``kind="cv"`` scores ``configs[0]`` by cross-validation over the fold ids in ``folds_file`` and writes
-    out-of-fold predictions; ``kind="fit"`` fits the weighted ensemble of ``configs`` on the rows of
+    ``kind="cv"`` scores ``configs[0]`` by cross-validation over ``folds_file`` (an int8 array, one row per
+    fold: 1 = train, 2 = validate, 0 = unused) and writes out-of-fold predictions; ``kind="fit"`` fits the weighted ensemble of ``configs`` on the rows of
     ``rows_file`` (all rows when None) and saves it in skops format.
     """
 
@@ -90,6 +90,9 @@ class Sandbox(ABC):
     @abstractmethod
     def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
         """Run ``job``; never raises for a job's own failure (crash, timeout, OOM) but reports it."""
+
+    def start(self) -> None:
+        """Optionally get ready ahead of the first job."""
 
     @abstractmethod
     def close(self) -> None: ...
@@ -156,6 +159,10 @@ class WorkerSandbox(Sandbox):
         line, self._buffer = self._buffer.split(b"\n", 1)
         return line
 
+    def start(self) -> None:
+        """Start the worker now, so its imports overlap with the host's work."""
+        self._worker()
+
     def warm_up(self, timeout_s: float = 60.0) -> float:
         """Start the worker now and wait until it is ready; returns the seconds it took."""
         start = time.monotonic()
@@ -180,6 +187,7 @@ class WorkerSandbox(Sandbox):
             if line is None:
                 if proc.poll() is None and time.monotonic() >= deadline:
                     self._kill(proc)
+                    self.start()  # the replacement warms up while the host moves on
                     return TrialOutcome(
                         job_id=job.job_id, status="TIMEOUT", seconds=time.monotonic() - start,
                         reason=f"timed out after {timeout_s:.0f}s; worker killed",

@@ -24,6 +24,7 @@ from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import save_model
 from mlpilot.tools.pipeline import build_pipeline
 from mlpilot.tools.space import FAMILIES
+from mlpilot.tools.splits import TRAIN, VALID
 
 ES_ROUNDS = 50
 
@@ -93,12 +94,11 @@ class Worker:
         metric = get_metric(job.metric)
         X, y = self.features(job)
         folds = np.load(self.data_dir / job.folds_file)
-        classify = job.profile.task_type != "regression"
         n_classes = len(job.classes or [])
-        oof = np.full((len(y), n_classes) if classify else len(y), np.nan)
+        oof = np.full((len(y), n_classes) if n_classes else len(y), np.nan)
         scores, rounds = [], []
-        for k in range(int(folds.max()) + 1):
-            train, valid = (folds >= 0) & (folds != k), folds == k
+        for k, fold in enumerate(folds):
+            train, valid = fold == TRAIN, fold == VALID
             pipe = build_pipeline(config, job.profile, seed=job.seed + k, threads=job.threads)
             best = _fit(pipe, config, X[train], y[train], X[valid], y[valid])
             if best:
@@ -109,7 +109,7 @@ class Worker:
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
             if json.loads(self.commands.readline())["op"] == "prune":
                 raise Pruned(scores)
-        used = folds >= 0
+        used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
         info = {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {}
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),

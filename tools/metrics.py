@@ -6,6 +6,7 @@ Predictions follow one convention: regression -> values (n,); classification -> 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -100,3 +101,13 @@ def check_metric_fits(metric: Metric, task_type: str) -> None:
         raise MlpilotError(
             f"metric {metric.name} does not fit a {task_type} task: use one of {', '.join(fits)}"
         )
+
+
+def metric_named_in(text: str) -> str | None:
+    """The metric a plain-words text names ("optimise ROC AUC" -> roc_auc), longest alias first."""
+    words = " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
+    aliases = sorted(((a, m.name) for m in METRICS.values() for a in (m.name, *m.aliases)), key=lambda a: -len(a[0]))
+    for alias, name in aliases:
+        if " " + re.sub(r"[\W_]+", " ", alias).strip() + " " in words:
+            return name
+    return None

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import skops.io as sio
-
 from mlpilot.errors import MlpilotError
 
 TRUSTED_PREFIXES = ("mlpilot.tools.", "sklearn.", "lightgbm.", "xgboost.")
@@ -17,6 +15,8 @@ TRUSTED_TYPES = {"collections.OrderedDict", "functools.partial", "numpy.dtype", 
 
 
 def save_model(model, path: str | Path) -> Path:
+    import skops.io as sio  # slow to import (it scans scikit-learn): only when needed
+
     path = Path(path)
     sio.dump(model, path)
     return path
@@ -24,6 +24,7 @@ def save_model(model, path: str | Path) -> Path:
 
 def load_model(path: str | Path):
     """Load a skops model file, refusing any type outside mlpilot's known components."""
+    import skops.io as sio
     path = Path(path)
     if not path.is_file():
         raise MlpilotError(f"model file {path} not found: pass a run directory that holds model.skops")

@@ -34,12 +34,13 @@ class SearchData:
     classes: list | None
 
 
-def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, seed: int = 0) -> optuna.Study:
-    """Create or resume the run's study (a journal file in the run dir unless ``storage`` is a URL)."""
+def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: str | None = None,
+               seed: int = 0) -> optuna.Study:
+    """Create or resume a study of the run (a journal file in the run dir unless ``storage`` is a URL)."""
     direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
     backend = storage or JournalStorage(JournalFileBackend(str(run_dir / "study.journal")))
     return optuna.create_study(
-        study_name=run_dir.name, storage=backend, direction=direction, load_if_exists=True,
+        study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,
         sampler=optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8),
         pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
     )
@@ -59,17 +60,21 @@ def run_search(
     plan: Plan,
     data: SearchData,
     sandbox: Sandbox,
-    deadline: float,
+    deadline: Callable[[], float],
     threads: int = 2,
     propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
     propose_every: int = 10,
     on_trial: Callable[[TrialRecord], None] | None = None,
 ) -> list[TrialRecord]:
-    """Run trials until ``deadline`` (a ``time.monotonic`` value); returns every trial of the study."""
+    """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial).
+
+    Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
+    sandbox's output directory.
+    """
     families = [c.family for c in plan.candidates]
     log_target = bool(plan.candidates and any(c.defaults and c.defaults[0].get("log_target") for c in plan.candidates))
     done = len(study.trials)
-    while deadline - time.monotonic() > MIN_TRIAL_S:
+    while deadline() - time.monotonic() > MIN_TRIAL_S:
         if propose and done and done % propose_every == 0:
             enqueue(study, propose(records(study)), "proposer")
         trial = study.ask()
@@ -79,14 +84,14 @@ def run_search(
         job = TrialJob(
             job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
             metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
-            out_subdir=f"trial-{trial.number}", classes=data.classes, seed=trial.number, threads=threads,
+            out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number, threads=threads,
         )
 
         def on_fold(step: int, value: float, trial=trial) -> bool:
             trial.report(value, step)
             return not trial.should_prune()
 
-        outcome = sandbox.run(job, timeout_s=deadline - time.monotonic(), on_fold=on_fold)
+        outcome = sandbox.run(job, timeout_s=deadline() - time.monotonic(), on_fold=on_fold)
         trial.set_user_attr("seconds", outcome.seconds)
         trial.set_user_attr("fold_scores", outcome.fold_scores)
         trial.set_user_attr("info", outcome.info)
@@ -113,5 +118,5 @@ def _record(t: optuna.trial.FrozenTrial) -> TrialRecord:
     return TrialRecord(
         number=t.number, state=state, config=attrs.get("config", {}), value=t.value,
         fold_scores=attrs.get("fold_scores", []), seconds=attrs.get("seconds", 0.0), reason=attrs.get("reason"),
-        source=attrs.get("source", "tpe"),
+        source=attrs.get("source", "tpe"), info=attrs.get("info", {}),
     )

@@ -7,13 +7,12 @@ import re
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import Constraints, TaskSpec
+from mlpilot.tools.durations import find_duration
 from mlpilot.tools.load import find_column
-from mlpilot.tools.metrics import METRICS, default_metric
+from mlpilot.tools.metrics import default_metric, metric_named_in
 
 VERBS = r"predict(?:ing)?|forecast(?:ing)?|estimat(?:e|ing)|classify(?:ing)?|model(?:ing)?|guess(?:ing)?|" \
         r"how much|how many|whether|which|what|target(?: is| column is|:)?|label(?: is|:)?"
-BUDGET = re.compile(r"(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b", re.I)
-UNIT_S = {"s": 1, "m": 60, "h": 3600}
 TARGET_HINTS = ("target", "label", "class", "y", "outcome")
 ID_HINT = re.compile(r"(^|[_\s.-])id$|^id|Id$|ID$", re.I)
 FAMILY_WORDS = {"lightgbm": "lightgbm", "xgboost": "xgboost", "random forest": "random_forest",
@@ -63,23 +62,6 @@ def find_target(inp: UnderstandInput) -> tuple[str, str]:
     )
 
 
-def find_metric(request: str) -> str | None:
-    text = _words(request)
-    options = sorted(((alias, m.name) for m in METRICS.values() for alias in (m.name, *m.aliases)),
-                     key=lambda a: -len(a[0]))
-    for alias, name in options:
-        if _words(alias) in text or _words(alias.replace("_", " ")) in text:
-            return name
-    return None
-
-
-def find_budget(request: str) -> float | None:
-    match = BUDGET.search(request)
-    if not match:
-        return None
-    return float(match.group(1)) * UNIT_S[match.group(2)[0].lower()]
-
-
 def find_task_type(inp: UnderstandInput, target: str) -> str:
     dtype = inp.dtypes.get(target, "object")
     levels = inp.n_unique.get(target, 0)
@@ -125,13 +107,13 @@ def understand(inp: UnderstandInput) -> TaskSpec:
     target, why = find_target(inp)
     task_type = find_task_type(inp, target)
     notes = [why, f"task {task_type}: target has {inp.n_unique.get(target, '?')} distinct values ({inp.dtypes.get(target)})"]
-    metric = find_metric(inp.request)
+    metric = metric_named_in(inp.request)
     if metric:
         notes.append(f"metric {metric}: named in the request")
     else:
         metric = default_metric(task_type)
         notes.append(f"metric {metric}: the default for {task_type} tasks")
-    budget = inp.time_budget_s or find_budget(inp.request) or 120.0
+    budget = inp.time_budget_s or find_duration(inp.request) or 120.0
     time_column = None
     if re.search(r"\b(over time|time[- ]aware|chronolog|forecast|future|time series|temporal)", inp.request, re.I):
         dates = [c for c in inp.columns if c != target and re.search(r"date|time|timestamp|day", c, re.I)]

@@ -1,0 +1,34 @@
+"""Node: profile the training data (column roles, balance, missingness, leakage suspects)."""
+
+from __future__ import annotations
+
+from langgraph.runtime import Runtime
+
+from mlpilot.agent.data import table
+from mlpilot.agent.state import Deps, RunState
+from mlpilot.events import Note, StageStarted
+from mlpilot.tools.profile import check_test_columns, profile_dataset
+
+
+def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
+    ctx = runtime.context
+    spec = state.spec
+    ctx.emit(StageStarted(stage="profile", detail="column roles, balance, leakage"))
+    train = table(ctx, state.data_path, "data")
+    test = table(ctx, state.test_path, "test")
+    if test is not None:
+        check_test_columns(train, test, spec.target, spec.id_column)
+    result = profile_dataset(train, spec.target, spec.task_type, test=test, id_column=spec.id_column)
+    roles: dict[str, int] = {}
+    for column in result.columns:
+        roles[column.role] = roles.get(column.role, 0) + 1
+    ctx.emit(Note(message=f"{result.n_rows:,} rows; columns by role: "
+                          + ", ".join(f"{n} {r}" for r, n in sorted(roles.items()))))
+    warnings = []
+    for suspect in result.leakage_suspects:
+        warnings.append(f"leakage suspect {suspect.column!r} dropped: {suspect.reason}")
+    if result.duplicate_rows:
+        warnings.append(f"{result.duplicate_rows} duplicate rows in the training data")
+    for message in warnings:
+        ctx.warn(message)
+    return {"profile": result, "warnings": state.warnings + warnings}

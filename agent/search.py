@@ -1,0 +1,85 @@
+"""Node: run the Optuna study in the sandbox until the search deadline, then pick the ensemble."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from langgraph.runtime import Runtime
+
+from mlpilot.agent.data import write_search_data
+from mlpilot.agent.roles import Proposals, ProposeInput
+from mlpilot.agent.state import Deps, RunState
+from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
+from mlpilot.schemas import FAMILIES, TrialRecord
+from mlpilot.tools.ensemble import select_ensemble
+from mlpilot.tools.metrics import get_metric
+from mlpilot.tools.search import enqueue, open_study, run_search
+from mlpilot.tools.space import space_for
+
+REPORT_S = 3.0
+PARALLEL_ROWS = 20_000  # below this, one thread per fit is as fast and never oversubscribes
+
+
+def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int) -> float:
+    """Estimated seconds to fit these trials' configs once on all rows (from their CV times)."""
+    by_number = {t.number: t for t in trials}
+    return sum(by_number[n].seconds / n_splits * 1.3 for n in numbers if n in by_number)
+
+
+def best_trials(trials: list[TrialRecord], metric, k: int) -> list[TrialRecord]:
+    done = [t for t in trials if t.state == "COMPLETE" and t.value is not None and np.isfinite(t.value)]
+    return sorted(done, key=lambda t: t.value, reverse=metric.greater_is_better)[:k]
+
+
+def search(state: RunState, runtime: Runtime[Deps]) -> dict:
+    ctx = runtime.context
+    spec, plan = state.spec, state.plan
+    metric = get_metric(spec.metric)
+    ctx.emit(StageStarted(stage="search", detail="preparing folds"))
+    data, holdout, y = write_search_data(state, ctx)
+    study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
+    defaults = [c.defaults[i] for i in range(max(len(c.defaults) for c in plan.candidates))
+                for c in plan.candidates if i < len(c.defaults)]
+    enqueue(study, defaults, "default")
+    families = [c.family for c in plan.candidates]
+    margin = 0.03 * ctx.budget_s + REPORT_S
+
+    def deadline() -> float:
+        top = [t.number for t in best_trials(study_records(), metric, plan.ensemble_size)]
+        reserve = 2 * fit_seconds(study_records(), top, plan.cv.n_splits) + margin
+        return ctx.started + ctx.budget_s - reserve
+
+    history: list[TrialRecord] = []
+
+    def study_records() -> list[TrialRecord]:
+        return history
+
+    def on_trial(record: TrialRecord) -> None:
+        history.append(record)
+        best = best_trials(history, metric, 1)
+        ctx.emit(TrialFinished(trial=record, best_value=best[0].value if best else None))
+
+    def propose(records: list[TrialRecord]) -> list[dict]:
+        payload = ProposeInput(spec=spec, profile=state.profile, plan=plan, space=space_for(families, spec.task_type),
+                               history=records)
+        configs = ctx.backend.complete("propose", payload, Proposals).configs
+        return [c for c in configs if c.get("family") in families and c.get("family") in FAMILIES]
+
+    ctx.emit(SearchStarted(budget_s=max(0.0, deadline() - time.monotonic()), families=families,
+                           metric=metric.name, greater_is_better=metric.greater_is_better))
+    trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandbox=ctx.sandbox,
+                        deadline=deadline,
+                        threads=ctx.threads if state.profile.n_rows >= PARALLEL_ROWS else 1, propose=propose, on_trial=on_trial)
+    top = best_trials(trials, metric, 3 * plan.ensemble_size)
+    if not top:
+        ctx.warn("no trial finished within the budget: delivering a fast default model")
+        return {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes}
+    used = (np.load(ctx.run_dir / "data" / data.folds_file) == 2).any(axis=0)
+    oofs = {t.number: np.load(ctx.run_dir / "trials" / study.study_name / f"trial-{t.number}" / "oof.npy")[used]
+            for t in top}
+    weights, score = select_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
+    ctx.emit(Note(message=f"ensemble of {len(weights)} trial(s) {sorted(weights)}: CV {metric.name} {score:.4f} "
+                          f"(best single trial {top[0].value:.4f})"))
+    return {"trials": trials, "ensemble": {str(n): w for n, w in weights.items()}, "cv_score": score,
+            "classes": data.classes}

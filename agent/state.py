@@ -1,0 +1,73 @@
+"""The graph's state (plain, serialisable) and its run-scoped dependencies (the context)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from mlpilot.agent.backends.base import Backend
+from mlpilot.events import Event, Note
+from mlpilot.sandboxes.base import Sandbox
+from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord, Verdict
+
+
+class RunState(BaseModel):
+    request: str
+    data_path: str
+    test_path: str | None = None
+    run_dir: str
+    time_budget_s: float | None = None
+    target: str | None = None
+    metric: str | None = None
+    spec: TaskSpec | None = None
+    profile: DatasetProfile | None = None
+    plan: Plan | None = None
+    attempt: int = 0
+    trials: list[TrialRecord] = Field(default_factory=list)
+    classes: list | None = Field(None, description="class labels; the target codes 0..k-1 index them")
+    ensemble: dict[str, float] = Field(default_factory=dict, description="trial number -> weight")
+    cv_score: float | None = None
+    holdout_score: float | None = None
+    refit_s: float = Field(0.0, description="seconds the verifier's refit took")
+    verdict: Verdict | None = None
+    feedback: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    files: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass
+class Deps:
+    """Run-scoped dependencies, handed to every node as ``runtime.context`` (never checkpointed)."""
+
+    backend: Backend
+    sandbox: Sandbox
+    run_dir: Path
+    budget_s: float
+    started: float = field(default_factory=time.monotonic)
+    threads: int = 2
+    storage: str | None = None
+    max_attempts: int = 2
+    on_event: Callable[[Event], None] | None = None
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def remaining(self) -> float:
+        return self.budget_s - self.elapsed()
+
+    def emit(self, event: Event) -> None:
+        event = event.model_copy(update={"elapsed_s": round(self.elapsed(), 2)})
+        with open(self.run_dir / "events.jsonl", "a") as log:
+            log.write(json.dumps(event.model_dump(mode="json")) + "\n")
+        if self.on_event:
+            self.on_event(event)
+
+    def warn(self, message: str) -> None:
+        self.emit(Note(level="warning", message=message))

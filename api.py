@@ -1,0 +1,128 @@
+"""The Python entry points: ``solve`` a request into a ``Result``, ``load`` a delivered model."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from mlpilot.agent.backends import Backend, get_backend
+from mlpilot.agent.graph import build_graph
+from mlpilot.agent.state import Deps, RunState
+from mlpilot.errors import MlpilotError
+from mlpilot.events import Event
+from mlpilot.sandboxes import Sandbox, get_sandbox
+from mlpilot.schemas import TaskSpec, Verdict
+from mlpilot.tools.durations import parse_duration
+from mlpilot.tools.model_io import load_model
+
+
+@dataclass
+class Result:
+    """What a run delivered. ``model`` takes raw frames with the training columns."""
+
+    model: object
+    score: float | None
+    metric: str
+    leaderboard: pd.DataFrame
+    verification: Verdict | None
+    spec: TaskSpec
+    run_dir: Path
+    warnings: list[str]
+    summary: dict
+
+    @property
+    def predictions(self) -> pd.DataFrame | None:
+        path = self.run_dir / "predictions.csv"
+        return pd.read_csv(path) if path.exists() else None
+
+    @property
+    def submission_path(self) -> Path | None:
+        path = self.run_dir / "predictions.csv"
+        return path if path.exists() else None
+
+
+def new_run_dir(out: str | Path) -> Path:
+    """A fresh directory under ``out``; a clear error if ``out`` cannot be written."""
+    out = Path(out).expanduser()
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for i in range(1000):
+            run_dir = out / (f"run-{stamp}" + (f"-{i}" if i else ""))
+            try:
+                run_dir.mkdir()
+                return run_dir
+            except FileExistsError:
+                continue
+    except OSError as exc:
+        raise MlpilotError(f"output directory {out} is not writable ({exc.strerror}): pass --out to a writable folder") from None
+    raise MlpilotError(f"too many runs started this second in {out}: retry")
+
+
+def solve(
+    request: str,
+    data: str | Path | pd.DataFrame,
+    *,
+    test: str | Path | pd.DataFrame | None = None,
+    target: str | None = None,
+    metric: str | None = None,
+    time_budget: float | str | None = None,
+    out: str | Path = "runs",
+    sandbox: str | Sandbox = "local",
+    llm: str | Backend | None = None,
+    base_url: str | None = None,
+    max_llm_cost: float | None = None,
+    threads: int = 2,
+    storage: str | None = None,
+    on_event: Callable[[Event], None] | None = None,
+) -> Result:
+    """Plan, tune, verify and deliver a model for ``request`` on ``data`` within ``time_budget``.
+
+    ``time_budget`` (seconds or text like "2m") covers the whole run; without it the request's own
+    words decide ("... in 5 minutes"), else 120 s.
+    """
+    started = time.monotonic()
+    budget = None if time_budget is None else parse_duration(time_budget)
+    run_dir = new_run_dir(out)
+    data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
+    backend = get_backend(llm, base_url=base_url, max_cost=max_llm_cost, log_dir=run_dir)
+    (run_dir / "data").mkdir(exist_ok=True)
+    with get_sandbox(sandbox, run_dir / "data", run_dir / "trials") as box:
+        box.start()
+        deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
+                    threads=threads, storage=storage, on_event=on_event)
+        state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
+                         time_budget_s=budget, target=target, metric=metric)
+        with sqlite3.connect(run_dir / "checkpoints.sqlite", check_same_thread=False) as conn:
+            graph = build_graph(checkpointer=SqliteSaver(conn))
+            final = graph.invoke(state, {"configurable": {"thread_id": run_dir.name}}, context=deps)
+    final = RunState.model_validate(final)
+    return Result(
+        model=load_model(run_dir / "model.skops"), score=final.cv_score, metric=final.spec.metric,
+        leaderboard=pd.read_csv(run_dir / "leaderboard.csv"), verification=final.verdict, spec=final.spec,
+        run_dir=run_dir, warnings=final.warnings, summary=json.loads((run_dir / "summary.json").read_text()),
+    )
+
+
+def _stage(source, run_dir: Path, name: str) -> str:
+    """A path the run can read again: files stay where they are, DataFrames are written to the run dir."""
+    if isinstance(source, pd.DataFrame):
+        (run_dir / "data").mkdir(exist_ok=True)
+        path = run_dir / "data" / f"{name}.parquet"
+        source.to_parquet(path)
+        return str(path)
+    return str(Path(source).expanduser().resolve())
+
+
+def load(run_dir: str | Path):
+    """The model a run delivered (``run_dir/model.skops``), loaded without unpickling anything."""
+    path = Path(run_dir)
+    return load_model(path / "model.skops" if path.is_dir() else path)

@@ -1,0 +1,91 @@
+"""The verifier's deterministic checks. Each returns a ``Check`` with its evidence; numbers are ours."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from mlpilot.schemas import Check, DatasetProfile, TaskSpec
+from mlpilot.tools.metrics import Metric, metric_named_in
+from mlpilot.tools.splits import TRAIN, VALID
+
+NEAR_PERFECT = {"roc_auc": 0.995, "accuracy": 0.995, "balanced_accuracy": 0.995, "f1": 0.995, "f1_macro": 0.995,
+                "r2": 0.995}
+
+
+def dummy_cv_score(y: np.ndarray, folds: np.ndarray, metric: Metric, n_classes: int) -> float:
+    """The score of predicting the training folds' class priors (or mean/median) on each validation fold."""
+    oof = np.zeros((len(y), n_classes)) if n_classes else np.zeros(len(y))
+    for fold in folds:
+        train, valid = fold == TRAIN, fold == VALID
+        if n_classes:
+            oof[valid] = np.bincount(y[train].astype(int), minlength=n_classes) / train.sum()
+        else:
+            oof[valid] = np.median(y[train]) if metric.name in ("mae", "mape") else np.mean(y[train])
+    used = (folds == VALID).any(axis=0)
+    return metric.score(y[used], oof[used])
+
+
+def target_not_feature(spec: TaskSpec, features: list[str], profile: DatasetProfile) -> Check:
+    leaks = [s.column for s in profile.leakage_suspects if s.column in features]
+    bad = ([spec.target] if spec.target in features else []) + leaks
+    return Check(name="target_not_feature", passed=not bad,
+                 evidence=f"model inputs include {bad}" if bad else
+                 f"{len(features)} input columns; target and {len(profile.leakage_suspects)} leak suspect(s) excluded")
+
+
+def request_met(spec: TaskSpec, request: str, inferred_task: str, metric_override: str | None) -> Check:
+    asked = metric_override or metric_named_in(request)
+    problems = []
+    if asked and asked != spec.metric:
+        problems.append(f"request names {asked} but the run optimised {spec.metric}")
+    if inferred_task != spec.task_type and "regression" in (inferred_task, spec.task_type):
+        problems.append(f"target looks {inferred_task} but the run treated it as {spec.task_type}")
+    return Check(name="request_met", passed=not problems,
+                 evidence="; ".join(problems) or f"{spec.task_type} task, metric {spec.metric}, target {spec.target!r}")
+
+
+def beats_dummy(cv: float, dummy: float, metric: Metric) -> Check:
+    return Check(name="beats_dummy", passed=metric.better(cv, dummy),
+                 evidence=f"CV {metric.name} {cv:.4f} vs dummy baseline {dummy:.4f}")
+
+
+def not_too_good(cv: float, dummy: float, metric: Metric, top_features: list[str]) -> Check:
+    if metric.name in NEAR_PERFECT:
+        perfect = cv >= NEAR_PERFECT[metric.name] and dummy < 0.95
+    elif metric.greater_is_better:
+        perfect = False
+    else:
+        perfect = cv <= 0.005 * abs(dummy)
+    return Check(name="not_too_good", passed=not perfect, severity="warning",
+                 evidence=(f"CV {metric.name} {cv:.4f} is near perfect; suspect columns (most important): "
+                           f"{', '.join(top_features[:3])}") if perfect else f"CV {metric.name} {cv:.4f} is plausible")
+
+
+def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metric: Metric) -> Check:
+    spread = float(np.std(fold_scores)) if len(fold_scores) > 1 else 0.0
+    tolerance = max(3 * spread, 0.05 * abs(cv), 0.01)
+    gap = holdout - cv if metric.greater_is_better else cv - holdout
+    return Check(name="holdout_reproduces", passed=gap >= -tolerance,
+                 evidence=f"holdout {metric.name} {holdout:.4f} vs CV {cv:.4f} (tolerance {tolerance:.4f})")
+
+
+def predictions_wellformed(model, frame: pd.DataFrame, task_type: str, classes: list | None) -> Check:
+    problems = []
+    pred = np.asarray(model.predict(frame))
+    if len(pred) != len(frame):
+        problems.append(f"{len(pred)} predictions for {len(frame)} rows")
+    if task_type == "regression":
+        if not np.all(np.isfinite(pred.astype(float))):
+            problems.append("non-finite predictions")
+    else:
+        unknown = set(pd.unique(pred)) - set(classes)
+        if unknown:
+            problems.append(f"unknown labels {sorted(map(str, unknown))[:5]}")
+        proba = model.predict_proba(frame)
+        if proba.shape != (len(frame), len(classes)):
+            problems.append(f"probabilities of shape {proba.shape}")
+        elif not (np.all(proba >= -1e-9) and np.allclose(proba.sum(axis=1), 1, atol=1e-4)):
+            problems.append("probabilities outside [0, 1] or not summing to 1")
+    return Check(name="predictions_wellformed", passed=not problems,
+                 evidence="; ".join(problems) or f"{len(pred)} well-formed predictions on {len(frame)} rows")

@@ -1,0 +1,134 @@
+"""report.html: what was asked, what won, how the search went, what the verifier checked, with plots."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from mlpilot.schemas import TrialRecord, Verdict  # noqa: E402
+from mlpilot.tools.metrics import get_metric  # noqa: E402
+
+STYLE = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}
+table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left}
+.pass{color:#137333}.fail{color:#c5221f}.warn{color:#b06000}img{max-width:100%}.grid{display:flex;flex-wrap:wrap;gap:1em}
+.grid img{width:520px}code{background:#f3f3f3;padding:1px 4px}"""
+
+
+def _png(fig) -> str:
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png", dpi=90)
+    plt.close(fig)
+    return f'<img src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}">'
+
+
+def history_plot(trials: list[TrialRecord], metric_name: str) -> str:
+    metric = get_metric(metric_name)
+    done = [t for t in trials if t.state == "COMPLETE" and t.value is not None]
+    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    for family in sorted({t.config.get("family") for t in done}):
+        pts = [t for t in done if t.config.get("family") == family]
+        ax.scatter([t.number for t in pts], [t.value for t in pts], label=family, s=22)
+    if done:
+        values = [t.value for t in sorted(done, key=lambda t: t.number)]
+        best = np.maximum.accumulate(values) if metric.greater_is_better else np.minimum.accumulate(values)
+        ax.step(sorted(t.number for t in done), best, where="post", color="black", lw=1.2, label="best so far")
+    ax.set(xlabel="trial", ylabel=f"CV {metric.name}", title="Optimisation history")
+    ax.legend(fontsize=7)
+    return _png(fig)
+
+
+def leaderboard_plot(board: pd.DataFrame, metric_name: str) -> str:
+    top = board[board["state"] == "COMPLETE"].head(15)
+    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    labels = [f"#{r.trial} {r.family}" for r in top.itertuples()]
+    ax.barh(labels[::-1], top[metric_name].to_numpy()[::-1], xerr=top["fold_std"].fillna(0).to_numpy()[::-1])
+    low, high = top[metric_name].min(), top[metric_name].max()
+    pad = (high - low) * 0.5 + 1e-9
+    ax.set_xlim(low - pad, high + pad)
+    ax.set(xlabel=f"CV {metric_name}", title="Leaderboard (top 15 trials, ± fold std)")
+    return _png(fig)
+
+
+def importance_plot(importance: dict[str, float]) -> str:
+    items = list(importance.items())[:20]
+    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    ax.barh([k for k, _ in items][::-1], [v for _, v in items][::-1], color="#4c78a8")
+    ax.set(xlabel="share of importance", title="Feature importance (model's own, by input column)")
+    return _png(fig)
+
+
+def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list | None) -> str:
+    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    if task_type == "regression":
+        ax.scatter(pred, y - pred, s=8, alpha=0.5)
+        ax.axhline(0, color="black", lw=1)
+        ax.set(xlabel="predicted", ylabel="actual - predicted", title="Residuals on the holdout")
+    else:
+        k = len(classes)
+        matrix = np.zeros((k, k), dtype=int)
+        np.add.at(matrix, (y.astype(int), pred.argmax(axis=1)), 1)
+        ax.imshow(matrix, cmap="Blues")
+        for i in range(k):
+            for j in range(k):
+                ax.text(j, i, matrix[i, j], ha="center", va="center", fontsize=8)
+        names = [str(c)[:12] for c in classes]
+        ax.set_xticks(range(k), names, rotation=45, fontsize=7)
+        ax.set_yticks(range(k), names, fontsize=7)
+        ax.set(xlabel="predicted", ylabel="actual", title="Confusion matrix on the holdout")
+    return _png(fig)
+
+
+def _checks(verdict: Verdict | None) -> str:
+    if verdict is None:
+        return "<p>No verification ran.</p>"
+    rows = "".join(
+        f"<tr><td class='{'pass' if c.passed else 'fail' if c.severity == 'error' else 'warn'}'>"
+        f"{'✔' if c.passed else '✘'} {html.escape(c.name)}</td><td>{html.escape(c.evidence)}</td></tr>"
+        for c in verdict.checks)
+    return (f"<p>Decision: <b>{verdict.decision}</b>. {html.escape(verdict.explanation)}</p>"
+            f"<table><tr><th>check</th><th>evidence</th></tr>{rows}</table>")
+
+
+def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: list[TrialRecord],
+                 verdict: Verdict | None, classes: list | None, verify_dir: Path | None) -> Path:
+    spec = summary["spec"]
+    metric = spec["metric"]
+    plots = [history_plot(trials, metric)] if trials else []
+    if (board["state"] == "COMPLETE").any():
+        plots.append(leaderboard_plot(board, metric))
+    if verify_dir and (verify_dir / "importance.json").exists():
+        plots.append(importance_plot(json.loads((verify_dir / "importance.json").read_text())))
+    if verify_dir and (verify_dir / "holdout.npz").exists():
+        held = np.load(verify_dir / "holdout.npz")
+        plots.append(holdout_plot(held["y"], held["pred"], spec["task_type"], classes))
+    failed = board[board["state"] != "COMPLETE"]
+    fmt = lambda v: "–" if v is None else f"{v:.4f}"  # noqa: E731
+    warnings = "".join(f"<li class='warn'>{html.escape(w)}</li>" for w in summary["warnings"])
+    body = f"""<!doctype html><html><head><meta charset="utf-8"><title>mlpilot report</title>
+<style>{STYLE}</style></head><body>
+<h1>mlpilot report</h1>
+<p><b>Request:</b> {html.escape(summary["request"])}</p>
+<p><b>Task:</b> {spec["task_type"]} · target <code>{html.escape(spec["target"])}</code> · metric {metric}
+ · budget {summary["time_budget_s"]:.0f}s · used {summary["elapsed_s"]:.0f}s · sandbox {summary["sandbox"]}
+ · backend {summary["backend"]}</p>
+<p><b>CV score:</b> {fmt(summary["cv_score"])} · <b>holdout:</b> {fmt(summary["holdout_score"])}
+ · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}</p>
+<ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
+<h2>Verification</h2>{_checks(verdict)}
+<h2>Plots</h2><div class="grid">{"".join(plots)}</div>
+<h2>Leaderboard</h2>{board.head(30).to_html(index=False, float_format=lambda v: f"{v:.4f}", na_rep="")}
+</body></html>"""
+    path = run_dir / "report.html"
+    path.write_text(body)
+    return path

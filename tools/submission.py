@@ -1,0 +1,47 @@
+"""Predictions in submission format: id column plus labels, values or class probabilities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from mlpilot.tools.metrics import get_metric
+
+
+def make_submission(model, test: pd.DataFrame, *, target: str, task_type: str, metric: str,
+                    id_column: str | None, sample: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The deliverable for ``test``; follows ``sample`` (a sample submission) where one is given."""
+    out = pd.DataFrame(index=test.index)
+    if id_column and id_column in test.columns:
+        out[id_column] = test[id_column].to_numpy()
+    elif sample is not None and len(sample) == len(test):
+        out[sample.columns[0]] = sample.iloc[:, 0].to_numpy()
+    if task_type == "regression":
+        out[target] = model.predict(test)
+        return out.reset_index(drop=True)
+    if not get_metric(metric).needs_proba:
+        out[target] = model.predict(test)
+        return out.reset_index(drop=True)
+    proba = model.predict_proba(test)
+    labels = [str(c) for c in model.classes_]
+    per_class = sample is not None and set(labels) <= {str(c) for c in sample.columns}
+    if task_type == "binary" and not per_class:
+        out[target] = proba[:, 1]
+    else:
+        for i, label in enumerate(labels):
+            out[label] = proba[:, i]
+    return out.reset_index(drop=True)
+
+
+def leaderboard(trials, metric_name: str) -> pd.DataFrame:
+    """One row per trial, best first; failed trials last with their reason."""
+    metric = get_metric(metric_name)
+    rows = [{"trial": t.number, "family": t.config.get("family"), metric.name: t.value,
+             "fold_std": float(np.std(t.fold_scores)) if t.fold_scores else None, "seconds": round(t.seconds, 2),
+             "state": t.state, "source": t.source, "reason": t.reason,
+             "params": {k: v for k, v in t.config.items() if k != "family"}} for t in trials]
+    board = pd.DataFrame(rows, columns=["trial", "family", metric.name, "fold_std", "seconds", "state", "source",
+                                        "reason", "params"])
+    board["_done"] = board["state"] != "COMPLETE"
+    board = board.sort_values(["_done", metric.name], ascending=[True, not metric.greater_is_better])
+    return board.drop(columns="_done").reset_index(drop=True)
