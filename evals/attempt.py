@@ -32,15 +32,15 @@ class Attempt(BaseModel):
     error: str | None = None
 
 
-def run_mlpilot(task: Task, budget: float, out: Path) -> dict:
+def run_mlpilot(task: Task, budget: float, threads: int, out: Path) -> dict:
     import mlpilot
 
     result = mlpilot.solve(task.description(), data=task.path("train"), test=task.path("test"),
-                           time_budget=budget, out=out / "run", quiet=True, sandbox="local", llm="expert")
+                           time_budget=budget, out=out / "run", sandbox="local", llm="expert", threads=threads)
     if result.submission_path is None:
         raise RuntimeError("mlpilot delivered no submission")
     shutil.copyfile(result.submission_path, out / "submission.csv")
-    return {"llm_cost": result.llm_cost, "cv_score": result.score}
+    return {"llm_cost": result.summary.get("llm_cost"), "cv_score": result.score}
 
 
 def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int) -> Attempt:
@@ -50,7 +50,7 @@ def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int)
     try:
         task = load_task(task_dir)
         if system == "mlpilot":
-            extra = run_mlpilot(task, budget, out)
+            extra = run_mlpilot(task, budget, threads, out)
         else:
             run_baseline(system, task, budget, threads, out)
             extra = {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -10,20 +9,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mlpilot.errors import MlpilotError
+from mlpilot.tools.durations import parse_duration
 
 console = Console()
-UNITS = {"": 1, "s": 1, "m": 60, "h": 3600}
 SHORT = {"success_rate": "success", "mean_normalized": "norm", "mean_rank": "rank", "comprehensive": "CS",
          "seconds": "secs", "llm_cost": "llm $"}
-
-
-def parse_duration(text: str) -> float:
-    """``90``, ``90s``, ``2m``, ``1.5h`` -> seconds."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text.lower())
-    if not match or float(match.group(1)) <= 0:
-        raise MlpilotError(f"cannot read time budget {text!r}: write it like 90s, 2m or 1h")
-    return float(match.group(1)) * UNITS[match.group(2)]
 
 
 def _print_summary(scored) -> None:

@@ -1,0 +1,124 @@
+"""The runner end to end on tiny tasks: real child processes, real fits, real grading, resume, failures."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from mlpilot.errors import MlpilotError
+from mlpilot.evals import runner
+from mlpilot.evals.runner import RESULTS_FILE, evaluate, read_rows
+
+
+def _suite(tmp_path: Path, make_task, *specs) -> Path:
+    tasks = [{"name": root.name, "path": str(root)} for root in (make_task(t, m) for t, m in specs)]
+    path = tmp_path / "suite.yaml"
+    path.write_text(yaml.safe_dump({"name": "tiny", "tasks": tasks}))
+    return path
+
+
+def test_two_task_suite_with_baselines(tmp_path, make_task):
+    suite = _suite(tmp_path, make_task, ("binary", "roc_auc"), ("regression", "mae"))
+    scored = evaluate(suite, time_budget=5, jobs=2, baselines=["lgbm", "hgb"], out=tmp_path / "runs", mlpilot=False)
+    run_dir = Path(scored.attrs["run_dir"])
+    assert run_dir == tmp_path / "runs" / "tiny-5s"
+    assert len(scored) == 6 and set(scored["status"]) == {"ok"}
+    for _, group in scored.groupby("task"):
+        dummy = group[group.system == "dummy"].iloc[0]
+        assert dummy.normalized == 0
+        assert group["normalized"].max() == pytest.approx(1.0)
+        assert group.loc[group.normalized.idxmax(), "system"] == group["winner"].iloc[0]
+        assert (group[group.system != "dummy"]["score"] != dummy.score).all()
+    on_disk = pd.read_csv(run_dir / "results.csv")
+    assert len(on_disk) == 6 and "normalized" in on_disk
+    report = (run_dir / "report.html").read_text()
+    assert report.count("data:image/png;base64,") == 3 and "regression_mae" in report
+    for system in ("dummy", "lgbm", "hgb"):
+        assert (run_dir / "tasks" / "binary_roc_auc" / system / "submission.csv").is_file()
+
+
+@pytest.mark.slow
+def test_failures_and_timeouts_are_rows_and_the_suite_goes_on(tmp_path, make_task, monkeypatch):
+    broken = make_task("multiclass", "accuracy", name="broken")
+    (broken / "public" / "train.csv").write_text("nothing,useful\n1,2\n")
+    suite = tmp_path / "suite.yaml"
+    suite.write_text(yaml.safe_dump({"name": "mixed", "root": str(broken.parent),
+                                     "tasks": [{"name": "broken"}, {"name": make_task("binary", "f1").name}]}))
+    monkeypatch.setattr(runner, "time_limit", lambda budget: 10.0)
+    scored = evaluate(suite, time_budget=60, jobs=2, baselines=["lgbm", "flaml"], out=tmp_path, mlpilot=False)
+    rows = scored.set_index(["task", "system"])
+    assert rows.loc[("broken", "lgbm"), "status"] == "failed"
+    assert "KeyError" in rows.loc[("broken", "lgbm"), "reason"]
+    assert rows.loc[("binary_f1", "lgbm"), "status"] == "ok"
+    assert rows.loc[("binary_f1", "flaml"), "status"] == "timeout"  # a 60 s FLAML budget cut at 10 s
+    assert rows.loc[("binary_f1", "flaml"), "rank"] == 2  # failures rank last
+
+
+@pytest.mark.slow
+def test_resume_after_interruption(tmp_path, make_task):
+    suite = _suite(tmp_path, make_task, ("binary", "accuracy"), ("multiclass", "f1_macro"))
+    out = tmp_path / "runs"
+    code = (f"from mlpilot.evals.runner import evaluate; "
+            f"evaluate({str(suite)!r}, time_budget=8, jobs=1, baselines=['flaml', 'lgbm'], out={str(out)!r}, mlpilot=False)")
+    child = subprocess.Popen([sys.executable, "-c", code])
+    results = out / "tiny-8s" / RESULTS_FILE
+    deadline = time.monotonic() + 120
+    while not (results.is_file() and results.read_text().count("\n") >= 1) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    child.send_signal(signal.SIGTERM)  # mid-suite: FLAML (8 s) is running on the first task
+    assert child.wait(timeout=60) != 0
+    first = read_rows(out / "tiny-8s")
+    assert 1 <= len(first) < 6
+    scored = evaluate(suite, time_budget=8, jobs=1, baselines=["flaml", "lgbm"], out=out, mlpilot=False)
+    after = read_rows(out / "tiny-8s")
+    assert after[:len(first)] == first  # finished attempts were kept, not rerun
+    assert sorted((r.task, r.system) for r in after) == sorted(
+        (t, s) for t in ("binary_accuracy", "multiclass_f1_macro") for s in ("dummy", "flaml", "lgbm"))
+    assert set(scored["status"]) == {"ok"}
+
+
+def test_bad_arguments_name_the_fix(tmp_path, make_task):
+    task = make_task("regression", "rmse")
+    with pytest.raises(MlpilotError, match="unknown baseline 'xgb'"):
+        evaluate(task, baselines=["xgb"], out=tmp_path)
+    with pytest.raises(MlpilotError, match="neither a suite file"):
+        evaluate(tmp_path / "nowhere.yaml", out=tmp_path)
+    with pytest.raises(MlpilotError, match="jobs at least 1"):
+        evaluate(task, jobs=0, out=tmp_path)
+
+
+def test_cli_eval_and_eval_report(tmp_path, make_task):
+    import typer
+
+    from mlpilot.evals.cli import register
+
+    app = typer.Typer()
+    register(app)
+    task = make_task("binary", "log_loss")
+    result = CliRunner().invoke(app, ["eval", str(task), "-t", "5s", "--baselines", "lgbm", "--no-mlpilot",
+                                      "--out", str(tmp_path / "runs"), "--run-id", "one"])
+    assert result.exit_code == 0, result.output
+    assert "lgbm" in result.output and "runs/one" in result.output.replace("\n", "")
+    (tmp_path / "runs" / "one" / "report.html").unlink()
+    result = CliRunner().invoke(app, ["eval-report", str(tmp_path / "runs" / "one")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "runs" / "one" / "report.html").is_file()
+
+
+@pytest.mark.slow
+def test_two_task_suite_end_to_end_with_mlpilot(tmp_path, make_task):
+    suite = _suite(tmp_path, make_task, ("binary", "roc_auc"), ("regression", "rmse"))
+    scored = evaluate(suite, time_budget=20, jobs=2, baselines=["lgbm"], out=tmp_path / "runs")
+    agent = scored[scored.system == "mlpilot"]
+    assert len(agent) == 2
+    assert (agent["status"] == "ok").all(), agent["reason"].tolist()
+    assert (agent["normalized"] > 0.5).all()
+    assert agent["cv_score"].notna().all()
