@@ -310,7 +310,7 @@ def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
 
 
 def tidy(role: str, payload: BaseModel, answer: BaseModel) -> BaseModel:
-    """Small fixes that need no round trip: integer parameters as ints, at most ``n`` proposals."""
+    """Fixes that need no round trip: integer parameters as ints, at most ``n`` proposals, our own checks."""
     if role == "propose":
         configs = answer.configs[: payload.n]
         for config in configs:
@@ -318,6 +318,8 @@ def tidy(role: str, payload: BaseModel, answer: BaseModel) -> BaseModel:
                 if name != "family" and _bounds(payload.space[config["family"]][name])[3] == "int":
                     config[name] = int(value)
         answer.configs = configs
+    if role == "verify":
+        answer.checks = list(payload.checks)  # the checks and their numbers are ours, never the model's
     return answer
 
 
@@ -358,13 +360,29 @@ def _bounds(param: list) -> tuple[float | None, float | None, list | None, str]:
 
 
 class ResponseCache:
-    """Replies on disk, one JSON file per key, so a rerun (or a test) replays them exactly."""
+    """Replies on disk, one JSON file per key, so a rerun (or a test) replays them exactly.
+
+    "record" also writes ``order.jsonl``, the sequence of (role, key) of the recorded run. A replayed run
+    whose prompt for a role differs (budgets and timings never repeat exactly) gets that role's next
+    recorded reply in order, which still has to pass validation.
+    """
 
     def __init__(self, directory: Path | None, mode: CacheMode):
         self.dir = Path(directory) if directory else None
         self.mode: CacheMode = mode if self.dir else "off"
-        if self.mode == "replay" and not (self.dir and self.dir.is_dir()):
-            raise MlpilotError(f"replay needs a recorded cache directory, {directory} does not exist: record first")
+        self._lock = threading.Lock()
+        self._order: dict[str, list[str]] = {}
+        self._cursor: dict[str, int] = {}
+        if self.mode == "replay":
+            if not (self.dir and self.dir.is_dir()):
+                raise MlpilotError(f"replay needs a recorded cache directory, {directory} does not exist: record first")
+            order = self.dir / "order.jsonl"
+            for line in order.read_text().splitlines() if order.exists() else []:
+                entry = json.loads(line)
+                self._order.setdefault(entry["role"], []).append(entry["key"])
+        elif self.mode == "record":
+            self.dir.mkdir(parents=True, exist_ok=True)
+            (self.dir / "order.jsonl").write_text("")
 
     @staticmethod
     def key(provider: Provider, conversation: Conversation) -> str:
@@ -372,18 +390,32 @@ class ResponseCache:
                            conversation.messages, conversation.schema], sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()
 
-    def get(self, key: str) -> Reply | None:
+    def get(self, key: str, role: str) -> tuple[Reply | None, str]:
+        """(reply, how): how is "exact", "in order" (replay of a changed prompt) or "miss"."""
         if self.mode not in ("auto", "replay"):
-            return None
-        path = self.dir / f"{key}.json"
-        return Reply(**json.loads(path.read_text())) if path.exists() else None
+            return None, "miss"
+        with self._lock:
+            found, how = key, "exact"
+            if self.mode == "replay":
+                i = self._cursor.get(role, 0)
+                self._cursor[role] = i + 1
+                recorded = self._order.get(role, [])
+                if not (self.dir / f"{key}.json").exists() and i < len(recorded):
+                    found, how = recorded[i], "in order"
+            path = self.dir / f"{found}.json"
+            return (Reply(**json.loads(path.read_text())), how) if path.exists() else (None, "miss")
 
-    def put(self, key: str, reply: Reply) -> None:
-        if self.mode in ("auto", "record"):
+    def put(self, key: str, role: str, reply: Reply) -> None:
+        if self.mode not in ("auto", "record"):
+            return
+        with self._lock:
             self.dir.mkdir(parents=True, exist_ok=True)
             tmp = self.dir / f"{key}.tmp"
             tmp.write_text(json.dumps(reply.__dict__))
             tmp.replace(self.dir / f"{key}.json")
+            if self.mode == "record":
+                with open(self.dir / "order.jsonl", "a") as fh:
+                    fh.write(json.dumps({"role": role, "key": key}) + "\n")
 
 
 class CallLog:
@@ -522,10 +554,11 @@ class LLMBackend(Backend):
         key = ResponseCache.key(self.provider, conversation)
         base = {"kind": "call", "role": conversation.role, "backend": self.name, "turn": turn, "key": key[:16],
                 "system": conversation.system, "messages": conversation.messages}
-        if (cached := self.cache.get(key)) is not None:
+        cached, how = self.cache.get(key, conversation.role)
+        if cached is not None:
             with self._lock:
                 self.usage.cached_calls += 1
-            self.calls.write({**base, "cached": True, "response": cached.text, "input_tokens": cached.input_tokens,
+            self.calls.write({**base, "cached": how, "response": cached.text, "input_tokens": cached.input_tokens,
                               "output_tokens": cached.output_tokens, "cost_usd": 0.0, "latency_s": 0.0})
             return cached
         if self.cache.mode == "replay":
@@ -556,7 +589,7 @@ class LLMBackend(Backend):
             self.calls.write({**base, "attempt": attempt, "cached": False, "response": reply.text,
                               "input_tokens": reply.input_tokens, "output_tokens": reply.output_tokens,
                               "cost_usd": round(cost, 6), "latency_s": round(latency, 3)})
-            self.cache.put(key, reply)
+            self.cache.put(key, conversation.role, reply)
             return reply
         raise AssertionError("unreachable")
 

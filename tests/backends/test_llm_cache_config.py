@@ -91,3 +91,21 @@ def test_backend_object_gets_the_run_directory(make_backend, tmp_path):
         backend = make_backend(server)
     assert get_backend(backend, log_dir=tmp_path / "other") is backend
     assert backend.log_dir == tmp_path / "other"
+
+
+def test_replay_serves_a_changed_prompt_the_next_recorded_reply_of_its_role(make_backend, understand_input,
+                                                                           tmp_path):
+    cassette = str(tmp_path / "cassette")
+    first, second = {**SPEC, "metric": "accuracy"}, {**SPEC, "metric": "f1"}
+    with WireServer({"understand": [{"json": first}, {"json": second}]}) as server:
+        recorder = make_backend(server, cache_mode="record", cache_dir=cassette)
+        recorder.complete("understand", understand_input, TaskSpec)
+        recorder.complete("understand", understand_input.model_copy(update={"n_rows": 501}), TaskSpec)
+    replay = make_backend(server, cache_mode="replay", cache_dir=cassette)
+    changed = understand_input.model_copy(update={"time_budget_s": 33.3})  # a budget that never repeats
+    assert replay.complete("understand", changed, TaskSpec).metric == "accuracy"
+    assert replay.complete("understand", changed, TaskSpec).metric == "f1"
+    assert replay.complete("understand", changed, TaskSpec).metric == "roc_auc"  # recording exhausted: expert
+    assert replay.usage.cached_calls == 2 and replay.usage.fallbacks == 1
+    logged = (replay.log_dir / "llm_calls.jsonl").read_text()
+    assert logged.count('"cached": "in order"') == 2

@@ -56,11 +56,13 @@ def test_openai_request_shapes(make_backend, plan_input):
 
 
 def test_anthropic_request_shape(make_backend, verify_input):
-    verdict = {"decision": "pass", "checks": [c.model_dump() for c in verify_input.checks],
+    rewritten = [{**c.model_dump(), "passed": True, "evidence": "all fine"} for c in verify_input.checks]
+    verdict = {"decision": "pass", "checks": rewritten,
                "explanation": "The model beats the baseline; the holdout is a little below CV."}
     with WireServer({"verify": [{"json": verdict}]}) as server:
         answer = make_backend(server, "anthropic:claude-sonnet-4-5").complete("verify", verify_input, Verdict)
     assert answer.decision == "pass"
+    assert answer.checks == verify_input.checks  # the model cannot rewrite our checks or their numbers
     request = server.requests[0]
     assert request.path == "/v1/messages" and "anthropic-version" in request.headers
     sent = request.headers.get("x-api-key") or request.headers["authorization"].removeprefix("Bearer ")
