@@ -98,12 +98,19 @@ class Candidate(BaseModel):
 
 
 class Plan(BaseModel):
-    candidates: list[Candidate]
+    candidates: list[Candidate] = Field(description="families to search, most promising first")
     cv: CVSpec
     holdout_frac: float = 0.15
     search_budget_s: float
     ensemble_size: int = 5
+    log_target: bool = Field(False, description="regression: fit on log1p(target)")
     rationale: list[str] = Field(default_factory=list)
+
+    def warm_start(self) -> list[dict]:
+        """The candidates' default configurations, round-robin: every family's first, then seconds..."""
+        depth = max((len(c.defaults) for c in self.candidates), default=0)
+        return [{**c.defaults[i], "family": c.family} for i in range(depth) for c in self.candidates
+                if i < len(c.defaults)]
 
 
 class TrialRecord(BaseModel):

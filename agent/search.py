@@ -39,9 +39,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
     data, holdout, y = write_search_data(state, ctx)
     study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
-    defaults = [c.defaults[i] for i in range(max(len(c.defaults) for c in plan.candidates))
-                for c in plan.candidates if i < len(c.defaults)]
-    enqueue(study, defaults, "default")
+    enqueue(study, plan.warm_start(), "default")
     families = [c.family for c in plan.candidates]
     margin = 0.03 * ctx.budget_s + REPORT_S
 

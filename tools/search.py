@@ -48,8 +48,7 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: 
 
 def enqueue(study: optuna.Study, configs: list[dict], source: str) -> None:
     for config in configs:
-        study.enqueue_trial(to_trial_params(config), user_attrs={"source": source, "preset": config},
-                            skip_if_exists=True)
+        study.enqueue_trial(to_trial_params(config), user_attrs={"source": source, "preset": config})
 
 
 def run_search(
@@ -72,13 +71,14 @@ def run_search(
     sandbox's output directory.
     """
     families = [c.family for c in plan.candidates]
-    log_target = bool(plan.candidates and any(c.defaults and c.defaults[0].get("log_target") for c in plan.candidates))
     done = len(study.trials)
     while deadline() - time.monotonic() > MIN_TRIAL_S:
         if propose and done and done % propose_every == 0:
             enqueue(study, propose(records(study)), "proposer")
         trial = study.ask()
-        config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type, log_target)
+        config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type)
+        if plan.log_target:
+            config["log_target"] = True
         trial.set_user_attr("config", config)
         trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
         job = TrialJob(

@@ -62,7 +62,7 @@ def _forest(kind: str):
 
         name = {"rf": "RandomForest", "et": "ExtraTrees"}[kind]
         cls = getattr(ensemble, name + ("Regressor" if task == "regression" else "Classifier"))
-        return cls(n_estimators=300, random_state=seed, n_jobs=threads, **_params(config))
+        return cls(n_estimators=200, random_state=seed, n_jobs=threads, **_params(config))
 
     return make
 
@@ -153,7 +153,7 @@ def space_for(families: list[str], task_type: str) -> dict[str, dict]:
     return out
 
 
-def suggest(trial: optuna.Trial, families: list[str], task_type: str, log_target: bool = False) -> dict:
+def suggest(trial: optuna.Trial, families: list[str], task_type: str) -> dict:
     """Draw a config from the joint conditional space (family first, then its parameters)."""
     family = trial.suggest_categorical("family", families)
     config: dict = {"family": family}
@@ -165,8 +165,6 @@ def suggest(trial: optuna.Trial, families: list[str], task_type: str, log_target
             low, high, scale = args
             draw = trial.suggest_float if kind == "float" else trial.suggest_int
             config[name] = draw(key, low, high, log=scale == "log")
-    if log_target:
-        config["log_target"] = True
     return config
 
 

@@ -7,9 +7,8 @@ from mlpilot.schemas import Candidate, CVSpec, Plan
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
 
-# The order in which default configurations are tried: fast and strong first.
-PORTFOLIO = [("lightgbm", 0), ("hist_gb", 0), ("xgboost", 0), ("lightgbm", 1), ("linear", 0),
-             ("extra_trees", 0), ("lightgbm", 2), ("random_forest", 0), ("mlp", 0)]
+# Families in the order their defaults are tried: fast and strong first.
+PORTFOLIO = ["lightgbm", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
 LARGE, SMALL = 200_000, 2_000
 
 
@@ -46,13 +45,9 @@ def plan(inp: PlanInput) -> Plan:
                   and (spec.metric in ("rmsle", "mape") or (profile.target_skew or 0) > 1.5))
     if log_target:
         why.append("non-negative skewed target: models fit log1p(target)")
-    candidates = {f: Candidate(family=f) for f in families}
-    for family, index in PORTFOLIO:
-        if family in candidates and index < len(FAMILIES[family].defaults):
-            config = {"family": family, **FAMILIES[family].defaults[index]}
-            if log_target and family != "linear":
-                config["log_target"] = True
-            candidates[family].defaults.append(config)
+    order = [f for f in PORTFOLIO if f in families]
+    candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
+                  for f in dict.fromkeys(order + families)]
     if spec.time_column:
         cv = CVSpec(kind="time", n_splits=5, time_column=spec.time_column)
     elif spec.group_column:
@@ -63,8 +58,8 @@ def plan(inp: PlanInput) -> Plan:
     why.append(f"{cv.n_splits}-fold {cv.kind} cross-validation")
     holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1
     why.extend(inp.feedback)
-    return Plan(candidates=list(candidates.values()), cv=cv, holdout_frac=holdout,
-                search_budget_s=inp.search_budget_s, ensemble_size=5, rationale=why)
+    return Plan(candidates=candidates, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
+                ensemble_size=5, log_target=log_target, rationale=why)
 
 
 def propose(inp: ProposeInput) -> Proposals:

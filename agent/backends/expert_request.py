@@ -22,6 +22,8 @@ REGRESS_WORDS = re.compile(r"\b(how much|how many|price|amount|regression|estima
 
 
 def _words(text: str) -> str:
+    """Lower-case words padded with spaces; camelCase is split ("MonthlyCharges" -> " monthly charges ")."""
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
     return " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
 
 
@@ -37,7 +39,7 @@ def find_target(inp: UnderstandInput) -> tuple[str, str]:
     verb_pos = [len(_words(request.lower()[:v])) for v in verbs]
     hits = []
     for column in inp.columns:
-        for variant in {_words(column), _words(column.rstrip("s")), _words(column) .replace(" ", "")}:
+        for variant in {_words(column), _words(column.rstrip("s")), " " + _words(column).replace(" ", "") + " "}:
             at = text.find(variant) if variant.strip() else -1
             if at >= 0:
                 after = [at - v for v in verb_pos if at >= v - 1]

@@ -297,11 +297,16 @@ def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
             out.append(str(exc))
         return out
     if role == "plan":
+        from mlpilot.tools.space import space_for
+
         excluded = set(payload.spec.constraints.exclude_families)
         out = [f"family {c.family} is excluded by the request" for c in answer.candidates if c.family in excluded]
+        space = space_for([c.family for c in answer.candidates], payload.spec.task_type)
+        defaults = [{**d, "family": c.family} for c in answer.candidates for d in c.defaults]
+        out += [p for i, d in enumerate(defaults) for p in config_problems(i, d, space, "defaults")]
         return out + ([] if answer.candidates else ["candidates is empty: give at least one family"])
     if role == "propose":
-        return [p for i, config in enumerate(answer.configs) for p in config_problems(i, config, payload.space)]
+        return [p for i, c in enumerate(answer.configs) for p in config_problems(i, c, payload.space, "configs")]
     if role == "verify":
         failed = [c.name for c in payload.checks if not c.passed and c.severity == "error"]
         if answer.decision == "pass" and failed:
@@ -310,38 +315,45 @@ def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
 
 
 def tidy(role: str, payload: BaseModel, answer: BaseModel) -> BaseModel:
-    """Fixes that need no round trip: integer parameters as ints, at most ``n`` proposals, our own checks."""
+    """Fixes that need no round trip: integer parameters as ints, at most ``n`` proposals, each default
+    configuration naming its family, the verdict carrying our own checks."""
     if role == "propose":
-        configs = answer.configs[: payload.n]
-        for config in configs:
-            for name, value in config.items():
-                if name != "family" and _bounds(payload.space[config["family"]][name])[3] == "int":
-                    config[name] = int(value)
-        answer.configs = configs
+        answer.configs = [_as_ints(c, payload.space) for c in answer.configs[: payload.n]]
+    if role == "plan":
+        from mlpilot.tools.space import space_for
+
+        space = space_for([c.family for c in answer.candidates], payload.spec.task_type)
+        for c in answer.candidates:
+            c.defaults = [_as_ints({**d, "family": c.family}, space) for d in c.defaults]
     if role == "verify":
         answer.checks = list(payload.checks)  # the checks and their numbers are ours, never the model's
     return answer
 
 
-def config_problems(i: int, config: dict, space: dict[str, dict]) -> list[str]:
+def _as_ints(config: dict, space: dict[str, dict]) -> dict:
+    params = space[config["family"]]
+    return {k: int(v) if k != "family" and _bounds(params[k])[3] == "int" else v for k, v in config.items()}
+
+
+def config_problems(i: int, config: dict, space: dict[str, dict], where: str) -> list[str]:
     family = config.get("family")
     if family not in space:
-        return [f"configs[{i}].family {family!r} is not one of {sorted(space)}"]
+        return [f"{where}[{i}].family {family!r} is not one of {sorted(space)}"]
     out = []
     for name, value in config.items():
         if name == "family":
             continue
         if name not in space[family]:
-            out.append(f"configs[{i}]: {family} has no parameter {name!r}; parameters: {sorted(space[family])}")
+            out.append(f"{where}[{i}]: {family} has no parameter {name!r}; parameters: {sorted(space[family])}")
             continue
         low, high, choices, kind = _bounds(space[family][name])
         if choices is not None and value not in choices:
-            out.append(f"configs[{i}].{name}={value!r} is not one of {choices}")
+            out.append(f"{where}[{i}].{name}={value!r} is not one of {choices}")
         elif choices is None and not (isinstance(value, (int, float)) and not isinstance(value, bool)
                                       and low <= value <= high):
-            out.append(f"configs[{i}].{name}={value!r} is outside [{low}, {high}]")
+            out.append(f"{where}[{i}].{name}={value!r} is outside [{low}, {high}]")
         elif kind == "int" and value != int(value):
-            out.append(f"configs[{i}].{name}={value!r} must be an integer")
+            out.append(f"{where}[{i}].{name}={value!r} must be an integer")
     return out
 
 

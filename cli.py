@@ -1,0 +1,90 @@
+"""The ``mlpilot`` command: run, predict, sandbox, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from mlpilot.errors import MlpilotError
+from mlpilot.evals.cli import register as register_eval
+from mlpilot.sandboxes.cli import sandbox_app
+
+app = typer.Typer(help="mlpilot: from a plain-words request to a tuned, verified model.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+app.add_typer(sandbox_app, name="sandbox")
+register_eval(app)
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    request: str = typer.Argument(..., help='what to do, e.g. "predict which customers churn; optimise ROC AUC"'),
+    data: Path = typer.Option(..., "--data", "-d", help="training data: CSV/TSV, Parquet, JSON(L), Excel, Feather"),
+    test: Path = typer.Option(None, "--test", help="rows to predict; predictions.csv follows its ids"),
+    target: str = typer.Option(None, "--target", help="the column to predict (else read from the request)"),
+    metric: str = typer.Option(None, "--metric", help="the metric to optimise (else read from the request)"),
+    time_budget: str = typer.Option(None, "--time-budget", "-t", help="whole-run wall clock, e.g. 90s, 2m, 1h"),
+    out: Path = typer.Option(Path("runs"), "--out", "-o", help="folder for run directories"),
+    sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
+    llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
+    base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
+    max_llm_cost: float = typer.Option(None, "--max-llm-cost", help="hard cap on LLM spend in USD"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+    as_json: bool = typer.Option(False, "--json", help="print a machine-readable summary on stdout"),
+) -> None:
+    """Plan, tune, verify and deliver a model for REQUEST on --data."""
+    from mlpilot.api import solve
+    from mlpilot.render import RunRenderer, leaderboard_table
+
+    console = Console(stderr=as_json, quiet=quiet)
+    renderer = RunRenderer(console)
+    try:
+        result = solve(request, data, test=test, target=target, metric=metric, time_budget=time_budget, out=out,
+                       sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer)
+    except MlpilotError as exc:
+        renderer.stop()
+        fail(str(exc))
+    except KeyboardInterrupt:
+        renderer.stop()
+        fail("interrupted; finished trials are kept in the run directory", 130)
+    console.print(leaderboard_table(result.leaderboard, result.metric))
+    if as_json:
+        sys.stdout.write(json.dumps(result.summary | {"run_dir": str(result.run_dir)}, default=str) + "\n")
+
+
+@app.command()
+def predict(
+    run_dir: Path = typer.Argument(..., help="a run directory that holds model.skops"),
+    data: Path = typer.Argument(..., help="rows to predict, with the training columns"),
+    output: Path = typer.Option(Path("predictions.csv"), "--output", "-o", help="where to write predictions"),
+) -> None:
+    """Predict new rows with a delivered model."""
+    from mlpilot.api import load
+    from mlpilot.tools.load import load_table
+    from mlpilot.tools.submission import make_submission
+
+    try:
+        summary_path = run_dir / "summary.json"
+        if not summary_path.exists():
+            raise MlpilotError(f"{run_dir} is not a finished run directory (no summary.json): pass the folder a run printed")
+        spec = json.loads(summary_path.read_text())["spec"]
+        model = load(run_dir)
+        frame = load_table(data, what="data to predict")
+        missing = [c for c in model.features if c not in frame.columns]
+        if missing:
+            raise MlpilotError(f"{data} lacks training columns {', '.join(missing[:8])}: add them and retry")
+        out = make_submission(model, frame, target=spec["target"], task_type=spec["task_type"], metric=spec["metric"],
+                              id_column=spec.get("id_column"))
+        out.to_csv(output, index=False)
+    except MlpilotError as exc:
+        fail(str(exc))
+    Console(stderr=True).print(f"wrote {len(out)} predictions to {output}")

@@ -1,0 +1,50 @@
+"""The expert backend reads requests the way people write them."""
+
+import pytest
+
+from mlpilot.agent.backends.expert import ExpertBackend
+from mlpilot.agent.roles import UnderstandInput
+from mlpilot.errors import MlpilotError
+from mlpilot.schemas import TaskSpec
+
+COLUMNS = ["customerID", "tenure", "Contract", "MonthlyCharges", "Sale_Price", "churn"]
+DTYPES = {"customerID": "object", "tenure": "int64", "Contract": "object", "MonthlyCharges": "float64",
+          "Sale_Price": "int64", "churn": "object"}
+UNIQUE = {"customerID": 500, "tenure": 72, "Contract": 3, "MonthlyCharges": 400, "Sale_Price": 450, "churn": 2}
+
+
+def understand(request, **kw) -> TaskSpec:
+    inp = UnderstandInput(request=request, columns=kw.pop("columns", COLUMNS), dtypes=DTYPES, n_rows=500,
+                          n_unique=UNIQUE, **kw)
+    return ExpertBackend().complete("understand", inp, TaskSpec)
+
+
+@pytest.mark.parametrize("request_text,target,task,metric,budget", [
+    ("predict which customers churn; optimise ROC AUC, 10 minutes", "churn", "binary", "roc_auc", 600),
+    ("Will a customer churn? Use log loss. 90s", "churn", "binary", "log_loss", 90),
+    ("predict the sale price (RMSLE) in 1h", "Sale_Price", "regression", "rmsle", 3600),
+    ('estimate "MonthlyCharges" with MAE', "MonthlyCharges", "regression", "mae", 120),
+    ("how much will they pay monthly charges, 5 minutes", "MonthlyCharges", "regression", "rmse", 300),
+    ("classify the contract type, macro F1", "Contract", "multiclass", "f1_macro", 120),
+])
+def test_realistic_phrasings(request_text, target, task, metric, budget):
+    spec = understand(request_text)
+    assert (spec.target, spec.task_type, spec.metric, spec.time_budget_s) == (target, task, metric, budget)
+    assert spec.notes
+
+
+def test_target_inferred_from_the_test_file():
+    spec = understand("build the best model you can", test_columns=[c for c in COLUMNS if c != "tenure"])
+    assert spec.target == "tenure" and "missing from the test file" in spec.notes[0]
+
+
+def test_id_column_and_constraints():
+    spec = understand("predict churn with an interpretable model, no neural nets, under 20 MB")
+    assert spec.id_column == "customerID"
+    c = spec.constraints
+    assert c.interpretable and "mlp" in c.exclude_families and c.max_model_mb == 20
+
+
+def test_unknown_target_lists_the_columns():
+    with pytest.raises(MlpilotError, match="cannot tell which column to predict.*customerID"):
+        understand("do some machine learning", columns=["customerID", "tenure"])

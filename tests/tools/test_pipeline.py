@@ -1,0 +1,59 @@
+"""Every family fits and predicts on raw frames with every column role; the result survives skops."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mlpilot.tools.model import TabularModel
+from mlpilot.tools.model_io import load_model, save_model
+from mlpilot.tools.pipeline import build_pipeline
+from mlpilot.tools.profile import profile_dataset
+from mlpilot.tools.space import FAMILIES
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    rng = np.random.default_rng(0)
+    n = 300
+    frame = pd.DataFrame({
+        "amount": rng.normal(size=n), "plan": rng.choice(["basic", "plus", "pro"], n),
+        "city": rng.choice([f"c{i}" for i in range(120)], n), "active": rng.choice(["yes", "no"], n),
+        "signed_up": pd.date_range("2021-01-01", periods=n, freq="D").astype(str),
+        "note": [f"customer wrote about the {w} service and billing issue number {i % 23}"
+                 for i, w in zip(range(n), rng.choice(["mobile", "fibre", "tv"], n))],
+    })
+    frame.loc[::17, "amount"] = np.nan
+    y = ((frame["amount"].fillna(0) + (frame["plan"] == "pro")) > 0.4).astype(int).to_numpy()
+    profile = profile_dataset(frame.assign(y=y), "y", "binary")
+    return frame, y, profile
+
+
+@pytest.mark.parametrize("family", list(FAMILIES))
+def test_family_fits_raw_frame(family, mixed):
+    frame, y, profile = mixed
+    config = {"family": family, **FAMILIES[family].defaults[0]}
+    if FAMILIES[family].early_stopping:
+        config["n_estimators"] = 50
+    pipe = build_pipeline(config, profile).fit(frame, y)
+    proba = pipe.predict_proba(frame.head(20))
+    assert proba.shape == (20, 2) and np.allclose(proba.sum(axis=1), 1)
+    assert (pipe.predict(frame) == y).mean() > 0.7
+
+
+def test_log_target_regression_predicts_on_original_scale(mixed):
+    frame, _, profile = mixed
+    y = np.exp(frame["amount"].fillna(0).to_numpy() + 3)
+    reg = profile.model_copy(update={"task_type": "regression"})
+    pipe = build_pipeline({"family": "lightgbm", "n_estimators": 100, "log_target": True}, reg).fit(frame, y)
+    assert abs(np.median(pipe.predict(frame)) - np.median(y)) / np.median(y) < 0.2
+
+
+def test_ensemble_round_trips_through_skops(mixed, tmp_path):
+    frame, y, profile = mixed
+    members = [build_pipeline({"family": f, "n_estimators": 30} if f == "lightgbm" else {"family": f}, profile)
+               .fit(frame, y) for f in ("lightgbm", "linear", "mlp")]
+    model = TabularModel(members=members, weights=[0.5, 0.3, 0.2], classes=["no", "yes"], task="binary",
+                         features=list(frame.columns)).fit()
+    loaded = load_model(save_model(model, tmp_path / "model.skops"))
+    assert np.allclose(loaded.predict_proba(frame), model.predict_proba(frame))
+    assert set(loaded.predict(frame)) <= {"no", "yes"}

@@ -1,0 +1,36 @@
+"""A real Optuna study over a real local sandbox: defaults first, failures recorded, resumable."""
+
+import time
+
+import numpy as np
+
+from mlpilot.sandboxes import LocalSandbox
+from mlpilot.sandboxes.testing import evil, write_dataset
+from mlpilot.schemas import Candidate, CVSpec, Plan, TaskSpec
+from mlpilot.tools.search import SearchData, enqueue, open_study, records, run_search
+
+
+def test_search_runs_defaults_then_tpe_and_survives_a_crash(tmp_path):
+    job = write_dataset(tmp_path / "data")
+    spec = TaskSpec(task_type="binary", target="y", metric="roc_auc")
+    plan = Plan(candidates=[Candidate(family="linear", defaults=[{"family": "linear", "C": 1.0}]),
+                            Candidate(family="hist_gb")], cv=CVSpec(kind="stratified", n_splits=3),
+                search_budget_s=30)
+    data = SearchData(data_file="train.parquet", folds_file="folds.npy", classes=[0, 1])
+    study = open_study(tmp_path, spec)
+    enqueue(study, [{"family": "linear", "C": 1.0, "feature_code": evil("raise RuntimeError('bad feature')")}],
+            "proposer")
+    enqueue(study, plan.warm_start(), "default")
+    seen = []
+    with LocalSandbox(tmp_path / "data", tmp_path / "trials") as box:
+        stop = time.monotonic() + 25
+        trials = run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandbox=box,
+                            deadline=lambda: stop if len(seen) < 6 else 0, threads=1, on_trial=seen.append)
+    assert [t.number for t in seen] == list(range(6)) and len(trials) == 6
+    assert trials[0].state == "FAIL" and "bad feature" in trials[0].reason
+    assert trials[1].source == "default" and trials[1].state == "COMPLETE" and trials[1].value > 0.8
+    assert {t.config["family"] for t in trials[2:]} <= {"linear", "hist_gb"}
+    oof = np.load(tmp_path / "trials" / study.study_name / "trial-1" / "oof.npy")
+    assert oof.shape == (240, 2)
+    resumed = open_study(tmp_path, spec)
+    assert [t.number for t in records(resumed)] == list(range(6))
