@@ -9,7 +9,7 @@ from wire_server import WireServer
 
 from mlpilot.agent.roles import Proposals
 from mlpilot.errors import MlpilotError
-from mlpilot.schemas import TaskSpec, Verdict
+from mlpilot.schemas import Plan, TaskSpec, Verdict
 
 SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc"}
 
@@ -164,3 +164,15 @@ def test_replay_miss_falls_back(make_backend, understand_input, tmp_path):
         backend = make_backend(server, cache_mode="replay", cache_dir=str(tmp_path / "empty"))
         assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
     assert server.requests == [] and "no recorded reply" in events(backend, "fallback")[0]["message"]
+
+
+def test_plan_defaults_are_checked_and_named(make_backend, plan_input):
+    bad = {"candidates": [{"family": "lightgbm", "defaults": [{"num_leaves": 4000}]}],
+           "cv": {"kind": "stratified"}, "search_budget_s": 60}
+    good = {"candidates": [{"family": "lightgbm", "defaults": [{"num_leaves": 63.0, "learning_rate": 0.05}]}],
+            "cv": {"kind": "stratified"}, "search_budget_s": 60}
+    with WireServer({"plan": [{"json": bad}, {"json": good}]}) as server:
+        answer = make_backend(server).complete("plan", plan_input, Plan)
+    assert "defaults[0].num_leaves=4000 is outside [8, 256]" in server.requests[1].last_user
+    assert answer.candidates[0].defaults == [{"family": "lightgbm", "num_leaves": 63, "learning_rate": 0.05}]
+    assert type(answer.candidates[0].defaults[0]["num_leaves"]) is int

@@ -58,6 +58,10 @@ class WireRequest:
         return self.tool_name or schema_name or (marker.group(1) if marker else None)
 
     @property
+    def first_user(self) -> str:
+        return next(m["content"] for m in self.body["messages"] if m["role"] == "user")
+
+    @property
     def last_user(self) -> str:
         return [m for m in self.body["messages"] if m["role"] == "user"][-1]["content"]
 

@@ -1,0 +1,55 @@
+"""A whole run whose every role is answered by a (scripted) LLM over the real OpenAI SDK; then replayed offline."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from scripted import scripted_llm
+from wire_server import WireServer
+
+import mlpilot
+
+SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc"}
+
+
+def churn_frame(n: int = 400) -> pd.DataFrame:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(n, 4))
+    frame = pd.DataFrame(X, columns=["tenure", "monthly", "calls", "age"])
+    frame["plan"] = rng.choice(["basic", "plus", "pro"], size=n)
+    frame["churn"] = ((X[:, 0] - 0.8 * X[:, 1] + rng.normal(scale=0.7, size=n)) > 0).astype(int)
+    return frame
+
+
+def calls(run_dir) -> list[dict]:
+    return [json.loads(line) for line in (run_dir / "llm_calls.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.slow
+def test_llm_driven_run_is_verified_and_replays_offline(make_backend, monkeypatch, tmp_path):
+    monkeypatch.setenv("MLPILOT_LLM_CACHE_DIR", str(tmp_path / "cassette"))
+    monkeypatch.setenv("MLPILOT_LLM_CACHE", "record")
+    frame = churn_frame()
+    with WireServer(scripted_llm(SPEC)) as server:
+        result = mlpilot.solve("which customers will churn?", data=frame, time_budget=40, out=tmp_path / "runs",
+                               llm="openai:gpt-4.1-mini", base_url=server.url + "/v1")
+    assert result.verification.decision == "pass" and result.score > 0.8
+    assert result.summary["backend"] == "openai:gpt-4.1-mini"
+    recorded = [c for c in calls(result.run_dir) if c["kind"] == "call"]
+    assert {"understand", "plan", "verify"} <= {c["role"] for c in recorded}
+    assert all(not c["cached"] and c["input_tokens"] > 0 and c["cost_usd"] > 0 for c in recorded)
+    assert not [c for c in calls(result.run_dir) if c["kind"] == "fallback"]
+    assert set(server.roles()) == {c["role"] for c in recorded}
+
+    # Replay: no server at all, every answer comes from the recording.
+    monkeypatch.setenv("MLPILOT_LLM_CACHE", "replay")
+    replayed = mlpilot.solve("which customers will churn?", data=frame, time_budget=40, out=tmp_path / "runs",
+                             llm="openai:gpt-4.1-mini", base_url=server.url + "/v1")
+    assert replayed.verification.decision == "pass"
+    served = [c for c in calls(replayed.run_dir) if c["kind"] == "call"]
+    assert served and all(c["cached"] in ("exact", "in order") for c in served)
+    assert next(c for c in served if c["role"] == "understand")["cached"] == "exact"
+    assert replayed.spec.model_dump() == result.spec.model_dump()
