@@ -43,9 +43,9 @@ class Prepared:
         levels = pd.Index(self.X[column].dropna().astype(str).unique()).sort_values()
         for frame in (self.X, self.X_test):
             codes = pd.Categorical(frame[column].astype(str).where(frame[column].notna()), categories=levels)
-            frame[column] = codes if len(levels) <= MAX_CATEGORIES else codes.codes.astype(float)
             if len(levels) > MAX_CATEGORIES:
-                frame.loc[frame[column] < 0, column] = np.nan
+                codes = np.where(codes.codes < 0, np.nan, codes.codes)
+            frame[column] = codes
 
 
 def submission_frame(task: Task, prepared: Prepared, prediction: np.ndarray) -> pd.DataFrame:

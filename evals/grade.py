@@ -86,7 +86,7 @@ def _score(task: Task, sub: pd.DataFrame) -> float:
     if cfg.task_type == "regression":
         y_pred = _numbers(sub[cfg.target], cfg.target)
         return task.metric.score(pd.to_numeric(answers[cfg.target]).to_numpy(float), y_pred)
-    classes = task.classes(answers)
+    classes = task.classes()
     y_true = _label_index(label_strings(answers[cfg.target]), classes, "answers")
     if task.metric.needs_proba:
         return task.metric.score(y_true, _probabilities(task, sub, classes))

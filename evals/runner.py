@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -139,8 +140,8 @@ class _Pool:
 
     def _attempt(self, task, system: str) -> None:
         out = self.run_dir / "tasks" / task.id / system
-        (out / ATTEMPT_FILE).unlink(missing_ok=True)
-        out.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(out, ignore_errors=True)  # leftovers of an interrupted attempt
+        out.mkdir(parents=True)
         command = [sys.executable, "-m", "mlpilot.evals.attempt", str(task.root), system, str(out),
                    "--budget", str(self.budget), "--threads", str(self.threads)]
         threads = str(self.threads)

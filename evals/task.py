@@ -89,21 +89,14 @@ class Task:
     def read(self, name: str) -> pd.DataFrame:
         return pd.read_csv(self.path(name), low_memory=False)
 
-    def classes(self, answers: pd.DataFrame | None = None) -> list[str]:
-        """Class labels, sorted as the metric registry indexes them."""
+    def classes(self) -> list[str]:
+        """Class labels, sorted as the metric registry indexes them: from task.yaml, else the public train file."""
         if self.config.classes is not None:
             return sorted(self.config.classes)
-        answers = self.read("answers") if answers is None else answers
-        return sorted(label_strings(answers[self.config.target]).unique())
+        return sorted(label_strings(self.read("train")[self.config.target].dropna()).unique())
 
     def positive_class(self) -> str:
         return self.config.positive_class or self.classes()[-1]
-
-    def proba_columns(self) -> list[str]:
-        """Submission prediction columns for a probability metric: one for binary, one per class otherwise."""
-        if self.config.task_type == "binary":
-            return [self.config.target]
-        return self.classes()
 
 
 def label_strings(values: pd.Series) -> pd.Series:
