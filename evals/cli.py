@@ -9,8 +9,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from mlpilot.tools.durations import parse_duration
-
 console = Console()
 SHORT = {"success_rate": "success", "mean_normalized": "norm", "mean_rank": "rank", "comprehensive": "CS",
          "seconds": "secs", "llm_cost": "llm $"}
@@ -41,7 +39,7 @@ def eval_command(
     from mlpilot.evals.runner import evaluate
 
     names = [b.strip() for b in baselines.split(",") if b.strip()]
-    scored = evaluate(suite, time_budget=parse_duration(time_budget), jobs=jobs, baselines=names, out=out,
+    scored = evaluate(suite, time_budget=time_budget, jobs=jobs, baselines=names, out=out,
                       run_id=run_id, mlpilot=agent, quiet=False)
     _print_summary(scored)
     console.print(f"results and report in {scored.attrs['run_dir']}")

@@ -37,6 +37,7 @@ from mlpilot.evals.grade import grade
 from mlpilot.evals.suite import resolve_suite
 from mlpilot.evals.summary import DUMMY, per_task
 from mlpilot.evals.task import load_task
+from mlpilot.tools.durations import parse_duration
 
 DEFAULT_BASELINES = ("lgbm", "hgb", "flaml")
 RESULTS_FILE = "results.jsonl"
@@ -66,7 +67,7 @@ def time_limit(budget: float) -> float:
 
 def evaluate(
     suite: str | Path,
-    time_budget: float = 120.0,
+    time_budget: float | str = 120.0,
     jobs: int = 1,
     baselines: Sequence[str] = DEFAULT_BASELINES,
     out: str | Path = "eval-runs",
@@ -76,10 +77,12 @@ def evaluate(
 ) -> pd.DataFrame:
     """Evaluate mlpilot (and ``baselines``, plus the dummy anchor) on a suite; returns the graded rows.
 
+    ``time_budget`` (seconds or text like "2m") is per task and system, as given to mlpilot.solve and FLAML.
     The frame's ``attrs["run_dir"]`` names the run directory holding results.csv and report.html.
     """
-    if time_budget <= 0 or jobs < 1:
-        raise MlpilotError("time_budget must be positive and jobs at least 1")
+    time_budget = parse_duration(time_budget)
+    if jobs < 1:
+        raise MlpilotError(f"jobs must be at least 1, got {jobs}: pass --jobs 1 or more")
     baselines = [b for b in dict.fromkeys(baselines) if b != DUMMY]
     check_baselines(baselines)
     systems = [DUMMY, *(["mlpilot"] if mlpilot else []), *baselines]

@@ -27,7 +27,7 @@ def _suite(tmp_path: Path, make_task, *specs) -> Path:
 
 def test_two_task_suite_with_baselines(tmp_path, make_task):
     suite = _suite(tmp_path, make_task, ("binary", "roc_auc"), ("regression", "mae"))
-    scored = evaluate(suite, time_budget=5, jobs=2, baselines=["lgbm", "hgb"], out=tmp_path / "runs", mlpilot=False)
+    scored = evaluate(suite, time_budget="5s", jobs=2, baselines=["lgbm", "hgb"], out=tmp_path / "runs", mlpilot=False)
     run_dir = Path(scored.attrs["run_dir"])
     assert run_dir == tmp_path / "runs" / "tiny-5s"
     assert len(scored) == 6 and set(scored["status"]) == {"ok"}
@@ -91,8 +91,10 @@ def test_bad_arguments_name_the_fix(tmp_path, make_task):
         evaluate(task, baselines=["xgb"], out=tmp_path)
     with pytest.raises(MlpilotError, match="neither a suite file"):
         evaluate(tmp_path / "nowhere.yaml", out=tmp_path)
-    with pytest.raises(MlpilotError, match="jobs at least 1"):
+    with pytest.raises(MlpilotError, match="jobs must be at least 1"):
         evaluate(task, jobs=0, out=tmp_path)
+    with pytest.raises(MlpilotError, match="cannot read time budget"):
+        evaluate(task, time_budget="soon", out=tmp_path)
 
 
 def test_cli_eval_and_eval_report(tmp_path, make_task):
