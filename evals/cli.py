@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -9,9 +11,25 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from mlpilot.errors import MlpilotError
+
 console = Console()
+err = Console(stderr=True)
 SHORT = {"success_rate": "success", "mean_normalized": "norm", "mean_rank": "rank", "comprehensive": "CS",
          "seconds": "secs", "llm_cost": "llm $"}
+
+
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """MlpilotError -> one red line and exit 2; Ctrl-C -> how to resume and exit 130."""
+    try:
+        yield
+    except MlpilotError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted; finished attempts are kept: rerun the same command to resume", highlight=False)
+        raise typer.Exit(130) from None
 
 
 def _print_summary(scored) -> None:
@@ -39,8 +57,9 @@ def eval_command(
     from mlpilot.evals.runner import evaluate
 
     names = [b.strip() for b in baselines.split(",") if b.strip()]
-    scored = evaluate(suite, time_budget=time_budget, jobs=jobs, baselines=names, out=out,
-                      run_id=run_id, mlpilot=agent, quiet=False)
+    with _one_line_errors():
+        scored = evaluate(suite, time_budget=time_budget, jobs=jobs, baselines=names, out=out,
+                          run_id=run_id, mlpilot=agent, quiet=False)
     _print_summary(scored)
     console.print(f"results and report in {scored.attrs['run_dir']}")
 
@@ -53,7 +72,8 @@ def eval_report_command(
     from mlpilot.evals.runner import read_rows, rows_frame
     from mlpilot.evals.summary import per_task
 
-    path = write_report(run_dir)
+    with _one_line_errors():
+        path = write_report(run_dir)
     _print_summary(per_task(rows_frame(read_rows(run_dir))))
     console.print(f"report: {path}")
 

@@ -36,7 +36,8 @@ def resolve_suite(spec: str | Path) -> tuple[str, list[Path]]:
     if not path.is_file() and (SUITES_DIR / f"{spec}.yaml").is_file():
         path = SUITES_DIR / f"{spec}.yaml"
     if not path.is_file():
-        raise MlpilotError(f"{spec} is neither a suite file, a suite name nor a task directory with {TASK_FILE}")
+        raise MlpilotError(f"{spec} is neither a suite file, a suite name nor a task directory: pass a suite YAML, "
+                           f"'dev', or a folder holding {TASK_FILE}")
     try:
         suite = Suite(**yaml.safe_load(path.read_text()))
     except (ValidationError, yaml.YAMLError, TypeError) as exc:

@@ -113,6 +113,8 @@ def test_cli_eval_and_eval_report(tmp_path, make_task):
     result = CliRunner().invoke(app, ["eval-report", str(tmp_path / "runs" / "one")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "runs" / "one" / "report.html").is_file()
+    result = CliRunner().invoke(app, ["eval-report", str(tmp_path)])
+    assert result.exit_code == 2 and "has no results yet" in result.output
 
 
 @pytest.mark.slow
