@@ -52,6 +52,7 @@ def eval_command(
     out: Annotated[Path, typer.Option(help="parent directory of run directories")] = Path("eval-runs"),
     run_id: Annotated[str | None, typer.Option(help="run directory name (default <suite>-<budget>s); reuse to resume")] = None,
     agent: Annotated[bool, typer.Option("--mlpilot/--no-mlpilot", help="run mlpilot itself")] = True,
+    retry_failed: Annotated[bool, typer.Option(help="on resume, rerun attempts that failed, timed out or were invalid")] = False,
 ) -> None:
     """Run mlpilot and baselines on every task of a suite, grade, and write results.csv and report.html."""
     from mlpilot.evals.runner import evaluate
@@ -59,7 +60,7 @@ def eval_command(
     names = [b.strip() for b in baselines.split(",") if b.strip()]
     with _one_line_errors():
         scored = evaluate(suite, time_budget=time_budget, jobs=jobs, baselines=names, out=out,
-                          run_id=run_id, mlpilot=agent, quiet=False)
+                          run_id=run_id, mlpilot=agent, retry_failed=retry_failed, quiet=False)
     _print_summary(scored)
     console.print(f"results and report in {scored.attrs['run_dir']}")
 

@@ -7,7 +7,8 @@ Layout of a run directory (``out/<suite>-<budget>s`` unless ``run_id`` is given)
     results.csv, report.html     rebuilt from results.jsonl (``mlpilot eval-report`` rebuilds them too)
     tasks/<task>/<system>/       the attempt's own directory: submission, logs, mlpilot's run dir
 
-Rerunning the same command resumes: attempts with a row in results.jsonl are kept, the rest run again.
+Rerunning the same command resumes: attempts with a row in results.jsonl are kept, the rest run again
+(``retry_failed`` also reruns those without a valid score).
 A crash, an invalid submission or a timeout (twice the budget plus a minute) is a row with its reason.
 """
 
@@ -73,11 +74,13 @@ def evaluate(
     out: str | Path = "eval-runs",
     run_id: str | None = None,
     mlpilot: bool = True,
+    retry_failed: bool = False,
     quiet: bool = True,
 ) -> pd.DataFrame:
     """Evaluate mlpilot (and ``baselines``, plus the dummy anchor) on a suite; returns the graded rows.
 
     ``time_budget`` (seconds or text like "2m") is per task and system, as given to mlpilot.solve and FLAML.
+    ``retry_failed`` drops recorded rows without a valid score (failed, timed out, invalid) so they run again.
     The frame's ``attrs["run_dir"]`` names the run directory holding results.csv and report.html.
     """
     time_budget = parse_duration(time_budget)
@@ -93,6 +96,9 @@ def evaluate(
     (run_dir / "run.json").write_text(json.dumps(
         {"suite": str(suite), "tasks": [str(d) for d in task_dirs], "time_budget": time_budget,
          "systems": systems}, indent=1))
+    if retry_failed:
+        kept = [r for r in read_rows(run_dir) if r.status == "ok"]
+        (run_dir / RESULTS_FILE).write_text("".join(r.model_dump_json() + "\n" for r in kept))
     done = {(r.task, r.system) for r in read_rows(run_dir)}
     todo = [(t, s) for t in tasks for s in systems if (t.id, s) not in done]
     _Pool(run_dir, time_budget, threads=max(1, (os.cpu_count() or 1) // jobs), quiet=quiet).run(todo, jobs)

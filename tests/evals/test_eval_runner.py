@@ -48,7 +48,9 @@ def test_two_task_suite_with_baselines(tmp_path, make_task):
 @pytest.mark.slow
 def test_failures_and_timeouts_are_rows_and_the_suite_goes_on(tmp_path, make_task, monkeypatch):
     broken = make_task("multiclass", "accuracy", name="broken")
-    (broken / "public" / "train.csv").write_text("nothing,useful\n1,2\n")
+    train = broken / "public" / "train.csv"
+    good_train = train.read_bytes()
+    train.write_text("nothing,useful\n1,2\n")
     suite = tmp_path / "suite.yaml"
     suite.write_text(yaml.safe_dump({"name": "mixed", "root": str(broken.parent),
                                      "tasks": [{"name": "broken"}, {"name": make_task("binary", "f1").name}]}))
@@ -60,6 +62,16 @@ def test_failures_and_timeouts_are_rows_and_the_suite_goes_on(tmp_path, make_tas
     assert rows.loc[("binary_f1", "lgbm"), "status"] == "ok"
     assert rows.loc[("binary_f1", "flaml"), "status"] == "timeout"  # a 60 s FLAML budget cut at 10 s
     assert rows.loc[("binary_f1", "flaml"), "rank"] == 2  # failures rank last
+
+    train.write_bytes(good_train)  # fixed: --retry-failed reruns only the attempts without a valid score
+    before = {(r.task, r.system): r for r in read_rows(tmp_path / "mixed-60s")}
+    scored = evaluate(suite, time_budget=60, jobs=2, baselines=["lgbm", "flaml"], out=tmp_path, mlpilot=False,
+                      retry_failed=True)
+    after = {(r.task, r.system): r for r in read_rows(tmp_path / "mixed-60s")}
+    assert after.keys() == before.keys()
+    assert after[("broken", "lgbm")].status == "ok"
+    assert after[("binary_f1", "lgbm")] == before[("binary_f1", "lgbm")]
+    assert after[("binary_f1", "flaml")].finished_at >= before[("binary_f1", "flaml")].finished_at
 
 
 @pytest.mark.slow
