@@ -40,7 +40,7 @@ def _print_summary(scored) -> None:
     for column in summary.columns:
         table.add_column(column, justify="left" if column == "system" else "right")
     for row in summary.itertuples(index=False):
-        table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
+        table.add_row(*["-" if v != v else f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
 
 

@@ -73,7 +73,7 @@ def _score_matrix(scored: pd.DataFrame) -> str:
             if row["status"] != "ok":
                 cells.append(f"<td class=bad title='{html.escape(str(row['reason']), quote=True)}'>{row['status']}</td>")
             else:
-                win = " class=win" if system == row["winner"] else ""
+                win = " class=win" if system in str(row["winner"]).split("/") else ""
                 cells.append(f"<td{win}>{row['score']:.4g}</td>")
         lines.append(f"<tr><td class=l>{html.escape(task)}</td><td class=l>{metric}</td>{''.join(cells)}</tr>")
     return "".join(lines) + "</table>"

@@ -32,8 +32,7 @@ def _task_group(group: pd.DataFrame) -> pd.DataFrame:
     group["normalized"] = (oriented - dummy) / spread if spread > 0 else np.nan  # no spread: nothing to scale
     ranks = oriented[systems].rank(ascending=False, method="min")
     group["rank"] = ranks.fillna(float(systems.sum()))
-    winners = group.loc[systems & (oriented == best), "system"]
-    group["winner"] = winners.iloc[0] if len(winners) else ""
+    group["winner"] = "/".join(group.loc[systems & (oriented == best), "system"])  # ties share the win
     return group
 
 
@@ -53,7 +52,7 @@ def overall(scored: pd.DataFrame) -> pd.DataFrame:
                      for s, g, good in zip(scored["score"], scored["greater_is_better"], ok, strict=True)]
     scored["success"] = ok.astype(float)
     scored["norm0"] = scored["normalized"].where(ok, 0.0).fillna(0.0)
-    scored["won"] = (scored["system"] == scored["winner"]).astype(int)
+    scored["won"] = [s in w.split("/") for s, w in zip(scored["system"], scored["winner"].fillna(""), strict=True)]
     table = scored.groupby("system", sort=False).agg(
         tasks=("task", "nunique"), success_rate=("success", "mean"), mean_normalized=("norm0", "mean"),
         mean_rank=("rank", "mean"), mean_nps=("nps", "mean"), wins=("won", "sum"), seconds=("seconds", "sum"),
