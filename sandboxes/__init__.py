@@ -10,6 +10,7 @@ from mlpilot.sandboxes.local import LocalSandbox
 
 __all__ = [
     "Limits", "LocalSandbox", "Sandbox", "TrialJob", "TrialOutcome", "WorkerSandbox", "get_sandbox", "resolve_kind",
+    "trial_output",
 ]
 
 
@@ -41,3 +42,16 @@ def get_sandbox(kind: str | Sandbox, data_dir: str | Path, out_dir: str | Path, 
 
         return DockerSandbox(data_dir, out_dir, limits)
     return LocalSandbox(data_dir, out_dir, limits)
+
+
+def trial_output(out_dir: str | Path, relative: str) -> Path:
+    """The host path of a file a trial wrote, refusing anything but a regular file inside ``out_dir``.
+
+    Trial code can write anything under the output directory, including symlinks to host files (the
+    link is followed on the host) and device nodes; read trial outputs through this.
+    """
+    root = Path(out_dir).resolve()
+    path = root.joinpath(*Path(relative).parts)
+    if path.resolve() != path or not path.is_relative_to(root) or not path.is_file():
+        raise MlpilotError(f"trial output {relative!r} is not a regular file inside {root}: refusing to read it")
+    return path

@@ -4,7 +4,7 @@ The container has no network, a read-only root filesystem with a size-limited tm
 memory/CPU/pids limits, no capabilities and no-new-privileges. It sees the data read-only at /data,
 the trial output directory writable at /out, and a staged copy of mlpilot's own Python sources read-only
 at /opt/mlpilot/mlpilot (so the image stays a pure function of its dependency spec). A trial that fails
-or times out retires its container: the next job gets a fresh one, whatever state the trial left.
+or times out retires its container: a fresh one warms up at once, whatever state the trial left.
 Containers carry ``mlpilot.*`` labels; ones left by dead processes are removed when a sandbox starts.
 """
 
@@ -54,6 +54,7 @@ class DockerSandbox(WorkerSandbox):
         atexit.register(self.close)
 
     def _spawn(self, log) -> subprocess.Popen:
+        self._remove_container()  # the previous worker's, if it died
         if self._src is None:
             self._src = _stage_sources()
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -88,8 +89,9 @@ class DockerSandbox(WorkerSandbox):
 
     def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
         outcome = super().run(job, timeout_s=timeout_s, on_fold=on_fold)
-        if outcome.status in ("FAIL", "TIMEOUT"):
+        if outcome.status == "FAIL":  # (after a TIMEOUT the base class has already replaced the worker)
             self._retire()
+            self.start()
         return outcome
 
     def _kill(self, proc: subprocess.Popen) -> None:
@@ -110,13 +112,15 @@ class DockerSandbox(WorkerSandbox):
     def _oom_killed(self) -> bool:
         import docker.errors
 
+        if self._container is None:
+            return False
         try:
             return bool(self._client.containers.get(self._container).attrs["State"]["OOMKilled"])
-        except (docker.errors.NotFound, TypeError):
+        except docker.errors.NotFound:
             return False
 
     def _retire(self) -> None:
-        """Kill and remove the current container; the next job starts a fresh one."""
+        """Kill and remove the current container."""
         if self._proc is not None:
             self._kill(self._proc)
             self._proc = None

@@ -86,9 +86,8 @@ def docker_client():
         client = docker.from_env(timeout=120)
         client.ping()
     except Exception as err:  # docker raises DockerException or requests errors depending on the failure
-        raise MlpilotError(
-            f"no Docker engine reachable ({str(err).splitlines()[0][:120]}): start dockerd, or use --sandbox local"
-        ) from err
+        why = (str(err).splitlines() or [type(err).__name__])[0][:120]
+        raise MlpilotError(f"no Docker engine reachable ({why}): start dockerd, or use --sandbox local") from err
     return client
 
 
@@ -165,9 +164,23 @@ def build_image(
                 labels={"mlpilot.spec": spec.digest, "mlpilot.base": base_image},
             )
             _follow_build(stream, progress, log, log_path)
+    _remove_stale(client, spec.tag)
     image = client.images.get(spec.tag)
     return BuildReport(tag=spec.tag, reused=False, base=base_image, seconds=time.monotonic() - start,
                        size_mb=round(image.attrs["Size"] / 1e6, 1))
+
+
+def _remove_stale(client, current: str) -> None:
+    """Drop sandbox images of older specs, except any a container still uses."""
+    import docker.errors
+
+    for image in client.images.list(name=IMAGE_REPO):
+        for tag in image.tags:
+            if tag != current:
+                try:
+                    client.images.remove(tag)
+                except docker.errors.APIError:  # in use by a container of another run
+                    pass
 
 
 def _follow_build(stream: Iterator[dict], progress: Progress, log, log_path: Path) -> None:

@@ -18,10 +18,11 @@ import time
 import uuid
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from mlpilot.errors import MlpilotError
-from mlpilot.sandboxes import get_sandbox, resolve_kind
+from mlpilot.sandboxes import get_sandbox, resolve_kind, trial_output
 from mlpilot.sandboxes.docker import LABEL, DockerSandbox, remove_leftovers
 from mlpilot.sandboxes.image import docker_client
 from mlpilot.sandboxes.testing import SandboxContract, evil, variant, write_dataset
@@ -115,9 +116,12 @@ class TestDockerSandbox(SandboxContract):
         self.assert_still_works(sandbox, job)
 
     def test_fork_bomb_is_contained(self, sandbox, job):
+        first = sandbox._container
         outcome = sandbox.run(variant(job, "forks", evil("import os\nwhile True:\n    os.fork()")), timeout_s=60)
         assert outcome.status == "FAIL" and "Resource temporarily unavailable" in outcome.reason
-        assert containers(**{"mlpilot.run": sandbox.run_id}) == []  # the container and its forks are gone
+        sandbox.warm_up()
+        running = [c.name for c in containers(**{"mlpilot.run": sandbox.run_id})]
+        assert running == [sandbox._container] != [first]  # the container and its forks are gone
         self.assert_still_works(sandbox, job)
 
     def test_memory_past_the_limit_is_contained(self, sandbox, job):
@@ -130,9 +134,10 @@ class TestDockerSandbox(SandboxContract):
         first = sandbox._container
         outcome = sandbox.run(variant(job, "loop", evil("while True:\n    pass")), timeout_s=4)
         assert outcome.status == "TIMEOUT"
-        assert [c.name for c in containers(**{"mlpilot.run": sandbox.run_id})] == []
+        sandbox.warm_up()
+        replacement = [c.name for c in containers(**{"mlpilot.run": sandbox.run_id})]
+        assert replacement == [sandbox._container] and sandbox._container != first
         self.assert_still_works(sandbox, job)
-        assert sandbox._container != first
 
     def test_cannot_write_outside_the_output_mount(self, sandbox, job, tmp_path):
         planted = tmp_path / "planted.txt"
@@ -213,6 +218,25 @@ class TestDockerSandbox(SandboxContract):
         pickle.loads((final / "model.pkl").read_bytes())  # proof the payload was live: unpickling runs it
         assert marker.exists()
 
+    def test_planted_links_and_devices_are_not_read(self, sandbox, job, tmp_path):
+        secret = tmp_path / "host-secret.txt"
+        secret.write_text("s3cret")
+        code = evil(f"""
+            import os
+            os.makedirs('/out/trials/t9', exist_ok=True)
+            os.symlink({str(secret)!r}, '/out/trials/t9/oof.npy')
+            os.symlink('/', '/out/trials/root')
+            os.mkfifo('/out/trials/t9/model.skops')
+        """)
+        outcome = sandbox.run(variant(job, "links", code), timeout_s=60)
+        assert outcome.status == "COMPLETE", outcome.reason
+        out = tmp_path / "out"
+        assert (out / "trials/t9/oof.npy").read_text() == "s3cret"  # what a naive host read would get
+        for planted in ("trials/t9/oof.npy", f"trials/root{secret}", "trials/t9/model.skops", "../data/folds.npy"):
+            with pytest.raises(MlpilotError, match="refusing to read it"):
+                trial_output(out, planted)
+        assert trial_output(out, "trials/links/oof.npy").is_file()
+
     def test_fit_with_generated_code_is_refused(self, sandbox, job):
         fit = variant(job, "fitcode", evil("df = df.assign(e=df['a'] * 2)"), kind="fit", folds_file=None)
         outcome = sandbox.run(fit, timeout_s=60)
@@ -271,3 +295,53 @@ def test_containers_are_removed_on_ctrl_c_and_after_a_crash(how, tmp_path, docke
         assert len(containers(**{"mlpilot.run": run_id})) == 1
         remove_leftovers()
     assert containers(**{"mlpilot.run": run_id}) == []
+
+
+@pytest.mark.slow
+def test_a_hostile_search_still_delivers_a_model(tmp_path):
+    """Generated code in the middle of a real Optuna search: each hostile trial fails with its reason,
+    the search goes on, and the best clean configuration is fitted in the sandbox and loaded on the host."""
+    from mlpilot.schemas import Candidate, CVSpec, Plan, TaskSpec
+    from mlpilot.tools.search import SearchData, enqueue, open_study, run_search
+
+    job = write_dataset(tmp_path / "data")
+    spec = TaskSpec(task_type="binary", target="y", metric="roc_auc")
+    plan = Plan(candidates=[Candidate(family="linear")], cv=CVSpec(kind="stratified", n_splits=3), search_budget_s=120)
+    hostile = {
+        "fork bomb": evil("import os\nwhile True:\n    os.fork()"),
+        "memory": evil("blocks = []\nwhile True:\n    blocks.append(b'x' * (64 << 20))"),
+        "secret": evil(f"open({str(tmp_path / 'secret.txt')!r}).read()"),
+        "network": evil("import socket\nsocket.create_connection(('1.1.1.1', 443), timeout=3)"),
+        "write": evil("open('/opt/mlpilot/mlpilot/__init__.py', 'w').write('pwned')"),
+    }
+    (tmp_path / "secret.txt").write_text("s3cret")
+    configs = [{"family": "linear", "C": 1.0},  # distinct C values: Optuna skips duplicate queued params
+               *({"family": "linear", "C": 0.5 + i / 10, "feature_code": code} for i, code in enumerate(hostile.values())),
+               {"family": "linear", "C": 0.05}]
+    study = open_study(tmp_path, spec)
+    enqueue(study, configs, "test")
+    end = time.monotonic() + 300
+
+    def deadline() -> float:  # stop once every queued configuration has run
+        return end if sum(t.state.is_finished() for t in study.trials) < len(configs) else 0.0
+
+    limits = SandboxContract.limits
+    with DockerSandbox(tmp_path / "data", tmp_path / "out", limits) as box:
+        trials = run_search(study, spec=spec, profile=job.profile, plan=plan,
+                            data=SearchData("train.parquet", "folds.npy", [0, 1]), sandbox=box, deadline=deadline,
+                            threads=1)
+        states = [t.state for t in trials]
+        assert states == ["COMPLETE", *["FAIL"] * len(hostile), "COMPLETE"], [t.reason for t in trials]
+        reasons = dict(zip(hostile, (t.reason for t in trials[1:-1]), strict=True))
+        assert "Resource temporarily unavailable" in reasons["fork bomb"]
+        assert "out of memory" in reasons["memory"]
+        assert reasons["secret"].startswith("FileNotFoundError")
+        assert reasons["network"].startswith("OSError") and "unreachable" in reasons["network"]
+        assert reasons["write"].startswith("OSError") and "Read-only file system" in reasons["write"]
+
+        best = max((t for t in trials if t.state == "COMPLETE"), key=lambda t: t.value)
+        fit = variant(job, "final", kind="fit", folds_file=None, configs=[best.config])
+        outcome = box.run(fit, timeout_s=60)
+    assert outcome.status == "COMPLETE", outcome.reason
+    model = load_model(tmp_path / "out" / outcome.model_file)
+    assert model.predict(pd.read_parquet(tmp_path / "data" / "train.parquet").drop(columns="y")).shape == (240,)
