@@ -39,6 +39,8 @@ from mlpilot.agent.backends.base import Backend, T
 from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import TaskSpec
+from mlpilot.tools.metrics import check_metric_fits, get_metric
+from mlpilot.tools.space import space_for
 
 log = logging.getLogger(__name__)
 
@@ -218,8 +220,8 @@ SYSTEM = (
 )
 
 
-def render(role: str, payload: BaseModel, schema: type[BaseModel], experience: ExperienceStore | None = None,
-           ) -> Conversation:
+def render(role: str, payload: BaseModel, schema: type[BaseModel],
+           experience: ExperienceStore | None = None) -> Conversation:
     """The first turn for ``role``: ``prompts/<role>.md`` filled with the input and the answer schema."""
     try:
         template = resources.files("mlpilot.prompts").joinpath(f"{role}.md").read_text()
@@ -241,14 +243,12 @@ def role_context(role: str, payload: BaseModel, experience: ExperienceStore | No
         return {"experience": experience.prompt_text(payload.profile) if experience else "(none)"}
     if role != "propose":
         return {}
-    from mlpilot.tools.metrics import get_metric
-
     metric = get_metric(payload.spec.metric)
     done = [t for t in payload.history if t.state == "COMPLETE" and t.value is not None]
     rows = [json.dumps({"config": t.config, "score": round(t.value, 6), "source": t.source}, sort_keys=True)
             for t in done]
     failed = [json.dumps({"config": t.config, "state": t.state, "reason": _short(t.reason or "", 120)},
-                         sort_keys=True) for t in payload.history if t not in done]
+                         sort_keys=True) for t in payload.history if t.state != "COMPLETE" or t.value is None]
     if done:
         values = [t.value for t in done]
         best = max(values) if metric.greater_is_better else min(values)
@@ -289,16 +289,12 @@ def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
         out = [f"{field} {getattr(answer, field)!r} is not a column; columns are {sorted(columns)}"
                for field in ("target", "id_column", "group_column", "time_column")
                if getattr(answer, field) is not None and getattr(answer, field) not in columns]
-        from mlpilot.tools.metrics import check_metric_fits, get_metric
-
         try:
             check_metric_fits(get_metric(answer.metric), answer.task_type)
         except MlpilotError as exc:
             out.append(str(exc))
         return out
     if role == "plan":
-        from mlpilot.tools.space import space_for
-
         excluded = set(payload.spec.constraints.exclude_families)
         out = [f"family {c.family} is excluded by the request" for c in answer.candidates if c.family in excluded]
         space = space_for([c.family for c in answer.candidates], payload.spec.task_type)
@@ -320,8 +316,6 @@ def tidy(role: str, payload: BaseModel, answer: BaseModel) -> BaseModel:
     if role == "propose":
         answer.configs = [_as_ints(c, payload.space) for c in answer.configs[: payload.n]]
     if role == "plan":
-        from mlpilot.tools.space import space_for
-
         space = space_for([c.family for c in answer.candidates], payload.spec.task_type)
         for c in answer.candidates:
             c.defaults = [_as_ints({**d, "family": c.family}, space) for d in c.defaults]

@@ -14,7 +14,7 @@ KEY = "sk-test-0123456789abcdef"
 @pytest.fixture
 def understand_input() -> UnderstandInput:
     return UnderstandInput(
-        request="predict whether a customer churns, scored by AUC",
+        request="predict 'churn' (will the customer leave?), scored by AUC",
         columns=["customer_id", "tenure", "plan", "monthly", "churn"],
         dtypes={"customer_id": "int64", "tenure": "int64", "plan": "object", "monthly": "float64",
                 "churn": "int64"},

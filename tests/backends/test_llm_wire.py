@@ -37,7 +37,7 @@ def test_understand_over_each_wire_format(make_backend, understand_input, spec, 
     else:
         assert "tools" not in body and "response_format" not in body
     prompt = json.dumps(body["messages"])
-    assert "predict whether a customer churns" in prompt and "question" in prompt  # input and schema rendered
+    assert "will the customer leave" in prompt and "question" in prompt  # input and schema rendered
     assert backend.usage.calls == 1 and backend.usage.input_tokens > 0 and backend.usage.output_tokens > 0
 
 
