@@ -7,6 +7,7 @@ the next normal trial.
 
 from __future__ import annotations
 
+import importlib.metadata
 import ipaddress
 import os
 import pickle
@@ -24,12 +25,9 @@ import pytest
 from mlpilot.errors import MlpilotError
 from mlpilot.sandboxes import get_sandbox, resolve_kind, trial_output
 from mlpilot.sandboxes.docker import LABEL, DockerSandbox, remove_leftovers
-from mlpilot.sandboxes.image import docker_client
+from mlpilot.sandboxes.image import apt_mirror, current_spec, docker_client
 from mlpilot.sandboxes.testing import SandboxContract, evil, variant, write_dataset
 from mlpilot.tools.model_io import load_model
-
-pytestmark = pytest.mark.docker
-
 
 def containers(**labels) -> list:
     selector = [f"{k}={v}" for k, v in labels.items()] or [LABEL]
@@ -43,6 +41,7 @@ def host_address() -> str:
         return probe.getsockname()[0]
 
 
+@pytest.mark.docker
 class TestDockerSandbox(SandboxContract):
     def make(self, data_dir, out_dir, limits):
         return DockerSandbox(data_dir, out_dir, limits)
@@ -243,6 +242,7 @@ class TestDockerSandbox(SandboxContract):
         assert outcome.status == "FAIL" and "cannot be exported to the host" in outcome.reason
 
 
+@pytest.mark.docker
 def test_auto_chooses_docker_when_ready(tmp_path):
     write_dataset(tmp_path / "data")
     assert resolve_kind("auto")[0] == "docker"
@@ -250,6 +250,7 @@ def test_auto_chooses_docker_when_ready(tmp_path):
         assert box.name == "docker" and box.warm_up() < 10
 
 
+@pytest.mark.docker
 def test_leftovers_of_dead_runs_are_removed(docker_ready):
     dead = subprocess.Popen(["true"])
     dead.wait()
@@ -281,6 +282,7 @@ with box:
 """
 
 
+@pytest.mark.docker
 @pytest.mark.parametrize("how", ["ctrl-c", "crash"])
 def test_containers_are_removed_on_ctrl_c_and_after_a_crash(how, tmp_path, docker_ready):
     run_id = f"test-{how}-{uuid.uuid4().hex[:6]}"
@@ -297,6 +299,7 @@ def test_containers_are_removed_on_ctrl_c_and_after_a_crash(how, tmp_path, docke
     assert containers(**{"mlpilot.run": run_id}) == []
 
 
+@pytest.mark.docker
 @pytest.mark.slow
 def test_a_hostile_search_still_delivers_a_model(tmp_path):
     """Generated code in the middle of a real Optuna search: each hostile trial fails with its reason,
@@ -345,3 +348,40 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
     assert outcome.status == "COMPLETE", outcome.reason
     model = load_model(tmp_path / "out" / outcome.model_file)
     assert model.predict(pd.read_parquet(tmp_path / "data" / "train.parquet").drop(columns="y")).shape == (240,)
+
+
+def test_without_an_engine_auto_falls_back_to_local_and_docker_says_why(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-engine.sock")
+    kind, why = resolve_kind("auto")
+    assert kind == "local" and why.startswith("no Docker engine reachable") and "--sandbox local" in why
+    write_dataset(tmp_path / "data")
+    with get_sandbox("auto", tmp_path / "data", tmp_path / "out") as box:
+        assert box.name == "local"
+    with pytest.raises(MlpilotError, match="no Docker engine reachable"):
+        get_sandbox("docker", tmp_path / "data", tmp_path / "out")
+    with pytest.raises(MlpilotError, match="unknown sandbox 'podman'"):
+        get_sandbox("podman", tmp_path / "data", tmp_path / "out")
+
+
+def test_mirror_comes_from_the_hosts_apt_sources(tmp_path):
+    sources = tmp_path / "sources.list.d"
+    sources.mkdir()
+    (sources / "debian.sources").write_text(
+        "Types: deb\nURIs: http://security.example/debian-security\nSuites: bookworm-security\n\n"
+        "Types: deb-src\nURIs: http://src.example/debian\nSuites: bookworm\n\n"
+        "Types: deb\nURIs: http://mirror.example/debian/\nSuites: bookworm bookworm-updates\n"
+    )
+    assert apt_mirror(sources, tmp_path / "none.list") == "http://mirror.example/debian"
+    one_line = tmp_path / "sources.list"
+    one_line.write_text("# old style\ndeb [signed-by=/k.gpg] http://old.example/debian bookworm main\n")
+    assert apt_mirror(tmp_path / "missing", one_line) == "http://old.example/debian"
+    with pytest.raises(MlpilotError, match="no Debian mirror"):
+        apt_mirror(tmp_path / "missing", tmp_path / "none.list")
+
+
+def test_image_tag_is_a_hash_of_the_dependency_spec():
+    spec = current_spec()
+    assert spec.tag == current_spec().tag and spec.tag.startswith("mlpilot-sandbox:")
+    assert "scikit-learn==" + importlib.metadata.version("scikit-learn") in spec.requirements
+    assert spec.model_copy(update={"requirements": [*spec.requirements[:-1], "skops==0.1"]}).tag != spec.tag
+    assert spec.model_copy(update={"dockerfile": spec.dockerfile + "\n# changed"}).tag != spec.tag
