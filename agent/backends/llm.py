@@ -237,6 +237,9 @@ def render(role: str, payload: BaseModel, schema: type[BaseModel],
                         schema=json_schema)
 
 
+BEST_SHOWN, RECENT_SHOWN = 15, 10  # history rows in a propose prompt: it stays small however long the search
+
+
 def role_context(role: str, payload: BaseModel, experience: ExperienceStore | None) -> dict[str, str]:
     """Extra template values a role needs beyond its input JSON."""
     if role == "plan":
@@ -245,14 +248,19 @@ def role_context(role: str, payload: BaseModel, experience: ExperienceStore | No
         return {}
     metric = get_metric(payload.spec.metric)
     done = [t for t in payload.history if t.state == "COMPLETE" and t.value is not None]
+    ranked = sorted(done, key=lambda t: t.value, reverse=metric.greater_is_better)
+    shown = sorted({t.number: t for t in ranked[:BEST_SHOWN] + done[-RECENT_SHOWN:]}.values(), key=lambda t: t.number)
     rows = [json.dumps({"config": t.config, "score": round(t.value, 6), "source": t.source}, sort_keys=True)
-            for t in done]
+            for t in shown]
+    if len(done) > len(shown):
+        rows.append(f"({len(done) - len(shown)} other finished trials not shown: the best {BEST_SHOWN} and the "
+                    f"latest {RECENT_SHOWN} are above)")
+    broken = [t for t in payload.history if t.state in ("FAIL", "TIMEOUT")]
     failed = [json.dumps({"config": t.config, "state": t.state, "reason": _short(t.reason or "", 120)},
-                         sort_keys=True) for t in payload.history if t.state != "COMPLETE" or t.value is None]
+                         sort_keys=True) for t in broken[-RECENT_SHOWN:]]
     if done:
-        values = [t.value for t in done]
-        best = max(values) if metric.greater_is_better else min(values)
-        step = 0.01 * ((max(values) - min(values)) or abs(best) or 1.0)
+        best = ranked[0].value
+        step = 0.01 * (abs(ranked[0].value - ranked[-1].value) or abs(best) or 1.0)
         target = best + step if metric.greater_is_better else best - step
         goal = f"best so far {best:.6g}; propose configurations expected to reach about {target:.6g}"
     else:

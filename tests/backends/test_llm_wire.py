@@ -119,3 +119,27 @@ def test_plan_prompt_retrieves_similar_past_runs(make_backend, plan_input, spec,
     assert len(past) == 1 and past[0]["task_type"] == "binary"  # the regression run is not retrieved
     assert [(r["family"], r["score"], r["config"].get("num_leaves")) for r in past[0]["ranking"]] == \
         [("lightgbm", 0.90, 15), ("linear", 0.85, None)]
+
+
+def test_propose_prompt_stays_small_in_a_long_search(make_backend, propose_input):
+    from mlpilot.schemas import TrialRecord
+
+    history = [TrialRecord(number=i, state="COMPLETE" if i % 3 else "PRUNED", value=0.8 - 0.001 * i if i % 3 else None,
+                           config={"family": "linear", "C": 1.0 + i}) for i in range(300)]
+    history.append(TrialRecord(number=300, state="FAIL", config={"family": "linear", "C": 2.0}, reason="boom"))
+    log_loss = propose_input.spec.model_copy(update={"metric": "log_loss"})
+    configs = {"configs": [{"family": "linear", "C": 5.0}]}
+    with WireServer({"propose": [{"json": configs}]}) as server:
+        backend = make_backend(server)
+        backend.complete("propose", propose_input.model_copy(update={"history": history}), Proposals)
+        backend.complete("propose", propose_input.model_copy(update={"history": history, "spec": log_loss}),
+                         Proposals)
+    prompt, lower = server.requests[0].last_user, server.requests[1].last_user
+    rows = [line for line in prompt.splitlines() if line.startswith('{"config"') and '"score"' in line]
+    assert len(rows) == 25 and "175 other finished trials not shown" in prompt  # 200 finished: 15 best + 10 latest
+    assert '"C": 2.0, "family": "linear"}, "score": 0.799' in prompt  # the best
+    assert '"C": 300.0' in prompt and '"C": 150.0' not in prompt  # the latest, not the middle
+    assert "boom" in prompt and "PRUNED" not in prompt
+    assert "best so far 0.799; propose configurations expected to reach about 0.80198" in prompt
+    assert "best so far 0.501; propose configurations expected to reach about 0.49802" in lower  # lower is better
+    assert len(prompt) < 12_000
