@@ -1,7 +1,9 @@
 """Backends answer the graph's roles: the built-in expert policy (default) or an LLM provider.
 
-Which one, in order of precedence: the ``spec`` argument (``--llm``), ``MLPILOT_LLM``, the ``[llm]`` table
-of ``mlpilot.toml`` (in the working directory, or the file named by ``MLPILOT_CONFIG``), then "expert".
+Which one, and every setting, in order of precedence: the arguments (``--llm``, ``--base-url``,
+``--max-llm-cost``), the environment (``MLPILOT_LLM``, ``MLPILOT_BASE_URL``, ``MLPILOT_MAX_LLM_COST``,
+``MLPILOT_LLM_CACHE``, ``MLPILOT_LLM_CACHE_DIR``), the ``[llm]`` table of ``mlpilot.toml`` (in the working
+directory, or the file named by ``MLPILOT_CONFIG``), then "expert".
 Specs: ``expert``, ``openai:MODEL``, ``anthropic:MODEL``, ``openai-compatible:MODEL`` (with a base URL).
 """
 
@@ -17,6 +19,8 @@ from mlpilot.errors import MlpilotError
 __all__ = ["Backend", "get_backend", "load_settings"]
 
 PROVIDERS = ("openai", "anthropic", "openai-compatible")
+ENVIRONMENT = {"backend": "MLPILOT_LLM", "base_url": "MLPILOT_BASE_URL", "max_cost": "MLPILOT_MAX_LLM_COST",
+               "cache_dir": "MLPILOT_LLM_CACHE_DIR", "cache_mode": "MLPILOT_LLM_CACHE"}
 SETTINGS = {
     "backend": str, "base_url": str, "max_cost": float, "timeout": float, "max_tokens": int, "mode": str,
     "cache_dir": str, "cache_mode": str, "max_repairs": int, "max_retries": int,
@@ -63,12 +67,22 @@ def get_backend(
         if log_dir is not None and hasattr(spec, "log_dir"):
             spec.log_dir = log_dir
         return spec
-    settings = {**load_settings(config_file), **{k: v for k, v in options.items() if v is not None}}
-    unknown = sorted(set(settings) - set(SETTINGS))
+    unknown = sorted(set(options) - set(SETTINGS))
     if unknown:
         raise MlpilotError(f"unknown LLM options {', '.join(unknown)}: use {', '.join(SETTINGS)}")
-    configured = {key: settings.pop(key, None) for key in ("backend", "base_url", "max_cost")}
-    spec = spec or os.environ.get("MLPILOT_LLM") or configured["backend"] or "expert"
+    # arguments, then the environment, then mlpilot.toml
+    given = {"backend": spec, "base_url": base_url, "max_cost": max_cost,
+             **{k: v for k, v in options.items() if v is not None}}
+    settings = load_settings(config_file)
+    for key, variable in ENVIRONMENT.items():
+        if os.environ.get(variable):
+            try:
+                settings[key] = SETTINGS[key](os.environ[variable])
+            except ValueError:
+                value = os.environ[variable]
+                raise MlpilotError(f"{variable}={value!r} is not a valid {key}: fix or unset it") from None
+    settings.update({k: v for k, v in given.items() if v is not None})
+    spec = settings.pop("backend", None) or "expert"
     if spec == "expert":
         from mlpilot.agent.backends.expert import ExpertBackend
 
@@ -79,10 +93,8 @@ def get_backend(
             f"unknown LLM backend {spec!r}: use 'expert', 'openai:MODEL', 'anthropic:MODEL' "
             "or 'openai-compatible:MODEL' with --base-url"
         )
-    base_url = base_url or os.environ.get("MLPILOT_BASE_URL") or configured["base_url"]
-    if max_cost is None:
-        env_cost = os.environ.get("MLPILOT_MAX_LLM_COST")
-        max_cost = float(env_cost) if env_cost else configured["max_cost"]
+    base_url = settings.pop("base_url", None)
+    max_cost = settings.pop("max_cost", None)
     provider_args = {k: settings.pop(k) for k in ("timeout", "max_tokens", "mode") if k in settings}
     if provider_name == "anthropic":
         from mlpilot.agent.backends.anthropic_backend import AnthropicProvider
@@ -98,10 +110,8 @@ def get_backend(
     prices = None
     if "input_price" in settings or "output_price" in settings:
         prices = (settings.pop("input_price", 0.0), settings.pop("output_price", 0.0))
-    cache_dir = settings.pop("cache_dir", None) or os.environ.get("MLPILOT_LLM_CACHE_DIR") or (
-        Path.home() / ".cache" / "mlpilot" / "llm"
-    )
-    cache_mode = settings.pop("cache_mode", None) or os.environ.get("MLPILOT_LLM_CACHE") or "auto"
+    cache_dir = settings.pop("cache_dir", None) or Path.home() / ".cache" / "mlpilot" / "llm"
+    cache_mode = settings.pop("cache_mode", "auto")
     if cache_mode not in ("auto", "record", "replay", "off"):
         raise MlpilotError(f"unknown LLM cache mode {cache_mode!r}: use auto, record, replay or off")
     from mlpilot.agent.backends.experience import ExperienceStore

@@ -109,3 +109,15 @@ def test_replay_serves_a_changed_prompt_the_next_recorded_reply_of_its_role(make
     assert replay.usage.cached_calls == 2 and replay.usage.fallbacks == 1
     logged = (replay.log_dir / "llm_calls.jsonl").read_text()
     assert logged.count('"cached": "in order"') == 2
+
+
+def test_environment_beats_the_config_file(make_backend, monkeypatch, tmp_path):
+    (tmp_path / "mlpilot.toml").write_text('[llm]\nbackend = "openai:gpt-4.1"\ncache_mode = "auto"\nmax_cost = 2.0\n')
+    monkeypatch.setenv("MLPILOT_LLM_CACHE", "off")
+    monkeypatch.setenv("MLPILOT_LLM", "anthropic:claude-haiku-4-5")
+    backend = get_backend()
+    assert (backend.name, backend.cache.mode, backend.max_cost) == ("anthropic:claude-haiku-4-5", "off", 2.0)
+    assert get_backend(cache_mode="auto", cache_dir=str(tmp_path / "c")).cache.mode == "auto"
+    monkeypatch.setenv("MLPILOT_MAX_LLM_COST", "cheap")
+    with pytest.raises(MlpilotError, match="MLPILOT_MAX_LLM_COST='cheap' is not a valid max_cost"):
+        get_backend()
