@@ -28,10 +28,10 @@ def _submission(task, rng) -> pd.DataFrame:
     elif task.metric.needs_proba and cfg.task_type == "binary":
         sub[cfg.target] = rng.uniform(0, 1, len(sub))
     elif task.metric.needs_proba:
-        p = rng.dirichlet(np.ones(len(cfg.classes)), len(sub))
-        sub[cfg.classes] = p
+        p = rng.dirichlet(np.ones(len(task.classes())), len(sub))
+        sub[task.classes()] = p
     else:
-        sub[cfg.target] = rng.choice(cfg.classes, len(sub))
+        sub[cfg.target] = rng.choice(task.classes(), len(sub))
     return sub.sample(frac=1, random_state=1).reset_index(drop=True)
 
 
@@ -50,10 +50,10 @@ def _expected(task, sub: pd.DataFrame) -> float:
         fn = skm.roc_auc_score if name == "roc_auc" else skm.log_loss
         return fn(positive, aligned[cfg.target])
     if task.metric.needs_proba:
-        p = aligned[cfg.classes].to_numpy()
+        p = aligned[task.classes()].to_numpy()
         if name == "roc_auc":
-            return skm.roc_auc_score(y, p, multi_class="ovr", labels=cfg.classes)
-        return skm.log_loss(y, p, labels=cfg.classes)
+            return skm.roc_auc_score(y, p, multi_class="ovr", labels=task.classes())
+        return skm.log_loss(y, p, labels=task.classes())
     pred = aligned[cfg.target].astype(str)
     if name == "f1":
         return skm.f1_score(y, pred, pos_label="yes") if cfg.task_type == "binary" else skm.f1_score(
@@ -168,3 +168,15 @@ def test_bad_task_files_name_the_problem(make_task, change, message):
 def test_a_directory_without_task_file_is_refused(tmp_path):
     with pytest.raises(MlpilotError, match="is not an eval task"):
         load_task(tmp_path)
+
+
+def test_mle_bench_file_names_drop_in(make_task):
+    root = make_task("binary", "accuracy")
+    (root / "private" / "answers.csv").rename(root / "private" / "test.csv")
+    config = yaml.safe_load((root / "task.yaml").read_text())
+    del config["classes"]  # MLE-bench tasks name none: they come from the public train file
+    (root / "task.yaml").write_text(yaml.safe_dump({**config, "files": {"answers": "private/test.csv"}}))
+    task = load_task(root)
+    assert task.classes() == ["no", "yes"]
+    sub = _submission(task, np.random.default_rng(0))
+    assert grade(task, sub).score == pytest.approx(_expected(task, sub))
