@@ -21,7 +21,7 @@ from mlpilot.events import Event
 from mlpilot.sandboxes import Sandbox, get_sandbox
 from mlpilot.schemas import TaskSpec, Verdict
 from mlpilot.tools.durations import parse_duration
-from mlpilot.tools.model_io import load_model
+from mlpilot.tools.model_io import load_model, preload
 
 
 @dataclass
@@ -90,6 +90,7 @@ def solve(
     words decide ("... in 5 minutes"), else 120 s.
     """
     started = time.monotonic()
+    preload()
     budget = None if time_budget is None else parse_duration(time_budget)
     run_dir = new_run_dir(out)
     data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None

@@ -18,13 +18,14 @@ from mlpilot.tools.search import enqueue, open_study, run_search
 from mlpilot.tools.space import space_for
 
 REPORT_S = 3.0
+FIT_OVERHEAD_S = 3.0  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, one thread per fit is as fast and never oversubscribes
 
 
 def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int) -> float:
     """Estimated seconds to fit these trials' configs once on all rows (from their CV times)."""
     by_number = {t.number: t for t in trials}
-    return sum(by_number[n].seconds / n_splits * 1.3 for n in numbers if n in by_number)
+    return FIT_OVERHEAD_S + sum(by_number[n].seconds / n_splits * 1.3 for n in numbers if n in by_number)
 
 
 def best_trials(trials: list[TrialRecord], metric, k: int) -> list[TrialRecord]:

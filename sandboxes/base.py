@@ -229,7 +229,7 @@ class WorkerSandbox(Sandbox):
             if self._proc.poll() is None:
                 try:
                     self._send(self._proc, {"op": "exit"})
-                    self._proc.wait(timeout=5)
+                    self._proc.wait(timeout=1)
                 except (BrokenPipeError, subprocess.TimeoutExpired, ValueError):
                     self._kill(self._proc)
             self._proc = None

@@ -21,7 +21,7 @@ import pandas as pd
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.model import TabularModel
-from mlpilot.tools.model_io import save_model
+from mlpilot.tools.model_io import preload, save_model
 from mlpilot.tools.pipeline import build_pipeline
 from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import TRAIN, VALID
@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> None:
     channel = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # library prints land in the log, not in the protocol
     sys.stdout = sys.stderr
+    preload()
     Worker(args.data_dir, args.out_dir, channel, sys.stdin).serve()
 
 

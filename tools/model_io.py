@@ -6,12 +6,21 @@ list, so a model file written by untrusted code cannot run code on the host.
 
 from __future__ import annotations
 
+import importlib
+import threading
 from pathlib import Path
 
 from mlpilot.errors import MlpilotError
 
 TRUSTED_PREFIXES = ("mlpilot.tools.", "sklearn.", "lightgbm.", "xgboost.")
 TRUSTED_TYPES = {"collections.OrderedDict", "functools.partial", "numpy.dtype", "numpy.log1p", "numpy.expm1"}
+
+
+def preload() -> threading.Thread:
+    """Import skops in the background (it takes seconds), so saving or loading later does not wait."""
+    thread = threading.Thread(target=importlib.import_module, args=("skops.io",), daemon=True)
+    thread.start()
+    return thread
 
 
 def save_model(model, path: str | Path) -> Path:

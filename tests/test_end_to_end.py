@@ -1,0 +1,75 @@
+"""Whole runs on small real data with short budgets: files delivered, budget honoured, model reloads."""
+
+import json
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import mlpilot
+
+pytestmark = pytest.mark.slow
+
+
+def within_budget(elapsed: float, budget: float) -> bool:
+    return elapsed <= budget + max(0.1 * budget, 10)
+
+
+def test_churn_with_test_file_delivers_everything(tmp_path, churn):
+    train, test = churn.iloc[:1200], churn.iloc[1200:].drop(columns="churn")
+    test.to_csv(tmp_path / "test.csv", index=False)
+    events = []
+    start = time.monotonic()
+    result = mlpilot.solve("predict which customers churn; optimise ROC AUC", data=train, test=tmp_path / "test.csv",
+                           time_budget=45, out=tmp_path / "runs", on_event=events.append)
+    assert within_budget(time.monotonic() - start, 45)
+    assert result.metric == "roc_auc" and result.spec.target == "churn" and result.score > 0.75
+    run = result.run_dir
+    for name in ("model.skops", "predictions.csv", "leaderboard.csv", "events.jsonl", "verification.json",
+                 "summary.json", "report.html", "study.journal", "checkpoints.sqlite"):
+        assert (run / name).exists(), name
+    predictions = pd.read_csv(run / "predictions.csv")
+    assert list(predictions.columns) == ["customer_id", "churn"] or list(predictions.columns) == ["churn"]
+    assert len(predictions) == len(test) and predictions["churn"].between(0, 1).all()
+    verification = json.loads((run / "verification.json").read_text())
+    assert {c["name"] for c in verification["checks"]} >= {"beats_dummy", "holdout_reproduces", "target_not_feature"}
+    assert result.verification.decision in ("pass", "warn")
+    assert {e.kind for e in events} >= {"stage", "trial", "verified", "delivered"}
+    assert "<img src=\"data:image/png;base64," in (run / "report.html").read_text()
+    reloaded = mlpilot.load(run)
+    assert np.allclose(reloaded.predict_proba(test), result.model.predict_proba(test))
+    assert set(result.model.predict(test)) <= set(churn["churn"])
+    board = result.leaderboard
+    assert board.iloc[0]["state"] == "COMPLETE" and (board["source"] == "default").any()
+
+
+def test_regression_cli_run_and_predict(tmp_path, ames):
+    data = tmp_path / "ames.csv"
+    ames.to_csv(data, index=False)
+    start = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "mlpilot", "run", "estimate the sale price, RMSLE", "--data", str(data),
+                          "--time-budget", "40s", "--out", str(tmp_path / "runs"), "--json"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert within_budget(time.monotonic() - start, 40 + 5)  # + interpreter start-up
+    summary = json.loads(run.stdout)
+    assert summary["spec"]["target"] == "Sale_Price" and summary["metric"] == "rmsle"
+    assert 0 < summary["cv_score"] < 0.3
+    out = tmp_path / "pred.csv"
+    predicted = subprocess.run([sys.executable, "-m", "mlpilot", "predict", summary["run_dir"], str(data), "-o", str(out)],
+                               capture_output=True, text=True, timeout=120)
+    assert predicted.returncode == 0, predicted.stderr
+    values = pd.read_csv(out)["Sale_Price"]
+    assert len(values) == len(ames) and values.min() > 0
+
+
+def test_tiny_budget_still_delivers_a_model(tmp_path, penguins):
+    start = time.monotonic()
+    result = mlpilot.solve("classify the penguin species", data=penguins, time_budget=3, out=tmp_path)
+    assert within_budget(time.monotonic() - start, 3)
+    assert (result.run_dir / "model.skops").exists()
+    assert result.model.predict(penguins.head()).shape == (5,)
+    assert result.warnings
