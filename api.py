@@ -17,8 +17,8 @@ from mlpilot.agent.backends import Backend, get_backend
 from mlpilot.agent.graph import build_graph
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
-from mlpilot.events import Event
-from mlpilot.sandboxes import Sandbox, get_sandbox
+from mlpilot.events import Event, Note
+from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.schemas import TaskSpec, Verdict
 from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.model_io import load_model, preload
@@ -96,10 +96,14 @@ def solve(
     data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
     backend = get_backend(llm, base_url=base_url, max_cost=max_llm_cost, log_dir=run_dir)
     (run_dir / "data").mkdir(exist_ok=True)
-    with get_sandbox(sandbox, run_dir / "data", run_dir / "trials") as box:
+    kind, why = (sandbox.name, "given") if isinstance(sandbox, Sandbox) else resolve_kind(sandbox)
+    with get_sandbox(kind, run_dir / "data", run_dir / "trials") as box:
         box.start()
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
                     threads=threads, storage=storage, on_event=on_event)
+        deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
+        if hasattr(backend, "on_event"):  # LLM backends report fallbacks and warnings as they happen
+            backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
         state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
                          time_budget_s=budget, target=target, metric=metric)
         with sqlite3.connect(run_dir / "checkpoints.sqlite", check_same_thread=False) as conn:

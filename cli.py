@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -45,6 +46,7 @@ def run(
     from mlpilot.api import solve
     from mlpilot.render import RunRenderer, leaderboard_table
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up the sandbox as on Ctrl-C
     console = Console(stderr=as_json, quiet=quiet)
     renderer = RunRenderer(console)
     try:

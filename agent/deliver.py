@@ -7,10 +7,12 @@ import shutil
 
 from langgraph.runtime import Runtime
 
+from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.agent.data import sample_submission, table
 from mlpilot.agent.fitting import fit_in_sandbox
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Delivered, StageStarted
+from mlpilot.sandboxes import trial_output
 from mlpilot.tools.model_io import load_model
 from mlpilot.tools.report import write_report
 from mlpilot.tools.submission import leaderboard, make_submission
@@ -31,13 +33,13 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         timeout = ctx.remaining() - REPORT_S if verified.exists() else max(ctx.remaining(), MIN_FIT_S)
         model, outcome = fit_in_sandbox(state, ctx, "final", None, timeout)
         if model is not None:
-            shutil.copyfile(run_dir / "trials" / outcome.model_file, run_dir / "model.skops")
+            shutil.copyfile(trial_output(run_dir / "trials", outcome.model_file), run_dir / "model.skops")
         elif verified.exists():
             warnings.append(f"refit on all rows failed ({outcome.reason}); delivering the verified model")
     if model is None and verified.exists():
         if not warnings or "refit" not in warnings[-1]:
             warnings.append("no time to refit on all rows: delivering the model fitted without the holdout")
-        shutil.copyfile(verified, run_dir / "model.skops")
+        shutil.copyfile(trial_output(run_dir / "trials", f"verify-{state.attempt}/model.skops"), run_dir / "model.skops")
     if not (run_dir / "model.skops").exists():
         raise RuntimeError("no model could be fitted; see trials/*-worker.log")
     model = load_model(run_dir / "model.skops")
@@ -52,13 +54,17 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         submission.to_csv(run_dir / "predictions.csv", index=False)
         files["predictions"] = "predictions.csv"
     board = leaderboard(state.trials, spec.metric)
+    usage = ctx.backend.usage.model_dump() if hasattr(ctx.backend, "usage") else {}
+    if state.verdict and state.verdict.decision == "pass":
+        ExperienceStore().record(spec, state.profile, state.trials)
     board.to_csv(run_dir / "leaderboard.csv", index=False)
     summary = {
         "request": state.request, "spec": spec.model_dump(), "metric": spec.metric, "cv_score": state.cv_score,
         "holdout_score": state.holdout_score, "ensemble": state.ensemble, "n_trials": len(state.trials),
         "verdict": state.verdict.decision if state.verdict else None, "warnings": warnings,
         "elapsed_s": round(ctx.elapsed(), 2), "time_budget_s": ctx.budget_s, "sandbox": ctx.sandbox.name,
-        "backend": ctx.backend.name, "files": files,
+        "backend": ctx.backend.name, "files": files, "llm_usage": usage,
+        "llm_cost": usage.get("cost_usd", 0.0),
     }
     (run_dir / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
     write_report(run_dir, summary=summary, board=board, trials=state.trials, verdict=state.verdict,

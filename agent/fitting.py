@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mlpilot.agent.state import Deps, RunState
+from mlpilot.sandboxes import trial_output
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.schemas import TrialRecord
 from mlpilot.tools.model_io import load_model
@@ -35,5 +36,5 @@ def fit_in_sandbox(state: RunState, ctx: Deps, name: str, rows_file: str | None,
     outcome: TrialOutcome = ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0))
     if outcome.status != "COMPLETE":
         return None, outcome
-    return load_model(ctx.run_dir / "trials" / outcome.model_file), outcome
+    return load_model(trial_output(ctx.run_dir / "trials", outcome.model_file)), outcome
 

@@ -11,6 +11,7 @@ from mlpilot.agent.data import write_search_data
 from mlpilot.agent.roles import Proposals, ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
+from mlpilot.sandboxes import trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools.ensemble import select_ensemble
 from mlpilot.tools.metrics import get_metric
@@ -75,8 +76,8 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes}
     used = (np.load(ctx.run_dir / "data" / data.folds_file) == 2).any(axis=0)
-    oofs = {t.number: np.load(ctx.run_dir / "trials" / study.study_name / f"trial-{t.number}" / "oof.npy")[used]
-            for t in top}
+    oofs = {t.number: np.load(trial_output(ctx.run_dir / "trials", f"{study.study_name}/trial-{t.number}/oof.npy"),
+                               allow_pickle=False)[used] for t in top}
     weights, score = select_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
     ctx.emit(Note(message=f"ensemble of {len(weights)} trial(s) {sorted(weights)}: CV {metric.name} {score:.4f} "
                           f"(best single trial {top[0].value:.4f})"))

@@ -36,6 +36,9 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
         time_budget_s=state.time_budget_s,
     )
     spec = ctx.backend.complete("understand", payload, TaskSpec)
+    question = getattr(spec, "question", None)
+    if question:
+        ctx.warn(f"the request is ambiguous ({question}); going on with the best reading: see the notes")
     spec = _validated(spec, state, columns, train)
     ctx.budget_s = spec.time_budget_s
     for note in spec.notes:
@@ -61,7 +64,8 @@ def _validated(spec: TaskSpec, state: RunState, columns: list[str], train) -> Ta
     check_metric_fits(metric, task_type)
     if spec.time_budget_s <= 0:
         raise MlpilotError(f"time budget must be positive, got {spec.time_budget_s:g}s: pass e.g. --time-budget 2m")
-    return spec.model_copy(update={"target": target, "task_type": task_type, "metric": metric.name})
+    return TaskSpec.model_validate(spec.model_dump(exclude={"question"}) |
+                                   {"target": target, "task_type": task_type, "metric": metric.name})
 
 
 def _numeric(series) -> bool:

@@ -68,7 +68,8 @@ REG = ("regression",)
 METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("roc_auc", True, True, CLS, _auc, ("auc", "roc auc", "auroc", "roc", "area under the curve")),
     Metric("log_loss", False, True, CLS, _log_loss, ("logloss", "log loss", "cross entropy", "cross-entropy")),
-    Metric("accuracy", True, False, CLS, skm.accuracy_score, ("acc",)),
+    Metric("accuracy", True, False, CLS, skm.accuracy_score,
+           ("acc", "as many right", "most correct", "how often it is right", "how often it's right", "error rate")),
     Metric("balanced_accuracy", True, False, CLS, skm.balanced_accuracy_score, ("balanced accuracy",)),
     Metric("f1", True, False, CLS, _f1, ("f1 score", "f-score", "f1-score")),
     Metric("f1_macro", True, False, CLS, lambda y, p: skm.f1_score(y, p, average="macro"),

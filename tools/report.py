@@ -100,6 +100,15 @@ def _checks(verdict: Verdict | None) -> str:
             f"<table><tr><th>check</th><th>evidence</th></tr>{rows}</table>")
 
 
+def _usage(usage: dict) -> str:
+    if not usage:
+        return ""
+    return (f"<p><b>LLM:</b> {usage.get('calls', 0)} calls ({usage.get('cached_calls', 0)} cached), "
+            f"{usage.get('input_tokens', 0):,} input / {usage.get('output_tokens', 0):,} output tokens, "
+            f"${usage.get('cost_usd', 0.0):.4f}; {usage.get('repairs', 0)} repairs, "
+            f"{usage.get('fallbacks', 0)} fallbacks to the expert policy</p>")
+
+
 def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: list[TrialRecord],
                  verdict: Verdict | None, classes: list | None, verify_dir: Path | None) -> Path:
     spec = summary["spec"]
@@ -124,6 +133,7 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
  · backend {summary["backend"]}</p>
 <p><b>CV score:</b> {fmt(summary["cv_score"])} · <b>holdout:</b> {fmt(summary["holdout_score"])}
  · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}</p>
+{_usage(summary.get("llm_usage") or {})}
 <ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
 <h2>Verification</h2>{_checks(verdict)}
 <h2>Plots</h2><div class="grid">{"".join(plots)}</div>

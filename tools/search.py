@@ -63,18 +63,24 @@ def run_search(
     threads: int = 2,
     propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
     propose_every: int = 10,
+    trial_timeout_s: float | None = None,
     on_trial: Callable[[TrialRecord], None] | None = None,
 ) -> list[TrialRecord]:
     """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial).
 
+    A trial gets at most ``trial_timeout_s`` (default: a quarter of the time left at the start, at least
+    30 s). Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
     Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
     sandbox's output directory.
     """
     families = [c.family for c in plan.candidates]
-    done = len(study.trials)
+    cap = trial_timeout_s or max(30.0, (deadline() - time.monotonic()) / 4)
+    since = None  # trials since the last proposal; None until the defaults are done
     while deadline() - time.monotonic() > MIN_TRIAL_S:
-        if propose and done and done % propose_every == 0:
-            enqueue(study, propose(records(study)), "proposer")
+        waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
+        if propose and not waiting and (since is None or since >= propose_every):
+            enqueue(study, propose(records(study))[:2], "proposer")
+            since = 0
         trial = study.ask()
         config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type)
         if plan.log_target:
@@ -91,7 +97,7 @@ def run_search(
             trial.report(value, step)
             return not trial.should_prune()
 
-        outcome = sandbox.run(job, timeout_s=deadline() - time.monotonic(), on_fold=on_fold)
+        outcome = sandbox.run(job, timeout_s=min(cap, deadline() - time.monotonic()), on_fold=on_fold)
         trial.set_user_attr("seconds", outcome.seconds)
         trial.set_user_attr("fold_scores", outcome.fold_scores)
         trial.set_user_attr("info", outcome.info)
@@ -102,7 +108,7 @@ def run_search(
             trial.set_user_attr("status", outcome.status)
             trial.set_user_attr("reason", outcome.reason)
             study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
-        done += 1
+        since = None if since is None else since + 1
         if on_trial:
             on_trial(_record(study.trials[trial.number]))
     return records(study)

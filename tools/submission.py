@@ -19,7 +19,7 @@ def make_submission(model, test: pd.DataFrame, *, target: str, task_type: str, m
     if task_type == "regression":
         out[target] = model.predict(test)
         return out.reset_index(drop=True)
-    if not get_metric(metric).needs_proba:
+    if not get_metric(metric).needs_proba or _wants_labels(sample, target, model.classes_):
         out[target] = model.predict(test)
         return out.reset_index(drop=True)
     proba = model.predict_proba(test)
@@ -31,6 +31,15 @@ def make_submission(model, test: pd.DataFrame, *, target: str, task_type: str, m
         for i, label in enumerate(labels):
             out[label] = proba[:, i]
     return out.reset_index(drop=True)
+
+
+def _wants_labels(sample: pd.DataFrame | None, target: str, classes) -> bool:
+    """A sample submission whose target column holds class labels asks for labels, not probabilities."""
+    if sample is None or target not in sample.columns:
+        return False
+    values = sample[target].dropna()
+    known = {str(c) for c in classes}
+    return not pd.api.types.is_float_dtype(values) and {str(v) for v in values.unique()} <= known
 
 
 def leaderboard(trials, metric_name: str) -> pd.DataFrame:

@@ -30,10 +30,16 @@ def _words(text: str) -> str:
 def find_target(inp: UnderstandInput) -> tuple[str, str]:
     """The target column and why it was chosen; a one-line error listing the columns if it cannot tell."""
     request = inp.request
-    for quoted in re.findall(r"[\"'`‘“]([^\"'`’”]+)[\"'`’”]", request):
-        column = find_column(quoted.strip(), inp.columns)
-        if column:
-            return column, f"target {column!r}: quoted in the request"
+    marked = re.findall(r"[\"'`‘“]([^\"'`’”]+)[\"'`’”]", request) + re.findall(r"\(([^)]*)\)", request)
+    for phrase in marked:
+        for part in [phrase, *re.split(r"[,;]\s*|\s+", phrase)]:
+            column = find_column(part.strip(), inp.columns)
+            if column:
+                return column, f"target {column!r}: quoted in the request"
+    if inp.submission_columns and inp.test_columns is not None:
+        guesses = [c for c in inp.submission_columns if c in inp.columns and c not in inp.test_columns]
+        if len(guesses) == 1:
+            return guesses[0], f"target {guesses[0]!r}: the sample-submission column missing from the test file"
     text = _words(request)
     verbs = [m.end() for m in re.finditer(rf"\b({VERBS})\b", request.lower())]
     verb_pos = [len(_words(request.lower()[:v])) for v in verbs]
@@ -51,10 +57,6 @@ def find_target(inp: UnderstandInput) -> tuple[str, str]:
         missing = [c for c in inp.columns if c not in inp.test_columns]
         if len(missing) == 1:
             return missing[0], f"target {missing[0]!r}: the only column missing from the test file"
-    if inp.submission_columns:
-        guesses = [c for c in inp.submission_columns if c in inp.columns and (inp.test_columns is None or c not in inp.test_columns)]
-        if len(guesses) == 1:
-            return guesses[0], f"target {guesses[0]!r}: a sample-submission column"
     named = [c for c in inp.columns if c.lower() in TARGET_HINTS]
     if len(named) == 1:
         return named[0], f"target {named[0]!r}: its name says so"
