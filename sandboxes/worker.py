@@ -13,6 +13,7 @@ import os
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -172,6 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     channel = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)  # library prints land in the log, not in the protocol
     sys.stdout = sys.stderr
+    warnings.filterwarnings("ignore", message=".*eval_set.*deprecated")  # LightGBM >= 4.6 renames it
     preload()
     Worker(args.data_dir, args.out_dir, channel, sys.stdin).serve()
 

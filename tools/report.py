@@ -24,7 +24,8 @@ table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;paddin
 .grid img{width:520px}code{background:#f3f3f3;padding:1px 4px}"""
 
 
-def _png(fig) -> str:
+def figure_html(fig) -> str:
+    """A matplotlib figure as an inline <img> tag (PNG, base64); closes the figure."""
     buffer = io.BytesIO()
     fig.tight_layout()
     fig.savefig(buffer, format="png", dpi=90)
@@ -45,7 +46,7 @@ def history_plot(trials: list[TrialRecord], metric_name: str) -> str:
         ax.step(sorted(t.number for t in done), best, where="post", color="black", lw=1.2, label="best so far")
     ax.set(xlabel="trial", ylabel=f"CV {metric.name}", title="Optimisation history")
     ax.legend(fontsize=7)
-    return _png(fig)
+    return figure_html(fig)
 
 
 def leaderboard_plot(board: pd.DataFrame, metric_name: str) -> str:
@@ -57,7 +58,7 @@ def leaderboard_plot(board: pd.DataFrame, metric_name: str) -> str:
     pad = (high - low) * 0.5 + 1e-9
     ax.set_xlim(low - pad, high + pad)
     ax.set(xlabel=f"CV {metric_name}", title="Leaderboard (top 15 trials, ± fold std)")
-    return _png(fig)
+    return figure_html(fig)
 
 
 def importance_plot(importance: dict[str, float]) -> str:
@@ -65,7 +66,7 @@ def importance_plot(importance: dict[str, float]) -> str:
     fig, ax = plt.subplots(figsize=(6.5, 3.8))
     ax.barh([k for k, _ in items][::-1], [v for _, v in items][::-1], color="#4c78a8")
     ax.set(xlabel="share of importance", title="Feature importance (model's own, by input column)")
-    return _png(fig)
+    return figure_html(fig)
 
 
 def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list | None) -> str:
@@ -86,7 +87,7 @@ def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list 
         ax.set_xticks(range(k), names, rotation=45, fontsize=7)
         ax.set_yticks(range(k), names, fontsize=7)
         ax.set(xlabel="predicted", ylabel="actual", title="Confusion matrix on the holdout")
-    return _png(fig)
+    return figure_html(fig)
 
 
 def _checks(verdict: Verdict | None) -> str:

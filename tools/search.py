@@ -7,6 +7,7 @@ trial; ``records`` rebuilds the run's trial history from the study alone.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,10 +40,12 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: 
     """Create or resume a study of the run (a journal file in the run dir unless ``storage`` is a URL)."""
     direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
     backend = storage or JournalStorage(JournalFileBackend(str(run_dir / "study.journal")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
+        sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8)
     return optuna.create_study(
         study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,
-        sampler=optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8),
-        pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
+        sampler=sampler, pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
     )
 
 
