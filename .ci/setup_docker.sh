@@ -3,7 +3,7 @@
 # engine, a running dockerd and a current image are all reused. Run from the repo root: bash .ci/setup_docker.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PYTHON="${PYTHON:-.venv/bin/python}"
+MLPILOT="${MLPILOT:-.venv/bin/mlpilot}"
 SOCKET=/var/run/docker.sock
 
 if ! command -v dockerd >/dev/null || ! command -v debootstrap >/dev/null; then
@@ -23,4 +23,5 @@ if ! docker info >/dev/null 2>&1; then
 fi
 echo "setup_docker: engine $(docker version --format '{{.Server.Version}}') is up"
 
-"$PYTHON" -c "from mlpilot.sandboxes.cli import sandbox_app; sandbox_app()" build
+"$MLPILOT" sandbox build
+"$MLPILOT" sandbox status

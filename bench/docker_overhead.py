@@ -31,10 +31,11 @@ SANDBOXES = {"local": LocalSandbox, "docker": DockerSandbox}
 
 def wipe_images() -> None:
     client = docker_client()
-    for image in client.images.list():
-        if any(tag.startswith((IMAGE_REPO + ":", "mlpilot-base:")) for tag in image.tags):
+    for repository in (IMAGE_REPO, None, "mlpilot-base"):  # children first: image, build layers, base
+        if repository is None:
+            client.images.prune(filters={"dangling": True})
+        for image in client.images.list(name=repository) if repository else []:
             client.images.remove(image.id, force=True)
-    client.images.prune(filters={"dangling": True})
 
 
 def timed(fn) -> float:

@@ -24,6 +24,7 @@ from mlpilot.tools.space import suggest, to_trial_params
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 MIN_TRIAL_S = 2.0
+PROPOSE_MIN_S = 15.0
 
 
 @dataclass
@@ -81,7 +82,8 @@ def run_search(
     since = None  # trials since the last proposal; None until the defaults are done
     while deadline() - time.monotonic() > MIN_TRIAL_S:
         waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
-        if propose and not waiting and (since is None or since >= propose_every):
+        roomy = deadline() - time.monotonic() > PROPOSE_MIN_S  # a proposal call must not eat the last seconds
+        if propose and roomy and not waiting and (since is None or since >= propose_every):
             enqueue(study, propose(records(study))[:2], "proposer")
             since = 0
         trial = study.ask()
