@@ -139,7 +139,9 @@ class DockerSandbox(WorkerSandbox):
                 raise
 
     def close(self) -> None:
-        super().close()
+        if self._proc is not None:  # the worker keeps no state: removing its container is the fast exit
+            self._kill(self._proc)
+            self._proc = None
         self._remove_container()
         self._container = None
         if self._src is not None:

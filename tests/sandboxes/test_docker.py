@@ -385,3 +385,18 @@ def test_image_tag_is_a_hash_of_the_dependency_spec():
     assert "scikit-learn==" + importlib.metadata.version("scikit-learn") in spec.requirements
     assert spec.model_copy(update={"requirements": [*spec.requirements[:-1], "skops==0.1"]}).tag != spec.tag
     assert spec.model_copy(update={"dockerfile": spec.dockerfile + "\n# changed"}).tag != spec.tag
+
+
+@pytest.mark.docker
+@pytest.mark.slow
+def test_solve_with_the_docker_sandbox(tmp_path):
+    import mlpilot
+
+    write_dataset(tmp_path / "data")
+    frame = pd.read_parquet(tmp_path / "data" / "train.parquet")
+    frame.to_csv(tmp_path / "train.csv", index=False)
+    result = mlpilot.solve("predict y", data=tmp_path / "train.csv", target="y", time_budget=40,
+                           out=tmp_path / "runs", sandbox="docker")
+    assert result.summary["sandbox"] == "docker" and result.score is not None
+    assert result.model.predict(frame.drop(columns="y").head(10)).shape == (10,)
+    assert containers(**{"mlpilot.pid": str(os.getpid())}) == []  # removed at the end of the run
