@@ -25,7 +25,7 @@ import pytest
 from mlpilot.errors import MlpilotError
 from mlpilot.sandboxes import get_sandbox, resolve_kind, trial_output
 from mlpilot.sandboxes.docker import LABEL, DockerSandbox, remove_leftovers
-from mlpilot.sandboxes.image import apt_mirror, current_spec, docker_client
+from mlpilot.sandboxes.image import OFFICIAL_BASE, _base_image, apt_mirror, current_spec, docker_client
 from mlpilot.sandboxes.testing import SandboxContract, evil, variant, write_dataset
 from mlpilot.tools.model_io import load_model
 
@@ -400,3 +400,16 @@ def test_solve_with_the_docker_sandbox(tmp_path):
     assert result.summary["sandbox"] == "docker" and result.score is not None
     assert result.model.predict(frame.drop(columns="y").head(10)).shape == (10,)
     assert containers(**{"mlpilot.pid": str(os.getpid())}) == []  # removed at the end of the run
+
+
+@pytest.mark.docker
+def test_official_base_is_used_when_a_registry_answers_else_the_fix_is_named(tmp_path):
+    client = docker_client()
+    with open(tmp_path / "build.log", "w") as log:
+        try:
+            base = _base_image(client, "python", lambda *_: None, log)
+        except MlpilotError as err:  # no registry (as on the CI machines): say how to build offline
+            assert f"cannot pull {OFFICIAL_BASE}" in str(err) and "--base debootstrap" in str(err)
+        else:
+            assert base == OFFICIAL_BASE
+        assert _base_image(client, "debootstrap", lambda *_: None, log).startswith("mlpilot-base:bookworm-")
