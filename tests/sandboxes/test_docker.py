@@ -316,6 +316,7 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
         "secret": evil(f"open({str(tmp_path / 'secret.txt')!r}).read()"),
         "network": evil("import socket\nsocket.create_connection(('1.1.1.1', 443), timeout=3)"),
         "write": evil("open('/opt/mlpilot/mlpilot/__init__.py', 'w').write('pwned')"),
+        "loop": evil("while True:\n    pass"),
     }
     (tmp_path / "secret.txt").write_text("s3cret")
     configs = [{"family": "linear", "C": 1.0},  # distinct C values: Optuna skips duplicate queued params
@@ -332,15 +333,16 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
     with DockerSandbox(tmp_path / "data", tmp_path / "out", limits) as box:
         trials = run_search(study, spec=spec, profile=job.profile, plan=plan,
                             data=SearchData("train.parquet", "folds.npy", [0, 1]), sandbox=box, deadline=deadline,
-                            threads=1)
+                            threads=1, trial_timeout_s=8)
         states = [t.state for t in trials]
-        assert states == ["COMPLETE", *["FAIL"] * len(hostile), "COMPLETE"], [t.reason for t in trials]
+        assert states == ["COMPLETE", *["FAIL"] * (len(hostile) - 1), "TIMEOUT", "COMPLETE"], [t.reason for t in trials]
         reasons = dict(zip(hostile, (t.reason for t in trials[1:-1]), strict=True))
         assert "Resource temporarily unavailable" in reasons["fork bomb"]
         assert "out of memory" in reasons["memory"]
         assert reasons["secret"].startswith("FileNotFoundError")
         assert reasons["network"].startswith("OSError") and "unreachable" in reasons["network"]
         assert reasons["write"].startswith("OSError") and "Read-only file system" in reasons["write"]
+        assert reasons["loop"] == "timed out after 8s; worker killed"
 
         best = max((t for t in trials if t.state == "COMPLETE"), key=lambda t: t.value)
         fit = variant(job, "final", kind="fit", folds_file=None, configs=[best.config])
