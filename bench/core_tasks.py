@@ -56,7 +56,9 @@ def baseline(kind: str, train: pd.DataFrame, test: pd.DataFrame, target: str, ta
         if not pd.api.types.is_numeric_dtype(X[c]) or pd.api.types.is_bool_dtype(X[c]):
             cats = pd.Categorical(X[c].astype(str)).categories
             X[c] = pd.Categorical(X[c].astype(str), categories=cats)
-            Xt[c] = pd.Categorical(Xt[c].astype(str), categories=cats)
+            Xt[c] = pd.Categorical(Xt[c].astype(str).where(Xt[c].astype(str).isin(cats)), categories=cats)
+            if len(cats) > 255:  # HistGradientBoosting's limit for native categories: use the codes
+                X[c], Xt[c] = X[c].cat.codes.astype(float), Xt[c].cat.codes.astype(float)
     y = train[target]
     if kind == "lgbm":
         model = (lgb.LGBMRegressor if task == "regression" else lgb.LGBMClassifier)(verbose=-1, random_state=0)
@@ -126,14 +128,19 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=120)
     parser.add_argument("--tasks", default=",".join(TASKS))
     parser.add_argument("--out", type=Path, default=Path("bench/results/core"))
+    parser.add_argument("--skip-first-model", action="store_true", help="skip the lending_club first-model timing")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = [first_model_time(args.out)]
-    print(rows[-1], flush=True)
-    for name in args.tasks.split(","):
-        rows.append(run_task(name, args.budget, args.out))
-        print(rows[-1], flush=True)
-    table = pd.DataFrame(rows)
+    log = args.out / "results.jsonl"
+    jobs = ([] if args.skip_first_model else [lambda: first_model_time(args.out)]) + [
+        (lambda name=name: run_task(name, args.budget, args.out)) for name in args.tasks.split(",") if name]
+    for job in jobs:  # each result is kept as soon as it is known, so a crash loses only the task at hand
+        row = job()
+        print(row, flush=True)
+        with open(log, "a") as f:
+            f.write(json.dumps(row, default=str) + "\n")
+    latest = {r["task"]: r for r in map(json.loads, log.read_text().splitlines())}
+    table = pd.DataFrame(latest.values())
     table.to_csv(args.out / "results.csv", index=False)
     print(table.to_string(index=False))
     done = table[table["task"] != "lending_club_first_model"]
