@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 import json
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pandas as pd  # noqa: E402
 
 from mlpilot.errors import MlpilotError  # noqa: E402
 from mlpilot.evals.summary import DUMMY, overall, per_task  # noqa: E402
+from mlpilot.tools.report import figure_html  # noqa: E402
 
 STYLE = """body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;margin:1em 0}
 td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}
@@ -42,9 +41,9 @@ def write_report(run_dir: str | Path) -> Path:
         "<h2>Overall</h2>", _table(summary, floats=3),
         "<h2>Scores per task</h2>", _score_matrix(scored),
         "<h2>Plots</h2>",
-        _img(_bars(scored, "normalized", "normalized score")),
-        _img(_distribution(scored)),
-        _img(_bars(scored, "seconds", "seconds used", include_dummy=True)),
+        figure_html(_bars(scored, "normalized", "normalized score")),
+        figure_html(_distribution(scored)),
+        figure_html(_bars(scored, "seconds", "seconds used", include_dummy=True)),
         "<h2>Failures</h2>", _failures(scored),
     ]
     path = run_dir / "report.html"
@@ -104,11 +103,3 @@ def _distribution(scored: pd.DataFrame):
     ax.boxplot(values, tick_labels=systems)
     ax.set_ylabel("normalized score per task (failures as 0)")
     return fig
-
-
-def _img(fig) -> str:
-    buffer = io.BytesIO()
-    fig.tight_layout()
-    fig.savefig(buffer, format="png", dpi=90)
-    plt.close(fig)
-    return f"<img src='data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}'>"
