@@ -12,6 +12,8 @@ from mlpilot.tools.load import load_table
 from mlpilot.tools.search import SearchData
 from mlpilot.tools.splits import make_folds
 
+SEARCH_ROWS = 100_000  # rows cross-validated per trial; refits use all
+
 
 def table(ctx: Deps, path: str | None, what: str) -> pd.DataFrame | None:
     """The table at ``path``, read once per run."""
@@ -53,7 +55,7 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
         out[state.spec.target] = y
         out.to_parquet(table_file)
     folds, holdout = make_folds(frame, y, state.plan.cv, state.plan.holdout_frac,
-                                classify=classes is not None, seed=state.attempt)
+                                classify=classes is not None, seed=state.attempt, max_rows=SEARCH_ROWS)
     folds_file = f"folds-{state.attempt}.npy"
     np.save(data_dir / folds_file, folds)
     fit_rows = np.setdiff1d(np.arange(len(y)), holdout)

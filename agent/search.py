@@ -23,10 +23,13 @@ FIT_OVERHEAD_S = 3.0  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, one thread per fit is as fast and never oversubscribes
 
 
-def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int) -> float:
-    """Estimated seconds to fit these trials' configs once on all rows (from their CV times)."""
+def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float = 1.3) -> float:
+    """Estimated seconds to fit these trials' configs once on all rows, from their CV times.
+
+    ``scale``: rows of a refit per row of a CV training fold.
+    """
     by_number = {t.number: t for t in trials}
-    return FIT_OVERHEAD_S + sum(by_number[n].seconds / n_splits * 1.3 for n in numbers if n in by_number)
+    return FIT_OVERHEAD_S + sum(by_number[n].seconds / n_splits * scale for n in numbers if n in by_number)
 
 
 def best_trials(trials: list[TrialRecord], metric, k: int) -> list[TrialRecord]:
@@ -44,10 +47,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     enqueue(study, plan.warm_start(), "default")
     families = [c.family for c in plan.candidates]
     margin = 0.03 * ctx.budget_s + REPORT_S
+    folds = np.load(ctx.run_dir / "data" / data.folds_file)
+    scale = len(y) / max(1, (folds[0] == 1).sum())
 
     def deadline() -> float:
         top = [t.number for t in best_trials(study_records(), metric, plan.ensemble_size)]
-        reserve = 2 * fit_seconds(study_records(), top, plan.cv.n_splits) + margin
+        reserve = 2 * fit_seconds(study_records(), top, plan.cv.n_splits, scale) + margin
         return ctx.started + ctx.budget_s - reserve
 
     history: list[TrialRecord] = []
@@ -75,7 +80,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes}
-    used = (np.load(ctx.run_dir / "data" / data.folds_file) == 2).any(axis=0)
+    used = (folds == 2).any(axis=0)
     oofs = {t.number: np.load(trial_output(ctx.run_dir / "trials", f"{study.study_name}/trial-{t.number}/oof.npy"),
                                allow_pickle=False)[used] for t in top}
     weights, score = select_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)

@@ -12,8 +12,12 @@ TRAIN, VALID = 1, 2
 
 
 def make_folds(frame: pd.DataFrame, y: np.ndarray, cv: CVSpec, holdout_frac: float, classify: bool,
-               seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Returns (folds, holdout_rows): folds is int8 (n_splits, n_rows) with 1 = train, 2 = validate."""
+               seed: int = 0, max_rows: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Returns (folds, holdout_rows): folds is int8 (n_splits, n_rows) with 1 = train, 2 = validate.
+
+    With ``max_rows``, cross-validation uses a random subset of that many non-holdout rows (the rest are
+    0 in every fold), so trials stay affordable on large tables; refits still use every row.
+    """
     n = len(y)
     index = np.arange(n)
     if cv.kind == "time":
@@ -31,6 +35,9 @@ def make_folds(frame: pd.DataFrame, y: np.ndarray, cv: CVSpec, holdout_frac: flo
     else:
         stratify = y if classify and np.min(np.bincount(y.astype(int))) >= 2 else None
         rest, holdout = train_test_split(index, test_size=holdout_frac, random_state=seed, stratify=stratify)
+    if max_rows and len(rest) > max_rows:
+        keep = np.random.default_rng(seed).choice(len(rest), size=max_rows, replace=False)
+        rest = np.sort(rest[keep]) if cv.kind != "time" else rest[np.sort(keep)]
     folds = np.zeros((cv.n_splits, n), dtype=np.int8)
     if cv.kind == "time":
         splitter = TimeSeriesSplit(n_splits=cv.n_splits).split(rest)

@@ -32,3 +32,11 @@ def test_group_folds_keep_groups_together():
     assert held.isdisjoint(set(frame["store"].drop(holdout)))
     for fold in folds:
         assert set(frame["store"][fold == TRAIN]).isdisjoint(set(frame["store"][fold == VALID]))
+
+
+def test_large_tables_cross_validate_a_subset():
+    y = np.arange(1000) % 2
+    folds, holdout = make_folds(pd.DataFrame({"a": range(1000)}), y, CVSpec(kind="stratified", n_splits=3), 0.1,
+                                classify=True, max_rows=300)
+    assert len(holdout) == 100 and (folds == VALID).any(axis=0).sum() == 300
+    assert ((folds == TRAIN).sum(axis=1) == 200).all()
