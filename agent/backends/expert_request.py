@@ -21,10 +21,19 @@ CLASSIFY_WORDS = re.compile(r"\b(classify|classification|whether|which|category|
 REGRESS_WORDS = re.compile(r"\b(how much|how many|price|amount|regression|estimate the|value of|number of)\b", re.I)
 
 
+ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
+                 "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
+
+
 def _words(text: str) -> str:
     """Lower-case words padded with spaces; camelCase is split ("MonthlyCharges" -> " monthly charges ")."""
     text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
     return " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
+
+
+def _spelled_out(column: str) -> str:
+    """A column name with common abbreviations written out ("avg_price" -> " average price ")."""
+    return " " + " ".join(ABBREVIATIONS.get(w, w) for w in _words(column).split()) + " "
 
 
 def find_target(inp: UnderstandInput) -> tuple[str, str]:
@@ -45,7 +54,8 @@ def find_target(inp: UnderstandInput) -> tuple[str, str]:
     verb_pos = [len(_words(request.lower()[:v])) for v in verbs]
     hits = []
     for column in inp.columns:
-        for variant in {_words(column), _words(column.rstrip("s")), " " + _words(column).replace(" ", "") + " "}:
+        for variant in {_words(column), _words(column.rstrip("s")), _spelled_out(column),
+                        " " + _words(column).replace(" ", "") + " "}:
             at = text.find(variant) if variant.strip() else -1
             if at >= 0:
                 after = [at - v for v in verb_pos if at >= v - 1]

@@ -8,9 +8,9 @@ from mlpilot.errors import MlpilotError
 from mlpilot.schemas import TaskSpec
 
 COLUMNS = ["customerID", "tenure", "Contract", "MonthlyCharges", "Sale_Price", "churn"]
-DTYPES = {"customerID": "object", "tenure": "int64", "Contract": "object", "MonthlyCharges": "float64",
+DTYPES = {"avg_price_per_room": "float64", "customerID": "object", "tenure": "int64", "Contract": "object", "MonthlyCharges": "float64",
           "Sale_Price": "int64", "churn": "object"}
-UNIQUE = {"customerID": 500, "tenure": 72, "Contract": 3, "MonthlyCharges": 400, "Sale_Price": 450, "churn": 2}
+UNIQUE = {"avg_price_per_room": 300, "customerID": 500, "tenure": 72, "Contract": 3, "MonthlyCharges": 400, "Sale_Price": 450, "churn": 2}
 
 
 def understand(request, **kw) -> TaskSpec:
@@ -48,3 +48,8 @@ def test_id_column_and_constraints():
 def test_unknown_target_lists_the_columns():
     with pytest.raises(MlpilotError, match="cannot tell which column to predict.*customerID"):
         understand("do some machine learning", columns=["customerID", "tenure"])
+
+
+def test_abbreviated_column_names():
+    spec = understand("predict the average price per room", columns=["lead_time", "avg_price_per_room"])
+    assert spec.target == "avg_price_per_room"
