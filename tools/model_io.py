@@ -13,7 +13,21 @@ from pathlib import Path
 from mlpilot.errors import MlpilotError
 
 TRUSTED_PREFIXES = ("mlpilot.tools.", "sklearn.", "lightgbm.", "xgboost.")
-TRUSTED_TYPES = {"collections.OrderedDict", "functools.partial", "numpy.dtype", "numpy.log1p", "numpy.expm1"}
+TRUSTED_TYPES = {"collections.OrderedDict", "functools.partial", "numpy.dtype", "numpy.log1p", "numpy.expm1",
+                 "sklearn.utils.validation.check_array"}
+
+
+def _trusted(name: str) -> bool:
+    """Exact names, or *classes* (never functions) of the packages mlpilot builds models from."""
+    if name in TRUSTED_TYPES:
+        return True
+    if not name.startswith(TRUSTED_PREFIXES):
+        return False
+    module, _, attr = name.rpartition(".")
+    try:
+        return isinstance(getattr(importlib.import_module(module), attr), type)
+    except (ImportError, AttributeError):
+        return False
 
 
 def preload() -> threading.Thread:
@@ -41,7 +55,7 @@ def load_model(path: str | Path):
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:  # not a skops archive (e.g. a pickle)
         raise MlpilotError(f"{path} is not a skops model file ({type(exc).__name__}): refusing to load it") from None
-    refused = [t for t in untrusted if t not in TRUSTED_TYPES and not t.startswith(TRUSTED_PREFIXES)]
+    refused = [t for t in untrusted if not _trusted(t)]
     if refused:
         raise MlpilotError(f"{path} holds untrusted types {refused[:5]}: refusing to load it")
     return sio.load(path, trusted=untrusted)

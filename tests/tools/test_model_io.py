@@ -34,3 +34,13 @@ def test_untrusted_type_is_refused(tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(MlpilotError, match="not found"):
         load_model(tmp_path / "nope.skops")
+
+
+def test_functions_under_trusted_packages_are_refused(tmp_path):
+    from sklearn.preprocessing import FunctionTransformer
+    from sklearn.utils.estimator_checks import check_estimator
+
+    path = tmp_path / "model.skops"
+    sio.dump(FunctionTransformer(func=check_estimator), path)
+    with pytest.raises(MlpilotError, match="untrusted types"):
+        load_model(path)
