@@ -104,6 +104,7 @@ class Plan(BaseModel):
     search_budget_s: float
     ensemble_size: int = 5
     log_target: bool = Field(False, description="regression: fit on log1p(target)")
+    l1_loss: bool = Field(False, description="regression: boosting fits absolute error (for MAE)")
     rationale: list[str] = Field(default_factory=list)
 
     def warm_start(self) -> list[dict]:

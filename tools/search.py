@@ -88,8 +88,7 @@ def run_search(
             since = 0
         trial = study.ask()
         config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type)
-        if plan.log_target:
-            config["log_target"] = True
+        config.update({flag: True for flag in ("log_target", "l1_loss") if getattr(plan, flag)})
         trial.set_user_attr("config", config)
         trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
         job = TrialJob(

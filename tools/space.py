@@ -28,7 +28,7 @@ class FamilySpec:
 
 
 def _params(config: dict) -> dict:
-    return {k: v for k, v in config.items() if k not in ("family", "log_target", "feature_code")}
+    return {k: v for k, v in config.items() if k not in ("family", "log_target", "feature_code", "l1_loss")}
 
 
 def _lightgbm(config, task, seed, threads):
@@ -36,6 +36,8 @@ def _lightgbm(config, task, seed, threads):
 
     cls = lgb.LGBMRegressor if task == "regression" else lgb.LGBMClassifier
     params = {"n_estimators": MAX_ROUNDS, "subsample_freq": 1, "verbose": -1, **_params(config)}
+    if config.get("l1_loss"):
+        params["objective"] = "l1"
     return cls(random_state=seed, n_jobs=threads, **params)
 
 
@@ -44,6 +46,8 @@ def _xgboost(config, task, seed, threads):
 
     cls = xgb.XGBRegressor if task == "regression" else xgb.XGBClassifier
     params = {"n_estimators": MAX_ROUNDS, **_params(config)}
+    if config.get("l1_loss"):
+        params["objective"] = "reg:absoluteerror"
     return cls(random_state=seed, n_jobs=threads, tree_method="hist", enable_categorical=True,
                max_cat_to_onehot=1, **params)
 
@@ -52,8 +56,9 @@ def _hist_gb(config, task, seed, threads):
     from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 
     cls = HistGradientBoostingRegressor if task == "regression" else HistGradientBoostingClassifier
+    loss = {"loss": "absolute_error"} if config.get("l1_loss") else {}
     return cls(random_state=seed, max_iter=1000, early_stopping=True, n_iter_no_change=20,
-               categorical_features="from_dtype", **_params(config))
+               categorical_features="from_dtype", **loss, **_params(config))
 
 
 def _forest(kind: str):

@@ -45,6 +45,9 @@ def plan(inp: PlanInput) -> Plan:
                   and (spec.metric in ("rmsle", "mape") or (profile.target_skew or 0) > 1.5))
     if log_target:
         why.append("non-negative skewed target: models fit log1p(target)")
+    l1_loss = spec.metric == "mae" and not log_target
+    if l1_loss:
+        why.append("metric MAE: boosting models fit absolute error")
     order = [f for f in PORTFOLIO if f in families]
     candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
                   for f in dict.fromkeys(order + families)]
@@ -59,7 +62,8 @@ def plan(inp: PlanInput) -> Plan:
     holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1
     why.extend(inp.feedback)
     return Plan(candidates=candidates, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
-                ensemble_size=5, log_target=log_target, rationale=why)
+                ensemble_size=5, log_target=log_target, l1_loss=l1_loss,
+                rationale=why)
 
 
 def propose(inp: ProposeInput) -> Proposals:

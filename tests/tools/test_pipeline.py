@@ -57,3 +57,14 @@ def test_ensemble_round_trips_through_skops(mixed, tmp_path):
     loaded = load_model(save_model(model, tmp_path / "model.skops"))
     assert np.allclose(loaded.predict_proba(frame), model.predict_proba(frame))
     assert set(loaded.predict(frame)) <= {"no", "yes"}
+
+
+@pytest.mark.parametrize("family", ["lightgbm", "xgboost", "hist_gb"])
+def test_l1_loss_fits_the_median(family, mixed):
+    frame, _, profile = mixed
+    rng = np.random.default_rng(1)
+    y = np.where(rng.random(len(frame)) < 0.2, 500.0, 1.0)  # heavy tail: mean far above the median
+    reg = profile.model_copy(update={"task_type": "regression"})
+    config = {"family": family, "l1_loss": True, **({"n_estimators": 50} if family != "hist_gb" else {})}
+    pred = build_pipeline(config, reg).fit(frame, y).predict(frame)
+    assert np.median(pred) < 50
