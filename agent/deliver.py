@@ -28,17 +28,15 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     run_dir = ctx.run_dir
     verified = run_dir / "trials" / f"verify-{state.attempt}" / "model.skops"
     warnings = list(state.warnings)
-    model = None
+    model, fallback = None, "no time to refit on all rows: delivering the model fitted without the holdout"
     if ctx.remaining() > 1.4 * state.refit_s + REPORT_S or not verified.exists():
         timeout = ctx.remaining() - REPORT_S if verified.exists() else max(ctx.remaining(), MIN_FIT_S)
         model, outcome = fit_in_sandbox(state, ctx, "final", None, timeout)
         if model is not None:
             shutil.copyfile(trial_output(run_dir / "trials", outcome.model_file), run_dir / "model.skops")
-        elif verified.exists():
-            warnings.append(f"refit on all rows failed ({outcome.reason}); delivering the verified model")
+        fallback = f"refit on all rows failed ({outcome.reason}); delivering the verified model"
     if model is None and verified.exists():
-        if not warnings or "refit" not in warnings[-1]:
-            warnings.append("no time to refit on all rows: delivering the model fitted without the holdout")
+        warnings.append(fallback)
         shutil.copyfile(trial_output(run_dir / "trials", f"verify-{state.attempt}/model.skops"), run_dir / "model.skops")
     if not (run_dir / "model.skops").exists():
         raise RuntimeError("no model could be fitted; see trials/*-worker.log")

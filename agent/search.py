@@ -50,15 +50,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     folds = np.load(ctx.run_dir / "data" / data.folds_file)
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
+    history: list[TrialRecord] = []  # this attempt's finished trials, as they come
+
     def deadline() -> float:
-        top = [t.number for t in best_trials(study_records(), metric, plan.ensemble_size)]
-        reserve = 2 * fit_seconds(study_records(), top, plan.cv.n_splits, scale) + margin
+        top = [t.number for t in best_trials(history, metric, plan.ensemble_size)]
+        reserve = 2 * fit_seconds(history, top, plan.cv.n_splits, scale) + margin
         return ctx.started + ctx.budget_s - reserve
-
-    history: list[TrialRecord] = []
-
-    def study_records() -> list[TrialRecord]:
-        return history
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
