@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
 
 from mlpilot.agent.backends import Backend, get_backend
 from mlpilot.agent.graph import build_graph
@@ -19,6 +20,7 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
+from mlpilot.sandboxes.feature_code import feature_sandbox
 from mlpilot.schemas import TaskSpec, Verdict
 from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.model_io import load_model, preload
@@ -83,11 +85,13 @@ def solve(
     threads: int = 2,
     storage: str | None = None,
     on_event: Callable[[Event], None] | None = None,
+    ask: Callable[[str], str] | None = None,
 ) -> Result:
     """Plan, tune, verify and deliver a model for ``request`` on ``data`` within ``time_budget``.
 
-    ``time_budget`` (seconds or text like "2m") covers the whole run; without it the request's own
-    words decide ("... in 5 minutes"), else 120 s.
+    ``time_budget`` (seconds or text like "2m") covers the whole run, except time spent waiting for
+    ``ask``; without it the request's own words decide ("... in 5 minutes"), else 120 s. ``ask(question)``
+    answers the planner's clarifying questions; without it the planner goes on with its best reading.
     """
     started = time.monotonic()
     preload()
@@ -100,7 +104,7 @@ def solve(
     with get_sandbox(kind, run_dir / "data", run_dir / "trials") as box:
         box.start()
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
-                    threads=threads, storage=storage, on_event=on_event)
+                    threads=threads, storage=storage, on_event=on_event, interactive=ask is not None)
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
         if hasattr(backend, "on_event"):  # LLM backends report fallbacks and warnings as they happen
             backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
@@ -108,13 +112,25 @@ def solve(
                          time_budget_s=budget, target=target, metric=metric)
         with sqlite3.connect(run_dir / "checkpoints.sqlite", check_same_thread=False) as conn:
             graph = build_graph(checkpointer=SqliteSaver(conn))
-            final = graph.invoke(state, {"configurable": {"thread_id": run_dir.name}}, context=deps)
+            with feature_sandbox(box):
+                final = _drive(graph, state, {"configurable": {"thread_id": run_dir.name}}, deps, ask)
     final = RunState.model_validate(final)
     return Result(
         model=load_model(run_dir / "model.skops"), score=final.cv_score, metric=final.spec.metric,
         leaderboard=pd.read_csv(run_dir / "leaderboard.csv"), verification=final.verdict, spec=final.spec,
         run_dir=run_dir, warnings=final.warnings, summary=json.loads((run_dir / "summary.json").read_text()),
     )
+
+
+def _drive(graph, state: RunState, config: dict, deps: Deps, ask: Callable[[str], str] | None) -> dict:
+    """Run the graph to the end, answering each interrupt's question with ``ask`` (off the budget clock)."""
+    step = graph.invoke(state, config, context=deps, version="v2")
+    while step.interrupts:
+        waited = time.monotonic()
+        answer = ask(step.interrupts[0].value["question"])
+        deps.started += time.monotonic() - waited
+        step = graph.invoke(Command(resume=answer), config, context=deps, version="v2")
+    return step.value
 
 
 def _stage(source, run_dir: Path, name: str) -> str:

@@ -49,9 +49,12 @@ def run(
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up the sandbox as on Ctrl-C
     console = Console(stderr=as_json, quiet=quiet)
     renderer = RunRenderer(console)
+    interactive = sys.stdin.isatty() and not (quiet or as_json)  # else the planner goes on with its best reading
+    ask = (lambda question: console.input(f"[bold cyan]?[/] {question} ")) if interactive else None
     try:
         result = solve(request, data, test=test, target=target, metric=metric, time_budget=time_budget, out=out,
-                       sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer)
+                       sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
+                       ask=ask)
     except MlpilotError as exc:
         renderer.stop()
         fail(str(exc))

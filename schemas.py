@@ -113,6 +113,10 @@ class Plan(BaseModel):
         return [{**c.defaults[i], "family": c.family} for i in range(depth) for c in self.candidates
                 if i < len(c.defaults)]
 
+    def trial_config(self, config: dict) -> dict:
+        """``config`` with the plan's target settings that every trial shares."""
+        return config | {flag: True for flag in ("log_target", "l1_loss") if getattr(self, flag)}
+
 
 class TrialRecord(BaseModel):
     """One finished trial as the search saw it."""
@@ -126,6 +130,22 @@ class TrialRecord(BaseModel):
     reason: str | None = None
     source: str = "tpe"
     info: dict = Field(default_factory=dict, description="e.g. best_rounds for a refit")
+
+
+class CodeAttempt(BaseModel):
+    code: str
+    result: str
+
+
+class FeatureStep(BaseModel):
+    """What the code writer left: the kept ``transform(df)`` source (None when no attempt beat the baseline)."""
+
+    code: str | None = None
+    new_columns: dict[str, Literal["numeric", "categorical", "boolean"]] = Field(default_factory=dict)
+    idea: str = ""
+    value: float | None = Field(None, description="CV score with the step")
+    baseline: float = Field(description="CV score of the same configuration without it")
+    attempts: list[CodeAttempt] = Field(default_factory=list)
 
 
 class Check(BaseModel):

@@ -61,4 +61,5 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     fit_rows = np.setdiff1d(np.arange(len(y)), holdout)
     np.save(data_dir / f"fit-rows-{state.attempt}.npy", fit_rows)
     np.save(data_dir / f"holdout-{state.attempt}.npy", holdout)
-    return SearchData(data_file="train.parquet", folds_file=folds_file, classes=classes), holdout, y
+    code = state.features.code if state.features else None
+    return SearchData(data_file="train.parquet", folds_file=folds_file, classes=classes, feature_code=code), holdout, y

@@ -45,6 +45,8 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         ctx.warn(message)
     files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl",
              "verification": "verification.json", "summary": "summary.json", "report": "report.html"}
+    if state.features and state.features.code:
+        files["feature_code"] = "feature_code.py"
     test = table(ctx, state.test_path, "test")
     if test is not None:
         submission = make_submission(model, test, target=spec.target, task_type=spec.task_type, metric=spec.metric,
@@ -62,7 +64,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         "verdict": state.verdict.decision if state.verdict else None, "warnings": warnings,
         "elapsed_s": round(ctx.elapsed(), 2), "time_budget_s": ctx.budget_s, "sandbox": ctx.sandbox.name,
         "backend": ctx.backend.name, "files": files, "llm_usage": usage,
-        "llm_cost": usage.get("cost_usd", 0.0),
+        "llm_cost": usage.get("cost_usd", 0.0), "features": state.features.model_dump() if state.features else None,
     }
     (run_dir / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
     write_report(run_dir, summary=summary, board=board, trials=state.trials, verdict=state.verdict,

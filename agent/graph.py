@@ -5,6 +5,7 @@ from __future__ import annotations
 from langgraph.graph import END, START, StateGraph
 
 from mlpilot.agent.deliver import deliver
+from mlpilot.agent.engineer import engineer
 from mlpilot.agent.plan import plan
 from mlpilot.agent.profile import profile
 from mlpilot.agent.search import search
@@ -14,18 +15,20 @@ from mlpilot.agent.verify import route_after_verify, verify
 
 
 def build_graph(checkpointer=None):
-    """understand -> profile -> plan -> search -> verify -> (plan again | deliver)."""
+    """understand -> profile -> plan -> engineer -> search -> verify -> (plan again | deliver)."""
     graph = StateGraph(RunState, context_schema=Deps)
     graph.add_node("understand", understand)
     graph.add_node("profile", profile)
     graph.add_node("plan", plan)
+    graph.add_node("engineer", engineer)
     graph.add_node("search", search)
     graph.add_node("verify", verify)
     graph.add_node("deliver", deliver)
     graph.add_edge(START, "understand")
     graph.add_edge("understand", "profile")
     graph.add_edge("profile", "plan")
-    graph.add_edge("plan", "search")
+    graph.add_edge("plan", "engineer")
+    graph.add_edge("engineer", "search")
     graph.add_edge("search", "verify")
     graph.add_conditional_edges("verify", route_after_verify, ["plan", "deliver"])
     graph.add_edge("deliver", END)

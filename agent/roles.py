@@ -1,10 +1,12 @@
-"""Inputs of the backend roles. Each role's answer is a model from ``mlpilot.schemas``."""
+"""Inputs of the backend roles, and the answers not already in ``mlpilot.schemas``."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
-from mlpilot.schemas import Check, DatasetProfile, Plan, TaskSpec, TrialRecord
+from mlpilot.schemas import Check, CodeAttempt, ColumnProfile, DatasetProfile, Plan, TaskSpec, TrialRecord
 
 
 class UnderstandInput(BaseModel):
@@ -43,6 +45,23 @@ class ProposeInput(BaseModel):
 
 class Proposals(BaseModel):
     configs: list[dict] = Field(description="each has 'family' plus that family's parameters")
+
+
+class CodeInput(BaseModel):
+    """role "code" -> FeatureCode"""
+
+    spec: TaskSpec
+    columns: list[ColumnProfile]
+    baseline: str = Field(description="the CV score the step must beat")
+    previous: list[CodeAttempt] = Field(default_factory=list)
+
+
+class FeatureCode(BaseModel):
+    code: str = Field(description="Python source defining transform(df: pandas.DataFrame) -> pandas.DataFrame")
+    new_columns: dict[str, Literal["numeric", "categorical", "boolean"]] = Field(
+        description="every column transform adds, with its role; undeclared columns never reach the model"
+    )
+    idea: str = Field("", description="one line: what the new columns capture")
 
 
 class VerifyInput(BaseModel):

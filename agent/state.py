@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from mlpilot.agent.backends.base import Backend
 from mlpilot.events import Event, Note
 from mlpilot.sandboxes.base import Sandbox
-from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord, Verdict
+from mlpilot.schemas import DatasetProfile, FeatureStep, Plan, TaskSpec, TrialRecord, Verdict
 
 
 class RunState(BaseModel):
@@ -29,6 +29,7 @@ class RunState(BaseModel):
     profile: DatasetProfile | None = None
     plan: Plan | None = None
     attempt: int = 0
+    features: FeatureStep | None = Field(None, description="the code writer's outcome; None until it ran")
     trials: list[TrialRecord] = Field(default_factory=list)
     classes: list | None = Field(None, description="class labels; the target codes 0..k-1 index them")
     ensemble: dict[str, float] = Field(default_factory=dict, description="trial number -> weight")
@@ -53,6 +54,7 @@ class Deps:
     threads: int = 2
     storage: str | None = None
     max_attempts: int = 2
+    interactive: bool = False  # a person can answer questions (the graph pauses with an interrupt)
     on_event: Callable[[Event], None] | None = None
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
 

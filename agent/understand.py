@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
+from langgraph.types import interrupt
 
 from mlpilot.agent.data import sample_submission, table
 from mlpilot.agent.roles import UnderstandInput
@@ -37,6 +38,12 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     )
     spec = ctx.backend.complete("understand", payload, TaskSpec)
     question = getattr(spec, "question", None)
+    if question and ctx.interactive:  # pause the graph; whoever drives it resumes with the person's answer
+        answer = interrupt({"question": question})
+        ctx.emit(Note(message=f"asked: {question} answer: {answer}"))
+        payload = payload.model_copy(update={"request": f"{request}\n(asked: {question} answer: {answer})"})
+        spec = ctx.backend.complete("understand", payload, TaskSpec)
+        question = getattr(spec, "question", None)
     if question:
         ctx.warn(f"the request is ambiguous ({question}); going on with the best reading: see the notes")
     spec = _validated(spec, state, columns, train)
@@ -62,10 +69,11 @@ def _validated(spec: TaskSpec, state: RunState, columns: list[str], train) -> Ta
         task_type = inferred
     metric = get_metric(state.metric or spec.metric)
     check_metric_fits(metric, task_type)
-    if spec.time_budget_s <= 0:
-        raise MlpilotError(f"time budget must be positive, got {spec.time_budget_s:g}s: pass e.g. --time-budget 2m")
-    return TaskSpec.model_validate(spec.model_dump(exclude={"question"}) |
-                                   {"target": target, "task_type": task_type, "metric": metric.name})
+    budget = state.time_budget_s or spec.time_budget_s  # a budget given outside the request wins
+    if budget <= 0:
+        raise MlpilotError(f"time budget must be positive, got {budget:g}s: pass e.g. --time-budget 2m")
+    return TaskSpec.model_validate(spec.model_dump(exclude={"question"}) | {
+        "target": target, "task_type": task_type, "metric": metric.name, "time_budget_s": budget})
 
 
 def _numeric(series) -> bool:

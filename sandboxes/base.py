@@ -39,17 +39,19 @@ class TrialJob(BaseModel):
     """One unit of work for a worker.
 
     ``kind="cv"`` scores ``configs[0]`` by cross-validation over ``folds_file`` (an int8 array, one row per
-    fold: 1 = train, 2 = validate, 0 = unused) and writes out-of-fold predictions; ``kind="fit"`` fits the weighted ensemble of ``configs`` on the rows of
-    ``rows_file`` (all rows when None) and saves it in skops format.
+    fold: 1 = train, 2 = validate, 0 = unused) and writes out-of-fold predictions; ``kind="fit"`` fits the
+    weighted ensemble of ``configs`` on the rows of ``rows_file`` (all rows when None) and saves it in skops
+    format; ``kind="transform"`` only applies ``feature_code`` to ``data_file`` and writes the result.
     """
 
     job_id: str
-    kind: Literal["cv", "fit"]
+    kind: Literal["cv", "fit", "transform"]
     data_file: str
-    target: str
-    metric: str
-    profile: DatasetProfile
-    configs: list[dict]
+    target: str = ""
+    metric: str = ""
+    profile: DatasetProfile | None = None
+    configs: list[dict] = Field(default_factory=list)
+    feature_code: str | None = Field(None, description="generated source defining transform(df), run before the models")
     weights: list[float] | None = None
     folds_file: str | None = None
     rows_file: str | None = None
@@ -68,6 +70,7 @@ class TrialOutcome(BaseModel):
     reason: str | None = None
     oof_file: str | None = None
     model_file: str | None = None
+    frame_file: str | None = None
     info: dict = Field(default_factory=dict)
 
 

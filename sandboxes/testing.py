@@ -45,10 +45,8 @@ def write_dataset(data_dir: Path, n: int = 240, seed: int = 0) -> TrialJob:
 
 def variant(job: TrialJob, job_id: str, feature_code: str | None = None, **changes) -> TrialJob:
     """``job`` under a new id and output folder, optionally running ``feature_code`` in the worker."""
-    config = dict(job.configs[0])
-    if feature_code is not None:
-        config["feature_code"] = feature_code
-    return job.model_copy(update={"job_id": job_id, "out_subdir": f"trials/{job_id}", "configs": [config], **changes})
+    return job.model_copy(update={"job_id": job_id, "out_subdir": f"trials/{job_id}", "feature_code": feature_code,
+                                  **changes})
 
 
 def evil(body: str) -> str:

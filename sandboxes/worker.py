@@ -39,6 +39,7 @@ class Worker:
         self.data_dir, self.out_dir = data_dir, out_dir
         self.channel, self.commands = channel, commands
         self._frames: dict[str, pd.DataFrame] = {}
+        self._generated: tuple[tuple[str, str], pd.DataFrame] | None = None  # the last transformed table
 
     def send(self, message: dict) -> None:
         self.channel.write(json.dumps(message) + "\n")
@@ -65,7 +66,7 @@ class Worker:
         out = self.out_dir / job.out_subdir
         out.mkdir(parents=True, exist_ok=True)
         try:
-            outcome = (self.cross_validate if job.kind == "cv" else self.fit)(job, out)
+            outcome = {"cv": self.cross_validate, "fit": self.fit, "transform": self.transform}[job.kind](job, out)
         except Pruned as stop:
             outcome = TrialOutcome(job_id=job.job_id, status="PRUNED", fold_scores=stop.args[0],
                                    reason="pruned: running score behind the median of earlier trials")
@@ -80,15 +81,23 @@ class Worker:
 
     def features(self, job: TrialJob, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, np.ndarray]:
         frame = self.frame(job.data_file)
-        if rows is not None:
-            frame = frame.iloc[rows]
         X, y = frame.drop(columns=[job.target]), frame[job.target].to_numpy()
-        code = job.configs[0].get("feature_code")
-        if code:
-            namespace: dict = {}
-            exec(compile(code, "<feature_code>", "exec"), namespace)
-            X = namespace["transform"](X.copy())
+        if job.feature_code:
+            key = (job.data_file, job.feature_code)
+            if self._generated is None or self._generated[0] != key:
+                self._generated = None  # free the previous table first
+                self._generated = key, generate(job.feature_code, X)
+            X = self._generated[1]
+        if rows is not None:
+            X, y = X.iloc[rows], y[rows]
         return X, y
+
+    def transform(self, job: TrialJob, out: Path) -> TrialOutcome:
+        if not job.feature_code:
+            raise ValueError("a transform job needs feature_code")
+        generated = generate(job.feature_code, pd.read_parquet(self.data_dir / job.data_file))
+        generated.to_parquet(out / "features.parquet")
+        return TrialOutcome(job_id=job.job_id, status="COMPLETE", frame_file=f"{job.out_subdir}/features.parquet")
 
     def cross_validate(self, job: TrialJob, out: Path) -> TrialOutcome:
         config = job.configs[0]
@@ -117,8 +126,6 @@ class Worker:
                             fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy", info=info)
 
     def fit(self, job: TrialJob, out: Path) -> TrialOutcome:
-        if any(c.get("feature_code") for c in job.configs):
-            raise ValueError("a model with generated code cannot be exported to the host")
         rows = np.load(self.data_dir / job.rows_file) if job.rows_file else None
         X, y = self.features(job, rows)
         members = []
@@ -126,10 +133,21 @@ class Worker:
             pipe = build_pipeline(config, job.profile, seed=job.seed + i, threads=job.threads)
             _fit(pipe, config, X, y)
             members.append(pipe)
+        raw = [c for c in self.frame(job.data_file).columns if c != job.target]
         model = TabularModel(members=members, weights=job.weights or [1.0] * len(members), classes=job.classes,
-                             task=job.profile.task_type, features=list(X.columns)).fit()
+                             task=job.profile.task_type, features=raw, feature_code=job.feature_code).fit()
         save_model(model, out / "model.skops")
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/model.skops")
+
+
+def generate(code: str, X: pd.DataFrame) -> pd.DataFrame:
+    """Run generated ``transform(df)`` on a copy of ``X``; it must keep one row per input row."""
+    namespace: dict = {}
+    exec(compile(code, "<feature_code>", "exec"), namespace)
+    out = namespace["transform"](X.copy())
+    if not isinstance(out, pd.DataFrame) or len(out) != len(X):
+        raise ValueError("transform(df) must return a DataFrame with one row per input row")
+    return out
 
 
 def _fit(pipe, config: dict, X, y, X_val=None, y_val=None) -> int | None:

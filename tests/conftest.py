@@ -36,3 +36,11 @@ def penguins_csv(tmp_path, penguins) -> Path:
     path = tmp_path / "penguins.csv"
     penguins.to_csv(path, index=False)
     return path
+
+
+@pytest.fixture(autouse=True)
+def private_user_state(tmp_path_factory, monkeypatch):
+    """Each test gets its own LLM response cache and experience store, never the user's (~/.cache, ~/.mlpilot)."""
+    home = tmp_path_factory.mktemp("user-state")
+    monkeypatch.setenv("MLPILOT_LLM_CACHE_DIR", str(home / "llm-cache"))
+    monkeypatch.setenv("MLPILOT_EXPERIENCE", str(home / "experience.jsonl"))

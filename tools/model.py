@@ -12,15 +12,19 @@ class TabularModel(BaseEstimator):
     """Averages its members' class probabilities (or values) with ``weights``.
 
     ``members`` are fitted ``Pipeline`` objects; classification members were fitted on integer codes
-    0..k-1 of ``classes``, and ``predict`` maps back to the original labels.
+    0..k-1 of ``classes``, and ``predict`` maps back to the original labels. ``features`` are the raw input
+    columns; ``feature_code`` (generated ``transform(df)`` source, if any) is applied to them in a sandbox
+    process before the members see them.
     """
 
-    def __init__(self, members=(), weights=(), classes=None, task: str = "regression", features=()):
+    def __init__(self, members=(), weights=(), classes=None, task: str = "regression", features=(),
+                 feature_code: str | None = None):
         self.members = members
         self.weights = weights
         self.classes = classes
         self.task = task
         self.features = features
+        self.feature_code = feature_code
 
     def fit(self, X=None, y=None):
         """Members arrive fitted; fitting only records what ``predict`` needs."""
@@ -33,6 +37,10 @@ class TabularModel(BaseEstimator):
         missing = [c for c in self.features if c not in frame.columns]
         if missing:
             raise ValueError(f"input lacks training columns: {', '.join(missing[:10])}")
+        if self.feature_code:
+            from mlpilot.sandboxes.feature_code import apply_feature_code
+
+            return apply_feature_code(self.feature_code, frame[list(self.features)])
         return frame
 
     def predict_proba(self, X) -> np.ndarray:

@@ -21,7 +21,8 @@ from mlpilot.tools.metrics import get_metric  # noqa: E402
 STYLE = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}
 table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left}
 .pass{color:#137333}.fail{color:#c5221f}.warn{color:#b06000}img{max-width:100%}.grid{display:flex;flex-wrap:wrap;gap:1em}
-.grid img{width:520px}code{background:#f3f3f3;padding:1px 4px}"""
+.grid img{width:520px}code{background:#f3f3f3;padding:1px 4px}
+pre{background:#f6f6f6;padding:8px;font-size:12px;overflow-x:auto}"""
 
 
 def figure_html(fig) -> str:
@@ -110,6 +111,17 @@ def _usage(usage: dict) -> str:
             f"{usage.get('fallbacks', 0)} fallbacks to the expert policy</p>")
 
 
+def _features(features: dict | None) -> str:
+    """The code writer's attempts, the kept source in full."""
+    if not features:
+        return ""
+    items = "".join(f"<li>{html.escape(a['result'])}</li>" for a in features["attempts"])
+    kept = (f"<p>Kept ({html.escape(features['idea'])}): CV {features['baseline']:.4f} → {features['value']:.4f}; "
+            f"it runs in a sandbox before the model, at prediction time too.</p><pre>{html.escape(features['code'])}</pre>"
+            if features["code"] else f"<p>No attempt beat the baseline CV {features['baseline']:.4f}.</p>")
+    return f"<h2>Generated features</h2>{kept}<ul>{items}</ul>"
+
+
 def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: list[TrialRecord],
                  verdict: Verdict | None, classes: list | None, verify_dir: Path | None) -> Path:
     spec = summary["spec"]
@@ -136,6 +148,7 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
  · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}</p>
 {_usage(summary.get("llm_usage") or {})}
 <ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
+{_features(summary.get("features"))}
 <h2>Verification</h2>{_checks(verdict)}
 <h2>Plots</h2><div class="grid">{"".join(plots)}</div>
 <h2>Leaderboard</h2>{board.head(30).to_html(index=False, float_format=lambda v: f"{v:.4f}", na_rep="")}

@@ -34,6 +34,7 @@ class SearchData:
     data_file: str
     folds_file: str
     classes: list | None
+    feature_code: str | None = None  # generated transform(df) applied before every pipeline
 
 
 def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: str | None = None,
@@ -88,13 +89,14 @@ def run_search(
             since = 0
         trial = study.ask()
         config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type)
-        config.update({flag: True for flag in ("log_target", "l1_loss") if getattr(plan, flag)})
+        config = plan.trial_config(config)
         trial.set_user_attr("config", config)
         trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
         job = TrialJob(
             job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
             metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
             out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number, threads=threads,
+            feature_code=data.feature_code,
         )
 
         def on_fold(step: int, value: float, trial=trial) -> bool:

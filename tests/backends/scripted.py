@@ -62,6 +62,21 @@ def plan(prompt: str) -> dict:
             "rationale": ["boosted trees for the interactions, a linear model as a strong simple baseline"]}
 
 
+def code(prompt: str) -> dict:
+    """Row-wise difference and ratio of two numeric features, another pair after each failed attempt."""
+    data = json.loads(block(prompt, "Input"))
+    numeric = [c["name"] for c in data["columns"] if c["role"] == "numeric"]
+    pairs = [(a, b) for i, a in enumerate(numeric) for b in numeric[i + 1:]] or [(numeric[0], numeric[0])]
+    a, b = pairs[len(data["previous"]) % len(pairs)]
+    source = ("import numpy as np\n\n"
+              "def transform(df):\n"
+              f"    df['{a}_minus_{b}'] = df['{a}'] - df['{b}']\n"
+              f"    df['{a}_per_{b}'] = df['{a}'] / df['{b}'].replace(0, np.nan)\n"
+              "    return df\n")
+    return {"code": source, "new_columns": {f"{a}_minus_{b}": "numeric", f"{a}_per_{b}": "numeric"},
+            "idea": f"difference and ratio of {a} and {b}"}
+
+
 def verify(prompt: str) -> dict:
     data = json.loads(block(prompt, "Input"))
     failed = [c["name"] for c in data["checks"] if not c["passed"] and c.get("severity", "error") == "error"]
@@ -77,6 +92,6 @@ def scripted_llm(spec: dict):
         role = request.role
         if role == "understand":
             return {"json": {**spec, "notes": ["scripted"], "question": None}}
-        return {"json": {"plan": plan, "propose": propose, "verify": verify}[role](prompt)}
+        return {"json": {"plan": plan, "propose": propose, "code": code, "verify": verify}[role](prompt)}
 
     return answer

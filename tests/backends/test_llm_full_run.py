@@ -39,7 +39,9 @@ def test_llm_driven_run_is_verified_and_replays_offline(make_backend, monkeypatc
     assert result.verification.decision == "pass" and result.score > 0.8
     assert result.summary["backend"] == "openai:gpt-4.1-mini"
     recorded = [c for c in calls(result.run_dir) if c["kind"] == "call"]
-    assert {"understand", "plan", "verify"} <= {c["role"] for c in recorded}
+    assert {"understand", "plan", "code", "verify"} <= {c["role"] for c in recorded}
+    features = result.summary["features"]
+    assert features["attempts"] and (features["code"] is None) == (result.model.feature_code is None)
     assert all(not c["cached"] and c["input_tokens"] > 0 and c["cost_usd"] > 0 for c in recorded)
     assert not [c for c in calls(result.run_dir) if c["kind"] == "fallback"]
     assert set(server.roles()) == {c["role"] for c in recorded}
@@ -53,3 +55,31 @@ def test_llm_driven_run_is_verified_and_replays_offline(make_backend, monkeypatc
     assert served and all(c["cached"] in ("exact", "in order") for c in served)
     assert next(c for c in served if c["role"] == "understand")["cached"] == "exact"
     assert replayed.spec.model_dump() == result.spec.model_dump()
+
+
+def test_an_ambiguous_request_pauses_the_graph_for_an_answer(make_backend, tmp_path):
+    question = "Which column is the outcome to predict: churn or plan?"
+    scripted = scripted_llm(SPEC)
+
+    def script(request):
+        if request.role == "understand" and "(asked:" not in request.first_user:
+            return {"json": {**SPEC, "target": "plan", "task_type": "multiclass", "metric": "log_loss",
+                             "question": question}}
+        return scripted(request)
+
+    asked = []
+    with WireServer(script) as server:
+        result = mlpilot.solve("predict what customers do next", data=churn_frame(), time_budget=15,
+                               out=tmp_path / "runs", llm="openai:gpt-4.1-mini", base_url=server.url + "/v1",
+                               ask=lambda q: asked.append(q) or "churn, whether they leave")
+        unasked = mlpilot.solve("predict what customers do next", data=churn_frame(), time_budget=15,
+                                out=tmp_path / "runs", llm="openai:gpt-4.1-mini", base_url=server.url + "/v1")
+    assert asked == [question]
+    assert result.spec.target == "churn" and result.metric == "roc_auc"
+    understand = [r.first_user for r in server.requests if r.role == "understand"]
+    assert any(f"(asked: {question} answer: churn, whether they leave)" in prompt for prompt in understand)
+    assert not [w for w in result.warnings if "ambiguous" in w]
+    # without a person to ask, the best reading goes on, with a warning that says so
+    assert unasked.spec.target == "plan"
+    notes = [json.loads(line) for line in (unasked.run_dir / "events.jsonl").read_text().splitlines()]
+    assert any("ambiguous" in n.get("message", "") and question in n["message"] for n in notes)

@@ -24,7 +24,9 @@ import pytest
 
 from mlpilot.errors import MlpilotError
 from mlpilot.sandboxes import get_sandbox, resolve_kind, trial_output
+from mlpilot.agent.engineer import with_columns
 from mlpilot.sandboxes.docker import LABEL, DockerSandbox, remove_leftovers
+from mlpilot.sandboxes.feature_code import apply_feature_code, feature_sandbox
 from mlpilot.sandboxes.image import OFFICIAL_BASE, _base_image, apt_mirror, current_spec, docker_client
 from mlpilot.sandboxes.testing import SandboxContract, evil, variant, write_dataset
 from mlpilot.tools.model_io import load_model
@@ -236,10 +238,18 @@ class TestDockerSandbox(SandboxContract):
                 trial_output(out, planted)
         assert trial_output(out, "trials/links/oof.npy").is_file()
 
-    def test_fit_with_generated_code_is_refused(self, sandbox, job):
-        fit = variant(job, "fitcode", evil("df = df.assign(e=df['a'] * 2)"), kind="fit", folds_file=None)
+    def test_model_with_generated_code_transforms_in_the_container(self, sandbox, job, tmp_path):
+        code = evil("import socket\ndf = df.assign(e=df['a'] * 2, host=socket.gethostname())")
+        fit = variant(job, "fitcode", code, kind="fit", folds_file=None,
+                      profile=with_columns(job.profile, {"e": "numeric"}))
         outcome = sandbox.run(fit, timeout_s=60)
-        assert outcome.status == "FAIL" and "cannot be exported to the host" in outcome.reason
+        assert outcome.status == "COMPLETE", outcome.reason
+        model = load_model(sandbox.out_dir / outcome.model_file)
+        frame = pd.read_parquet(sandbox.data_dir / "train.parquet").drop(columns="y")
+        with feature_sandbox(sandbox):
+            transformed = apply_feature_code(model.feature_code, frame.head(3))
+            assert model.predict(frame).shape == (len(frame),)
+        assert (transformed["host"] != socket.gethostname()).all() and "e" in transformed
 
 
 @pytest.mark.docker
@@ -302,8 +312,8 @@ def test_containers_are_removed_on_ctrl_c_and_after_a_crash(how, tmp_path, docke
 @pytest.mark.docker
 @pytest.mark.slow
 def test_a_hostile_search_still_delivers_a_model(tmp_path):
-    """Generated code in the middle of a real Optuna search: each hostile trial fails with its reason,
-    the search goes on, and the best clean configuration is fitted in the sandbox and loaded on the host."""
+    """Hostile generated feature steps in real Optuna searches sharing one container: each fails with its
+    reason, the worker is replaced, and a clean search then fits and loads a model."""
     from mlpilot.schemas import Candidate, CVSpec, Plan, TaskSpec
     from mlpilot.tools.search import SearchData, enqueue, open_study, run_search
 
@@ -319,24 +329,25 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
         "loop": evil("while True:\n    pass"),
     }
     (tmp_path / "secret.txt").write_text("s3cret")
-    configs = [{"family": "linear", "C": 1.0},  # distinct C values: Optuna skips duplicate queued params
-               *({"family": "linear", "C": 0.5 + i / 10, "feature_code": code} for i, code in enumerate(hostile.values())),
-               {"family": "linear", "C": 0.05}]
-    study = open_study(tmp_path, spec)
-    enqueue(study, configs, "test")
-    end = time.monotonic() + 300
-
-    def deadline() -> float:  # stop once every queued configuration has run
-        return end if sum(t.state.is_finished() for t in study.trials) < len(configs) else 0.0
-
     limits = SandboxContract.limits
     with DockerSandbox(tmp_path / "data", tmp_path / "out", limits) as box:
-        trials = run_search(study, spec=spec, profile=job.profile, plan=plan,
-                            data=SearchData("train.parquet", "folds.npy", [0, 1]), sandbox=box, deadline=deadline,
-                            threads=1, trial_timeout_s=8)
-        states = [t.state for t in trials]
-        assert states == ["COMPLETE", *["FAIL"] * (len(hostile) - 1), "TIMEOUT", "COMPLETE"], [t.reason for t in trials]
-        reasons = dict(zip(hostile, (t.reason for t in trials[1:-1]), strict=True))
+        def finished(study) -> int:
+            return sum(t.state.is_finished() for t in study.trials)
+
+        def search(name: str, code: str | None, n_trials: int) -> list:
+            study = open_study(tmp_path, spec, name=name)
+            enqueue(study, [{"family": "linear", "C": 1.0}], "test")
+            end = time.monotonic() + 120
+            data = SearchData("train.parquet", "folds.npy", [0, 1], feature_code=code)
+            return run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandbox=box,
+                              deadline=lambda: end if finished(study) < n_trials else 0, threads=1,
+                              trial_timeout_s=8)
+
+        reasons = {}
+        for name, code in hostile.items():
+            failed = search(name.replace(" ", "-"), code, 1)
+            assert [t.state for t in failed] == ["TIMEOUT" if name == "loop" else "FAIL"], failed
+            reasons[name] = failed[0].reason
         assert "Resource temporarily unavailable" in reasons["fork bomb"]
         assert "out of memory" in reasons["memory"]
         assert reasons["secret"].startswith("FileNotFoundError")
@@ -344,6 +355,8 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
         assert reasons["write"].startswith("OSError") and "Read-only file system" in reasons["write"]
         assert reasons["loop"] == "timed out after 8s; worker killed"
 
+        trials = search("clean", None, 3)
+        assert [t.state for t in trials] == ["COMPLETE"] * 3
         best = max((t for t in trials if t.state == "COMPLETE"), key=lambda t: t.value)
         fit = variant(job, "final", kind="fit", folds_file=None, configs=[best.config])
         outcome = box.run(fit, timeout_s=60)

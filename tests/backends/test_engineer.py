@@ -1,16 +1,23 @@
-"""The code writer against a real local sandbox: a failing step is repaired, a useless one dropped, a good one kept."""
+"""The code writer against a real local sandbox: a failing step is repaired, a useless one dropped, a good one
+kept; a model fitted with the kept step predicts through a sandbox, never running the code in this process."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import numpy as np
 import pandas as pd
+import pytest
+from sklearn.metrics import roc_auc_score
 from wire_server import WireServer
 
 from mlpilot.agent.backends.expert import ExpertBackend
-from mlpilot.agent.codewriter import write_feature_code
+from mlpilot.agent.engineer import with_columns, write_feature_code
 from mlpilot.sandboxes.base import TrialJob
 from mlpilot.sandboxes.local import LocalSandbox
 from mlpilot.schemas import CVSpec, TaskSpec
+from mlpilot.tools.model_io import load_model
 from mlpilot.tools.profile import profile_dataset
 from mlpilot.tools.splits import make_folds
 
@@ -44,9 +51,8 @@ def test_code_is_repaired_judged_by_cv_and_kept_only_when_better(make_backend, t
         baseline = sandbox.run(job, timeout_s=120)
         assert baseline.status == "COMPLETE" and baseline.value < 0.65
         result = write_feature_code(make_backend(server), spec, job.profile, sandbox, job, baseline.value,
-                                    max_attempts=4)
-    assert result.code == GOOD and result.value > 0.95
-    assert [c.name for c in result.profile.features()][-1] == "ab"
+                                    deadline=time.monotonic() + 120, max_attempts=4)
+    assert result.code == GOOD and result.value > 0.95 and result.new_columns == {"ab": "numeric"}
     outcomes = [a.result for a in result.attempts]
     assert outcomes[0].startswith("failed before running: SyntaxError")
     assert outcomes[1] == "failed in the sandbox: KeyError: 'zz'"
@@ -60,6 +66,30 @@ def test_no_step_without_an_llm_or_when_nothing_helps(make_backend, tmp_path):
     spec = TaskSpec(task_type="binary", target="y", metric="roc_auc")
     with WireServer({"code": [{"json": {"code": USELESS, "new_columns": {"s": "numeric"}}}]}) as server, \
             LocalSandbox(tmp_path / "data", tmp_path / "out") as sandbox:
-        assert write_feature_code(ExpertBackend(), spec, job.profile, sandbox, job, 0.5).attempts == []
-        result = write_feature_code(make_backend(server), spec, job.profile, sandbox, job, 0.99, max_attempts=2)
-    assert result.code is None and result.profile is None and len(result.attempts) == 2
+        deadline = time.monotonic() + 120
+        assert write_feature_code(ExpertBackend(), spec, job.profile, sandbox, job, 0.5, deadline=deadline).attempts == []
+        result = write_feature_code(make_backend(server), spec, job.profile, sandbox, job, 0.99, deadline=deadline,
+                                    max_attempts=2)
+    assert result.code is None and result.new_columns == {} and len(result.attempts) == 2
+
+
+def test_model_with_generated_features_predicts_through_a_sandbox(tmp_path, monkeypatch):
+    job = xor_job(tmp_path / "data")
+    profile = with_columns(job.profile, {"ab": "numeric"})
+    # the code leaves a mark in the process that runs it: os.environ of this process must stay clean
+    code = GOOD.replace("def transform(df):", "import os\ndef transform(df):\n    os.environ['MLPILOT_RAN_HERE'] = '1'")
+    monkeypatch.delenv("MLPILOT_RAN_HERE", raising=False)
+    fit = job.model_copy(update={"job_id": "fit", "kind": "fit", "profile": profile, "feature_code": code,
+                                 "out_subdir": "fit"})
+    with LocalSandbox(tmp_path / "data", tmp_path / "out") as sandbox:
+        outcome = sandbox.run(fit, timeout_s=120)
+    assert outcome.status == "COMPLETE", outcome.reason
+    model = load_model(tmp_path / "out" / outcome.model_file)
+    assert model.feature_code == code and list(model.features) == ["a", "b", "c"]
+    frame = pd.read_parquet(tmp_path / "data" / "train.parquet")
+    proba = model.predict_proba(frame[["a", "b", "c"]])[:, 1]
+    assert roc_auc_score(frame["y"], proba) > 0.95  # a linear model on a, b, c alone is near 0.5
+    assert "MLPILOT_RAN_HERE" not in os.environ
+    bad = model.set_params(feature_code="def transform(df):\n    raise RuntimeError('boom')\n")
+    with pytest.raises(RuntimeError, match="generated feature code failed in the sandbox: RuntimeError: boom"):
+        bad.predict(frame[["a", "b", "c"]])
