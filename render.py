@@ -1,13 +1,20 @@
-"""Terminal rendering of run events with rich: stages, a live trial bar with the best score, the verdict
-and the leaderboard. The library never prints; only this module and ``cli`` do."""
+"""Terminal rendering of run events with rich: stages, a live trial bar over a live leaderboard of the
+best trials, the verdict and the final leaderboard. The library never prints; only this module and ``cli`` do."""
 
 from __future__ import annotations
 
-from rich.console import Console
+import math
+
+from rich import box
+from rich.console import Console, Group
+from rich.live import Live
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from mlpilot.events import Event
+from mlpilot.schemas import TrialRecord
+
+LIVE_ROWS = 5
 
 
 class RunRenderer:
@@ -16,10 +23,13 @@ class RunRenderer:
     def __init__(self, console: Console):
         self.console = console
         self.progress: Progress | None = None
+        self.live: Live | None = None
         self.task = None
         self.search_start = 0.0
         self.trials = 0
         self.failed = 0
+        self.metric, self.greater = "score", True
+        self.best: list[TrialRecord] = []
 
     def __call__(self, event: Event) -> None:
         handler = getattr(self, f"on_{event.kind}", None)
@@ -41,15 +51,29 @@ class RunRenderer:
                                  transient=False)
         self.task = self.progress.add_task(f"searching {', '.join(e.families)}", total=max(e.budget_s, 1.0),
                                            status="waiting for the first trial")
-        self.progress.start()
+        self.metric, self.greater, self.best = e.metric, e.greater_is_better, []
+        self.live = Live(self._view(), console=self.console, refresh_per_second=4)
+        self.live.start()
+
+    def _view(self) -> Group:
+        table = Table(box=box.SIMPLE_HEAD, title_justify="left", padding=(0, 1))
+        for column in ("trial", "family", self.metric, "seconds", "from"):
+            table.add_column(column, justify="right" if column in ("trial", "seconds") else "left")
+        for t in self.best:
+            table.add_row(str(t.number), t.config.get("family", ""), f"{t.value:.4f}", f"{t.seconds:.1f}", t.source)
+        return Group(self.progress, table) if self.best else Group(self.progress)
 
     def on_trial(self, e) -> None:
         self.trials += 1
         self.failed += e.trial.state in ("FAIL", "TIMEOUT")
         best = "–" if e.best_value is None else f"{e.best_value:.4f}"
         status = f"trials {self.trials} ({self.failed} failed) · best {best} · last {e.trial.config.get('family')}"
+        if e.trial.state == "COMPLETE" and e.trial.value is not None and math.isfinite(e.trial.value):
+            ranked = sorted([*self.best, e.trial], key=lambda t: t.value, reverse=self.greater)
+            self.best = ranked[:LIVE_ROWS]
         if self.progress is not None:
             self.progress.update(self.task, completed=e.elapsed_s - self.search_start, status=status)
+            self.live.update(self._view())
         if e.trial.state in ("FAIL", "TIMEOUT"):
             self.console.print(f"  [yellow]trial {e.trial.number} {e.trial.state.lower()}: {e.trial.reason}[/]")
 
@@ -70,9 +94,9 @@ class RunRenderer:
             self.console.print(f"  [dim]{name}:[/] {path}")
 
     def stop(self) -> None:
-        if self.progress is not None:
-            self.progress.stop()
-            self.progress = None
+        if self.live is not None:
+            self.live.stop()
+            self.live, self.progress = None, None
 
 
 def leaderboard_table(board, metric: str, rows: int = 10) -> Table:

@@ -21,6 +21,7 @@ from mlpilot.tools.space import space_for
 REPORT_S = 3.0
 FIT_OVERHEAD_S = 3.0  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, one thread per fit is as fast and never oversubscribes
+RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
 
 def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float = 1.3) -> float:
@@ -53,7 +54,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
     def deadline() -> float:
-        top = [t.number for t in best_trials(history, metric, plan.ensemble_size)]
+        top = [t.number for t in best_trials(history, metric, min(plan.ensemble_size, RESERVE_MEMBERS))]
         reserve = 2 * fit_seconds(history, top, plan.cv.n_splits, scale) + margin
         return ctx.started + ctx.budget_s - reserve
 

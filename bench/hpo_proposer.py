@@ -44,11 +44,11 @@ from mlpilot.tools.space import space_for
 from mlpilot.tools.splits import make_folds
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "backends"))
+from real_llm import real_llm  # noqa: E402
 from scripted import propose as scripted_propose  # noqa: E402
 from wire_server import WireServer  # noqa: E402
 
 RESULTS = Path(__file__).parent / "results" / "hpo_proposer.json"
-KEYS = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 
 
 def prepare(name: str, work: Path):
@@ -107,26 +107,16 @@ def run_arm(name: str, arm: str, backend: Backend | None, setup, trials: int, pr
             "llm_usage": usage.model_dump() if usage else None}
 
 
-def real_llm_spec(arg: str | None) -> tuple[str | None, str]:
-    spec = arg or os.environ.get("MLPILOT_LLM")
-    if not spec or spec == "expert":
-        return None, "no --llm or MLPILOT_LLM given"
-    provider = spec.split(":")[0]
-    if provider in KEYS and not os.environ.get(KEYS[provider]):
-        return None, f"{KEYS[provider]} is not set"
-    return spec, ""
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", default="penguins,hr_attrition,credit_data")
     parser.add_argument("--trials", type=int, default=24)
     parser.add_argument("--propose-every", type=int, default=6)
-    parser.add_argument("--llm", default=None, help="a real provider spec for the llm arm (else MLPILOT_LLM)")
+    parser.add_argument("--llm", default=os.environ.get("MLPILOT_LLM"), help="a real provider for the llm arm")
     parser.add_argument("--base-url", default=None)
     args = parser.parse_args()
     console = Console()
-    llm_spec, why_not = real_llm_spec(args.llm)
+    llm_spec, why_not = real_llm(args.llm, args.base_url)
     if llm_spec is None:
         console.print(f"[yellow]llm arm skipped: {why_not}; running tpe, expert and scripted arms only[/]")
     rows = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,12 +54,17 @@ def eval_command(
     run_id: Annotated[str | None, typer.Option(help="run directory name (default <suite>-<budget>s); reuse to resume")] = None,
     agent: Annotated[bool, typer.Option("--mlpilot/--no-mlpilot", help="run mlpilot itself")] = True,
     retry_failed: Annotated[bool, typer.Option(help="on resume, rerun attempts that failed, timed out or were invalid")] = False,
+    llm: Annotated[str | None, typer.Option(help="mlpilot's backend: expert, openai:MODEL, anthropic:MODEL... (else MLPILOT_LLM)")] = None,
 ) -> None:
     """Run mlpilot and baselines on every task of a suite, grade, and write results.csv and report.html."""
+    from mlpilot.agent.backends import get_backend
     from mlpilot.evals.runner import evaluate
 
     names = [b.strip() for b in baselines.split(",") if b.strip()]
     with _one_line_errors():
+        if llm:
+            get_backend(llm)  # a bad spec or a missing key fails here once, not in every attempt
+            os.environ["MLPILOT_LLM"] = llm  # the attempt processes inherit it
         scored = evaluate(suite, time_budget=time_budget, jobs=jobs, baselines=names, out=out,
                           run_id=run_id, mlpilot=agent, retry_failed=retry_failed, quiet=False)
     _print_summary(scored)

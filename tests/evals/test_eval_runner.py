@@ -129,6 +129,20 @@ def test_cli_eval_and_eval_report(tmp_path, make_task):
     assert result.exit_code == 2 and "has no results yet" in result.output
 
 
+def test_cli_eval_checks_the_llm_once_before_any_attempt(tmp_path, make_task, monkeypatch):
+    import typer
+
+    from mlpilot.evals.cli import register
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    app = typer.Typer()
+    register(app)
+    result = CliRunner().invoke(app, ["eval", str(make_task("binary", "log_loss")), "--llm", "openai:gpt-4.1-mini",
+                                      "--out", str(tmp_path / "runs")])
+    assert result.exit_code == 2 and "OPENAI_API_KEY is not set" in result.output
+    assert not (tmp_path / "runs").exists()
+
+
 @pytest.mark.slow
 def test_two_task_suite_end_to_end_with_mlpilot(tmp_path, make_task):
     suite = _suite(tmp_path, make_task, ("binary", "roc_auc"), ("regression", "rmse"))
