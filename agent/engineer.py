@@ -34,8 +34,9 @@ def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="engineer", detail="LLM-written features, kept only if CV improves"))
     deadline = time.monotonic() + CODE_SHARE * ctx.remaining()
     data, _, _ = write_search_data(state, ctx)
+    first = (state.plan.warm_start() or [{"family": state.plan.candidates[0].family}])[0]  # library defaults
     job = TrialJob(job_id="engineer-baseline", kind="cv", data_file=data.data_file, target=state.spec.target,
-                   metric=state.spec.metric, profile=state.profile, configs=[state.plan.trial_config(state.plan.warm_start()[0])],
+                   metric=state.spec.metric, profile=state.profile, configs=[state.plan.trial_config(first)],
                    folds_file=data.folds_file, out_subdir="engineer/baseline", classes=data.classes,
                    threads=ctx.threads)
     baseline = ctx.sandbox.run(job, timeout_s=(deadline - time.monotonic()) / 2)

@@ -28,7 +28,7 @@ class FamilySpec:
 
 
 def _params(config: dict) -> dict:
-    return {k: v for k, v in config.items() if k not in ("family", "log_target", "feature_code", "l1_loss")}
+    return {k: v for k, v in config.items() if k not in ("family", "log_target", "l1_loss")}
 
 
 def _lightgbm(config, task, seed, threads):

@@ -73,8 +73,7 @@ class ExperienceStore:
         ranked = sorted(best.values(), key=lambda t: t.value, reverse=metric.greater_is_better)
         entry = Experience(
             task_type=spec.task_type, metric=metric.name, meta=meta_features(profile),
-            ranking=[FamilyResult(family=t.config["family"], score=t.value,
-                                  config={k: v for k, v in t.config.items() if k != "feature_code"}) for t in ranked],
+            ranking=[FamilyResult(family=t.config["family"], score=t.value, config=t.config) for t in ranked],
             recorded=time.strftime("%Y-%m-%d"),
         )
         self.path.parent.mkdir(parents=True, exist_ok=True)
