@@ -39,7 +39,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         warnings.append(fallback)
         shutil.copyfile(trial_output(run_dir / "trials", f"verify-{state.attempt}/model.skops"), run_dir / "model.skops")
     if not (run_dir / "model.skops").exists():
-        raise RuntimeError("no model could be fitted; see trials/*-worker.log")
+        raise RuntimeError("no model could be fitted; see the worker logs in trials/")
     model = load_model(run_dir / "model.skops")
     for message in warnings[len(state.warnings):]:
         ctx.warn(message)

@@ -11,7 +11,7 @@ from mlpilot.agent.data import write_search_data
 from mlpilot.agent.roles import Proposals, ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
-from mlpilot.sandboxes import trial_output
+from mlpilot.sandboxes import WorkerSandbox, trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools.ensemble import select_ensemble
 from mlpilot.tools.metrics import get_metric
@@ -20,7 +20,7 @@ from mlpilot.tools.space import space_for
 
 REPORT_S = 3.0
 FIT_OVERHEAD_S = 3.0  # per refit: job set-up, saving and reloading the model
-PARALLEL_ROWS = 20_000  # below this, one thread per fit is as fast and never oversubscribes
+PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
 
@@ -69,11 +69,19 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         configs = ctx.backend.complete("propose", payload, Proposals).configs
         return [c for c in configs if c.get("family") in families and c.get("family") in FAMILIES]
 
+    side_by_side = state.profile.n_rows < PARALLEL_ROWS and ctx.threads > 1 and isinstance(ctx.sandbox, WorkerSandbox)
+    boxes = [ctx.sandbox] + [ctx.sandbox.sibling(f"worker-{i + 2}") for i in range(ctx.threads - 1) if side_by_side]
     ctx.emit(SearchStarted(budget_s=max(0.0, deadline() - time.monotonic()), families=families,
                            metric=metric.name, greater_is_better=metric.greater_is_better))
-    trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandbox=ctx.sandbox,
-                        deadline=deadline,
-                        threads=ctx.threads if state.profile.n_rows >= PARALLEL_ROWS else 1, propose=propose, on_trial=on_trial)
+    try:
+        for box in boxes[1:]:
+            box.start()
+        trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
+                            deadline=deadline, threads=1 if side_by_side else ctx.threads, propose=propose,
+                            on_trial=on_trial)
+    finally:
+        for box in boxes[1:]:
+            box.close()
     top = best_trials(trials, metric, 3 * plan.ensemble_size)
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")

@@ -93,7 +93,7 @@ def run_arm(name: str, arm: str, backend: Backend | None, setup, trials: int, pr
 
     start = time.monotonic()
     with LocalSandbox(data_dir, run_dir / "trials") as sandbox:
-        run_search(study, spec=spec, profile=profile, plan=plan, data=data, sandbox=sandbox,
+        run_search(study, spec=spec, profile=profile, plan=plan, data=data, sandboxes=[sandbox],
                    deadline=lambda: time.monotonic() + 3600 if len(done) < trials else 0.0,
                    propose=propose if backend else None, propose_every=propose_every, on_trial=done.append)
     metric = get_metric(spec.metric)

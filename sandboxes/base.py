@@ -110,10 +110,12 @@ class Sandbox(ABC):
 class WorkerSandbox(Sandbox):
     """Drives a worker process over the JSON-lines protocol; subclasses start and kill it."""
 
-    def __init__(self, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None):
+    def __init__(self, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None, *,
+                 label: str = "worker"):
         self.data_dir = Path(data_dir).resolve()
         self.out_dir = Path(out_dir).resolve()
         self.limits = limits or Limits()
+        self.label = label
         self._proc: subprocess.Popen | None = None
         self._buffer = b""
         self._log_mark = 0
@@ -131,7 +133,11 @@ class WorkerSandbox(Sandbox):
 
     @property
     def log_path(self) -> Path:
-        return self.out_dir / f"{self.name}-worker.log"
+        return self.out_dir / f"{self.name}-{self.label}.log"
+
+    def sibling(self, label: str) -> WorkerSandbox:
+        """A sandbox like this one (same directories and limits) with its own worker, for parallel trials."""
+        return type(self)(self.data_dir, self.out_dir, self.limits, label=label)
 
     def _worker(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:

@@ -34,8 +34,8 @@ class DockerSandbox(WorkerSandbox):
     name = "docker"
 
     def __init__(self, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None, *,
-                 image: str | None = None, run_id: str | None = None):
-        super().__init__(data_dir, out_dir, limits)
+                 image: str | None = None, run_id: str | None = None, label: str = "worker"):
+        super().__init__(data_dir, out_dir, limits, label=label)
         self.image = image or current_spec().tag
         self.run_id = run_id or uuid.uuid4().hex[:12]
         self._cli = shutil.which("docker")
@@ -52,6 +52,9 @@ class DockerSandbox(WorkerSandbox):
         self._src: Path | None = None
         remove_leftovers(self._client)
         atexit.register(self.close)
+
+    def sibling(self, label: str) -> DockerSandbox:
+        return DockerSandbox(self.data_dir, self.out_dir, self.limits, image=self.image, label=label)
 
     def _spawn(self, log) -> subprocess.Popen:
         self._remove_container()  # the previous worker's, if it died

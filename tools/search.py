@@ -1,4 +1,5 @@
-"""The search: one Optuna study per run, defaults first, then TPE and proposals, every trial in a sandbox.
+"""The search: one Optuna study per run, defaults first, then TPE and proposals, every trial in a sandbox
+(several sandboxes run trials in parallel, sharing the study).
 
 The study lives in a journal file in the run directory, so a crashed search resumes with every finished
 trial; ``records`` rebuilds the run's trial history from the study alone.
@@ -6,9 +7,10 @@ trial; ``records`` rebuilds the run's trial history from the study alone.
 
 from __future__ import annotations
 
+import threading
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from optuna.storages import JournalStorage
 from optuna.storages.journal import JournalFileBackend
 from optuna.trial import TrialState
 
-from mlpilot.sandboxes.base import Sandbox, TrialJob
+from mlpilot.sandboxes.base import Sandbox, TrialJob, TrialOutcome
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import suggest, to_trial_params
@@ -44,7 +46,8 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: 
     backend = storage or JournalStorage(JournalFileBackend(str(run_dir / "study.journal")))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
-        sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8)
+        sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
+                                             constant_liar=True)  # parallel trials: running ones count as bad
     return optuna.create_study(
         study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,
         sampler=sampler, pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
@@ -63,7 +66,7 @@ def run_search(
     profile: DatasetProfile,
     plan: Plan,
     data: SearchData,
-    sandbox: Sandbox,
+    sandboxes: Sequence[Sandbox],
     deadline: Callable[[], float],
     threads: int = 2,
     propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
@@ -71,39 +74,41 @@ def run_search(
     trial_timeout_s: float | None = None,
     on_trial: Callable[[TrialRecord], None] | None = None,
 ) -> list[TrialRecord]:
-    """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial).
+    """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial), one at a
+    time in each of ``sandboxes`` (in parallel when there are several).
 
     A trial gets at most ``trial_timeout_s`` (default: a quarter of the time left at the start, at least
     30 s). Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
     Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
-    sandbox's output directory.
+    sandboxes' output directory.
     """
     families = [c.family for c in plan.candidates]
     cap = trial_timeout_s or max(30.0, (deadline() - time.monotonic()) / 4)
-    since = None  # trials since the last proposal; None until the defaults are done
-    while deadline() - time.monotonic() > MIN_TRIAL_S:
+    lock = threading.Lock()  # asking, telling and proposing happen one at a time
+    since: list[int | None] = [None]  # trials since the last proposal; None until the defaults are done
+    stop = threading.Event()
+
+    def left() -> float:
+        return deadline() - time.monotonic()
+
+    def start_trial() -> tuple[optuna.trial.Trial, TrialJob]:
         waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
-        roomy = deadline() - time.monotonic() > PROPOSE_MIN_S  # a proposal call must not eat the last seconds
-        if propose and roomy and not waiting and (since is None or since >= propose_every):
+        roomy = left() > PROPOSE_MIN_S  # a proposal call must not eat the last seconds
+        if propose and roomy and not waiting and (since[0] is None or since[0] >= propose_every):
             enqueue(study, propose(records(study))[:2], "proposer")
-            since = 0
+            since[0] = 0
         trial = study.ask()
-        config = trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type)
-        config = plan.trial_config(config)
+        config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
         trial.set_user_attr("config", config)
         trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
-        job = TrialJob(
+        return trial, TrialJob(
             job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
             metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
-            out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number, threads=threads,
-            feature_code=data.feature_code,
+            out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
+            threads=threads, feature_code=data.feature_code,
         )
 
-        def on_fold(step: int, value: float, trial=trial) -> bool:
-            trial.report(value, step)
-            return not trial.should_prune()
-
-        outcome = sandbox.run(job, timeout_s=min(cap, deadline() - time.monotonic()), on_fold=on_fold)
+    def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
         trial.set_user_attr("seconds", outcome.seconds)
         trial.set_user_attr("fold_scores", outcome.fold_scores)
         trial.set_user_attr("info", outcome.info)
@@ -114,9 +119,45 @@ def run_search(
             trial.set_user_attr("status", outcome.status)
             trial.set_user_attr("reason", outcome.reason)
             study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
-        since = None if since is None else since + 1
+        since[0] = None if since[0] is None else since[0] + 1
         if on_trial:
             on_trial(_record(study.trials[trial.number]))
+
+    def loop(sandbox: Sandbox) -> None:
+        while not stop.is_set() and left() > MIN_TRIAL_S:
+            with lock:
+                trial, job = start_trial()
+
+            def on_fold(step: int, value: float, trial=trial) -> bool:
+                with lock:
+                    trial.report(value, step)
+                    return not trial.should_prune()
+
+            outcome = sandbox.run(job, timeout_s=min(cap, left()), on_fold=on_fold)
+            with lock:
+                finish_trial(trial, outcome)
+
+    errors: list[BaseException] = []
+
+    def helper(sandbox: Sandbox) -> None:
+        try:
+            loop(sandbox)
+        except BaseException as exc:  # re-raised in the calling thread below
+            errors.append(exc)
+            stop.set()
+
+    helpers = [threading.Thread(target=helper, args=(box,), daemon=True) for box in sandboxes[1:]]
+    for thread in helpers:
+        thread.start()
+    try:
+        loop(sandboxes[0])
+    except BaseException:
+        stop.set()  # on an error or Ctrl-C the helpers stop after their current trial; nobody waits for them
+        raise
+    for thread in helpers:
+        thread.join()  # their last trial ends by the deadline
+    if errors:
+        raise errors[0]
     return records(study)
 
 

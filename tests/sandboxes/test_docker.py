@@ -339,7 +339,7 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
             enqueue(study, [{"family": "linear", "C": 1.0}], "test")
             end = time.monotonic() + 120
             data = SearchData("train.parquet", "folds.npy", [0, 1], feature_code=code)
-            return run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandbox=box,
+            return run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandboxes=[box],
                               deadline=lambda: end if finished(study) < n_trials else 0, threads=1,
                               trial_timeout_s=8)
 

@@ -23,7 +23,7 @@ def test_search_runs_defaults_then_tpe_and_survives_a_crash(tmp_path):
     seen = []
     with LocalSandbox(tmp_path / "data", tmp_path / "trials") as box:
         stop = time.monotonic() + 25
-        trials = run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandbox=box,
+        trials = run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandboxes=[box],
                             deadline=lambda: stop if len(seen) < 6 else 0, threads=1, on_trial=seen.append)
     assert [t.number for t in seen] == list(range(6)) and len(trials) == 6
     assert trials[0].state == "FAIL" and "'C' parameter" in trials[0].reason
@@ -33,3 +33,22 @@ def test_search_runs_defaults_then_tpe_and_survives_a_crash(tmp_path):
     assert oof.shape == (240, 2)
     resumed = open_study(tmp_path, spec)
     assert [t.number for t in records(resumed)] == list(range(6))
+
+
+def test_two_sandboxes_run_trials_side_by_side_in_one_study(tmp_path):
+    job = write_dataset(tmp_path / "data")
+    spec = TaskSpec(task_type="binary", target="y", metric="roc_auc")
+    plan = Plan(candidates=[Candidate(family="hist_gb"), Candidate(family="linear")],
+                cv=CVSpec(kind="stratified", n_splits=3), search_budget_s=30)
+    study = open_study(tmp_path, spec)
+    seen = []
+    with LocalSandbox(tmp_path / "data", tmp_path / "trials") as first, first.sibling("worker-2") as second:
+        stop = time.monotonic() + 60
+        trials = run_search(study, spec=spec, profile=job.profile, plan=plan, sandboxes=[first, second], threads=1,
+                            data=SearchData(data_file="train.parquet", folds_file="folds.npy", classes=[0, 1]),
+                            deadline=lambda: stop if len(seen) < 8 else 0, on_trial=seen.append)
+    assert len(trials) >= 8 and sorted(t.number for t in seen) == list(range(len(seen)))
+    assert all(t.state in ("COMPLETE", "PRUNED") for t in trials)
+    assert (tmp_path / "trials" / "local-worker.log").exists() and (tmp_path / "trials" / "local-worker-2.log").exists()
+    spans = sorted((t.datetime_start, t.datetime_complete) for t in study.trials if t.datetime_complete)
+    assert any(later_start < end for (_, end), (later_start, _) in zip(spans, spans[1:]))  # they overlapped
