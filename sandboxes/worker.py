@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.tools.metrics import get_metric
@@ -66,7 +67,8 @@ class Worker:
         out = self.out_dir / job.out_subdir
         out.mkdir(parents=True, exist_ok=True)
         try:
-            outcome = {"cv": self.cross_validate, "fit": self.fit, "transform": self.transform}[job.kind](job, out)
+            with threadpool_limits(limits=job.threads):  # OpenMP and BLAS too: side-by-side workers never oversubscribe
+                outcome = {"cv": self.cross_validate, "fit": self.fit, "transform": self.transform}[job.kind](job, out)
         except Pruned as stop:
             outcome = TrialOutcome(job_id=job.job_id, status="PRUNED", fold_scores=stop.args[0],
                                    reason="pruned: running score behind the median of earlier trials")
