@@ -73,9 +73,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     boxes = [ctx.sandbox] + [ctx.sandbox.sibling(f"worker-{i + 2}") for i in range(ctx.threads - 1) if side_by_side]
     ctx.emit(SearchStarted(budget_s=max(0.0, deadline() - time.monotonic()), families=families,
                            metric=metric.name, greater_is_better=metric.greater_is_better))
-    try:
-        for box in boxes[1:]:
-            box.start()
+    try:  # the extra workers start when they get their first trial
         trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
                             deadline=deadline, threads=1 if side_by_side else ctx.threads, propose=propose,
                             on_trial=on_trial)

@@ -75,7 +75,8 @@ def run_search(
     on_trial: Callable[[TrialRecord], None] | None = None,
 ) -> list[TrialRecord]:
     """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial), one at a
-    time in each of ``sandboxes`` (in parallel when there are several).
+    time in each of ``sandboxes`` (in parallel when there are several, the others joining in once the
+    first trial has finished).
 
     A trial gets at most ``trial_timeout_s`` (default: a quarter of the time left at the start, at least
     30 s). Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
@@ -87,6 +88,7 @@ def run_search(
     lock = threading.Lock()  # asking, telling and proposing happen one at a time
     since: list[int | None] = [None]  # trials since the last proposal; None until the defaults are done
     stop = threading.Event()
+    first = threading.Event()  # helpers join in once a trial has finished, so the first model comes fastest
 
     def left() -> float:
         return deadline() - time.monotonic()
@@ -120,6 +122,7 @@ def run_search(
             trial.set_user_attr("reason", outcome.reason)
             study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
         since[0] = None if since[0] is None else since[0] + 1
+        first.set()
         if on_trial:
             on_trial(_record(study.trials[trial.number]))
 
@@ -141,6 +144,7 @@ def run_search(
 
     def helper(sandbox: Sandbox) -> None:
         try:
+            first.wait()
             loop(sandbox)
         except BaseException as exc:  # re-raised in the calling thread below
             errors.append(exc)
@@ -154,6 +158,8 @@ def run_search(
     except BaseException:
         stop.set()  # on an error or Ctrl-C the helpers stop after their current trial; nobody waits for them
         raise
+    finally:
+        first.set()
     for thread in helpers:
         thread.join()  # their last trial ends by the deadline
     if errors:
