@@ -107,7 +107,8 @@ def run_search(
             job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
             metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
             out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
-            threads=threads, feature_code=data.feature_code,
+            threads=threads if first.is_set() else threads * len(sandboxes),  # alone until then: all threads
+            feature_code=data.feature_code,
         )
 
     def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
