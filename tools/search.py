@@ -128,7 +128,7 @@ def run_search(
             on_trial(_record(study.trials[trial.number]))
 
     def loop(sandbox: Sandbox) -> None:
-        while not stop.is_set() and left() > MIN_TRIAL_S:
+        while not stop.is_set() and (room := left()) > MIN_TRIAL_S:  # another thread's trial may move the deadline
             with lock:
                 trial, job = start_trial()
 
@@ -137,7 +137,7 @@ def run_search(
                     trial.report(value, step)
                     return not trial.should_prune()
 
-            outcome = sandbox.run(job, timeout_s=min(cap, left()), on_fold=on_fold)
+            outcome = sandbox.run(job, timeout_s=min(cap, room), on_fold=on_fold)
             with lock:
                 finish_trial(trial, outcome)
 
