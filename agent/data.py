@@ -61,5 +61,6 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     fit_rows = np.setdiff1d(np.arange(len(y)), holdout)
     np.save(data_dir / f"fit-rows-{state.attempt}.npy", fit_rows)
     np.save(data_dir / f"holdout-{state.attempt}.npy", holdout)
-    code = state.features.code if state.features else None
-    return SearchData(data_file="train.parquet", folds_file=folds_file, classes=classes, feature_code=code), holdout, y
+    search_data = SearchData(data_file="train.parquet", folds_file=folds_file, classes=classes,
+                             feature_code=state.feature_code)
+    return search_data, holdout, y

@@ -45,7 +45,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         ctx.warn(message)
     files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl",
              "verification": "verification.json", "summary": "summary.json", "report": "report.html"}
-    if state.features and state.features.code:
+    if state.feature_code:
         files["feature_code"] = "feature_code.py"
     test = table(ctx, state.test_path, "test")
     if test is not None:

@@ -33,7 +33,7 @@ def fit_in_sandbox(state: RunState, ctx: Deps, name: str, rows_file: str | None,
     job = TrialJob(job_id=name, kind="fit", data_file="train.parquet", target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
                    rows_file=rows_file, out_subdir=name, classes=state.classes, threads=ctx.threads,
-                   feature_code=state.features.code if state.features else None)
+                   feature_code=state.feature_code)
     outcome: TrialOutcome = ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0))
     if outcome.status != "COMPLETE":
         return None, outcome

@@ -41,6 +41,11 @@ class RunState(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     files: dict[str, str] = Field(default_factory=dict)
 
+    @property
+    def feature_code(self) -> str | None:
+        """The kept generated feature step every trial and the model apply, if any."""
+        return self.features.code if self.features else None
+
 
 @dataclass
 class Deps:

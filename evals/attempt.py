@@ -35,8 +35,9 @@ class Attempt(BaseModel):
 def run_mlpilot(task: Task, budget: float, threads: int, out: Path) -> dict:
     import mlpilot
 
-    result = mlpilot.solve(task.description(), data=task.path("train"), test=task.path("test"),  # backend:
-                           time_budget=budget, out=out / "run", sandbox="local", threads=threads)  # MLPILOT_LLM, else expert
+    # the backend comes from MLPILOT_LLM (set by `mlpilot eval --llm`), else the expert
+    result = mlpilot.solve(task.description(), data=task.path("train"), test=task.path("test"),
+                           time_budget=budget, out=out / "run", sandbox="local", threads=threads)
     if result.submission_path is None:
         raise RuntimeError("mlpilot delivered no submission")
     shutil.copyfile(result.submission_path, out / "submission.csv")

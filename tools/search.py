@@ -86,7 +86,7 @@ def run_search(
     families = [c.family for c in plan.candidates]
     cap = trial_timeout_s or max(30.0, (deadline() - time.monotonic()) / 4)
     lock = threading.Lock()  # asking, telling and proposing happen one at a time
-    since: list[int | None] = [None]  # trials since the last proposal; None until the defaults are done
+    since: int | None = None  # trials since the last proposal; None until the defaults are done
     stop = threading.Event()
     first = threading.Event()  # helpers join in once a trial has finished, so the first model comes fastest
 
@@ -94,11 +94,12 @@ def run_search(
         return deadline() - time.monotonic()
 
     def start_trial() -> tuple[optuna.trial.Trial, TrialJob]:
+        nonlocal since
         waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
         roomy = left() > PROPOSE_MIN_S  # a proposal call must not eat the last seconds
-        if propose and roomy and not waiting and (since[0] is None or since[0] >= propose_every):
+        if propose and roomy and not waiting and (since is None or since >= propose_every):
             enqueue(study, propose(records(study))[:2], "proposer")
-            since[0] = 0
+            since = 0
         trial = study.ask()
         config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
         trial.set_user_attr("config", config)
@@ -112,6 +113,7 @@ def run_search(
         )
 
     def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
+        nonlocal since
         trial.set_user_attr("seconds", outcome.seconds)
         trial.set_user_attr("fold_scores", outcome.fold_scores)
         trial.set_user_attr("info", outcome.info)
@@ -122,7 +124,7 @@ def run_search(
             trial.set_user_attr("status", outcome.status)
             trial.set_user_attr("reason", outcome.reason)
             study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
-        since[0] = None if since[0] is None else since[0] + 1
+        since = None if since is None else since + 1
         first.set()
         if on_trial:
             on_trial(_record(study.trials[trial.number]))
