@@ -25,6 +25,7 @@ class Constraints(BaseModel):
     exclude_families: list[Family] = Field(default_factory=list)
     include_families: list[Family] = Field(default_factory=list)
     max_model_mb: float | None = None
+    exclude_columns: list[str] = Field(default_factory=list, description="columns the user said not to use")
 
 
 class TaskSpec(BaseModel):
@@ -51,9 +52,13 @@ class ColumnProfile(BaseModel):
 
 
 class LeakSuspect(BaseModel):
+    """A column that may not be usable at prediction time, with the evidence and what was done with it."""
+
     column: str
     reason: str
     score: float | None = None
+    action: Literal["dropped", "kept"] = Field(
+        "dropped", description="dropped: unusable at prediction time or a copy of the target; kept: merely strong")
 
 
 class DatasetProfile(BaseModel):
@@ -76,7 +81,7 @@ class DatasetProfile(BaseModel):
     def features(self) -> list[ColumnProfile]:
         """Columns a model may use: everything but the target, ids, constants and leak suspects."""
         dropped = {"id", "constant"}
-        leaks = {s.column for s in self.leakage_suspects}
+        leaks = {s.column for s in self.leakage_suspects if s.action == "dropped"}
         return [c for c in self.columns if c.role not in dropped and c.name not in leaks and c.name != self.target]
 
     def by_role(self, *roles: str) -> list[str]:

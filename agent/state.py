@@ -25,6 +25,7 @@ class RunState(BaseModel):
     time_budget_s: float | None = None
     target: str | None = None
     metric: str | None = None
+    exclude: list[str] = Field(default_factory=list, description="columns given with --exclude / exclude=")
     spec: TaskSpec | None = None
     profile: DatasetProfile | None = None
     plan: Plan | None = None
