@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from mlpilot.agent.backends import Backend, get_backend
+from mlpilot.agent.deliver import deliver
+from mlpilot.agent.fitting import MODEL_FILE
 from mlpilot.agent.graph import build_graph
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
@@ -76,6 +80,7 @@ def solve(
     test: str | Path | pd.DataFrame | None = None,
     target: str | None = None,
     metric: str | None = None,
+    exclude: str | list[str] | None = None,
     time_budget: float | str | None = None,
     out: str | Path = "runs",
     sandbox: str | Sandbox = "local",
@@ -92,6 +97,7 @@ def solve(
     ``time_budget`` (seconds or text like "2m") covers the whole run, except time spent waiting for
     ``ask``; without it the request's own words decide ("... in 5 minutes"), else 120 s. ``ask(question)``
     answers the planner's clarifying questions; without it the planner goes on with its best reading.
+    ``exclude`` names columns no model may use (as ``--exclude`` does).
     """
     started = time.monotonic()
     preload()
@@ -109,14 +115,19 @@ def solve(
         if hasattr(backend, "on_event"):  # LLM backends report fallbacks and warnings as they happen
             backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
         state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
-                         time_budget_s=budget, target=target, metric=metric)
+                         time_budget_s=budget, target=target, metric=metric,
+                         exclude=[exclude] if isinstance(exclude, str) else list(exclude or []))
         with sqlite3.connect(run_dir / "checkpoints.sqlite", check_same_thread=False) as conn:
             graph = build_graph(checkpointer=SqliteSaver(conn))
+            config = {"configurable": {"thread_id": run_dir.name}}
             with feature_sandbox(box):
-                final = _drive(graph, state, {"configurable": {"thread_id": run_dir.name}}, deps, ask)
+                try:
+                    final = _drive(graph, state, config, deps, ask)
+                except Exception as exc:
+                    final = _salvage(graph, config, deps, exc)
     final = RunState.model_validate(final)
     return Result(
-        model=load_model(run_dir / "model.skops"), score=final.cv_score, metric=final.spec.metric,
+        model=load_model(run_dir / MODEL_FILE), score=final.cv_score, metric=final.spec.metric,
         leaderboard=pd.read_csv(run_dir / "leaderboard.csv"), verification=final.verdict, spec=final.spec,
         run_dir=run_dir, warnings=final.warnings, summary=json.loads((run_dir / "summary.json").read_text()),
     )
@@ -131,6 +142,33 @@ def _drive(graph, state: RunState, config: dict, deps: Deps, ask: Callable[[str]
         deps.started += time.monotonic() - waited
         step = graph.invoke(Command(resume=answer), config, context=deps, version="v2")
     return step.value
+
+
+def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
+    """After a failure mid-run: deliver the best model found so far with a warning, or fail in one line.
+
+    The traceback goes to ``run_dir/error.log``; it never reaches the user.
+    """
+    log = deps.run_dir / "error.log"
+    log.write_text("".join(traceback.format_exception(exc)))
+    values = graph.get_state(config).values
+    if not values.get("spec") or not (deps.run_dir / MODEL_FILE).exists():
+        if isinstance(exc, MlpilotError):
+            raise exc
+        raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
+                           f"fitted yet; details in {log}") from None
+    state = RunState.model_validate(values)
+    warning = (f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}); delivered the best model "
+               f"found so far; details in {log}")
+    deps.warn(warning)
+    state = state.model_copy(update={"warnings": state.warnings + [warning]})
+    try:
+        return state.model_dump() | deliver(state, SimpleNamespace(context=deps))
+    except Exception as again:
+        log.write_text(log.read_text() + "\nwhile delivering after it:\n" + "".join(traceback.format_exception(again)))
+        raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}) and the best "
+                           f"model so far could not be delivered; it is in {deps.run_dir / MODEL_FILE}; details in "
+                           f"{log}") from None
 
 
 def _stage(source, run_dir: Path, name: str) -> str:

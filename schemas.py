@@ -135,6 +135,8 @@ class TrialRecord(BaseModel):
     reason: str | None = None
     source: str = "tpe"
     info: dict = Field(default_factory=dict, description="e.g. best_rounds for a refit")
+    oof_file: str | None = Field(None, description="out-of-fold predictions, in the trials directory")
+    model_file: str | None = Field(None, description="the trial's bagged fold models, in the trials directory")
 
 
 class CodeAttempt(BaseModel):

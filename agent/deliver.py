@@ -1,15 +1,15 @@
-"""Node: refit on all rows when time allows, save the model, predictions, leaderboard, summary, report."""
+"""Node: the final model (the search's bagged fold models, refit on all rows when time allows), then the
+predictions, leaderboard, summary and report."""
 
 from __future__ import annotations
 
 import json
-import shutil
 
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.backends.experience import ExperienceStore
-from mlpilot.agent.data import sample_submission, table
-from mlpilot.agent.fitting import fit_in_sandbox
+from mlpilot.agent.data import sample_submission, table, training_frame
+from mlpilot.agent.fitting import MODEL_FILE, constant_model, fit_in_sandbox, publish, save_deliverable
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Delivered, StageStarted
 from mlpilot.sandboxes import trial_output
@@ -19,6 +19,7 @@ from mlpilot.tools.submission import leaderboard, make_submission
 
 REPORT_S = 3.0
 MIN_FIT_S = 10.0  # a fallback fit gets at least this long: the budget rule allows max(10%, 10 s) over
+REFIT_MARGIN = 1.3  # a refit on all rows is tried only when this many times its estimated cost is left
 
 
 def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -26,21 +27,9 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     spec = state.spec
     ctx.emit(StageStarted(stage="deliver", detail="final model, predictions, report"))
     run_dir = ctx.run_dir
-    verified = run_dir / "trials" / f"verify-{state.attempt}" / "model.skops"
     warnings = list(state.warnings)
-    model, fallback = None, "no time to refit on all rows: delivering the model fitted without the holdout"
-    if ctx.remaining() > 1.4 * state.refit_s + REPORT_S or not verified.exists():
-        timeout = ctx.remaining() - REPORT_S if verified.exists() else max(ctx.remaining(), MIN_FIT_S)
-        model, outcome = fit_in_sandbox(state, ctx, "final", None, timeout)
-        if model is not None:
-            shutil.copyfile(trial_output(run_dir / "trials", outcome.model_file), run_dir / "model.skops")
-        fallback = f"refit on all rows failed ({outcome.reason}); delivering the verified model"
-    if model is None and verified.exists():
-        warnings.append(fallback)
-        shutil.copyfile(trial_output(run_dir / "trials", f"verify-{state.attempt}/model.skops"), run_dir / "model.skops")
-    if not (run_dir / "model.skops").exists():
-        raise RuntimeError("no model could be fitted; see the worker logs in trials/")
-    model = load_model(run_dir / "model.skops")
+    model_kind = _final_model(state, ctx, warnings)
+    model = load_model(run_dir / MODEL_FILE)
     for message in warnings[len(state.warnings):]:
         ctx.warn(message)
     files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl",
@@ -63,12 +52,45 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         "holdout_score": state.holdout_score, "ensemble": state.ensemble, "n_trials": len(state.trials),
         "verdict": state.verdict.decision if state.verdict else None, "warnings": warnings,
         "elapsed_s": round(ctx.elapsed(), 2), "time_budget_s": ctx.budget_s, "sandbox": ctx.sandbox.name,
-        "backend": ctx.backend.name, "files": files, "llm_usage": usage,
+        "backend": ctx.backend.name, "model": model_kind, "files": files, "llm_usage": usage,
         "llm_cost": usage.get("cost_usd", 0.0), "features": state.features.model_dump() if state.features else None,
     }
     (run_dir / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
-    write_report(run_dir, summary=summary, board=board, trials=state.trials, verdict=state.verdict,
-                 classes=state.classes, verify_dir=run_dir / "trials" / f"verify-{state.attempt}")
+    try:
+        write_report(run_dir, summary=summary, board=board, trials=state.trials, verdict=state.verdict,
+                     classes=state.classes, verify_dir=run_dir / "trials" / f"verify-{state.attempt}")
+    except Exception as exc:  # the report is for reading; the model and predictions are already saved
+        ctx.warn(f"the report could not be written ({type(exc).__name__}: {exc})")
+        files.pop("report")
     ctx.emit(Delivered(run_dir=str(run_dir), score=state.cv_score, metric=spec.metric, files=files))
     return {"files": files, "warnings": warnings}
 
+
+
+def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> str:
+    """Leave the model to deliver in ``run_dir/model.skops``; returns what it is.
+
+    The bagged fold models the search left are the deliverable; a refit on all rows replaces them when its
+    estimated cost fits the time left. With no trial finished, a fast default is fitted on all rows, and if
+    even that fails, a constant model: a run always delivers.
+    """
+    run_dir = ctx.run_dir
+    if (run_dir / MODEL_FILE).exists():  # the search's ensemble, or a finished trial's model after a failure
+        if not state.ensemble:
+            return "the best finished trial's bagged fold models"
+        if ctx.remaining() <= REFIT_MARGIN * state.refit_s + REPORT_S:
+            return "bagged fold models (no time to refit on all rows)"
+        model, outcome = fit_in_sandbox(state, ctx, "final", None, ctx.remaining() - REPORT_S)
+        if model is None:
+            warnings.append(f"refit on all rows failed ({outcome.reason}); delivering the bagged fold models")
+            return "bagged fold models (the refit on all rows failed)"
+        publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
+        return "ensemble refit on all rows"
+    model, outcome = fit_in_sandbox(state, ctx, "final", None, max(ctx.remaining(), MIN_FIT_S))
+    if model is not None:
+        publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
+        return "default LightGBM fitted on all rows (no trial finished)"
+    frame, y, _ = training_frame(state, ctx)
+    save_deliverable(run_dir, constant_model(state, frame, y), "constant")
+    warnings.append(f"no model could be fitted ({outcome.reason}); delivering a constant prediction")
+    return "constant prediction (nothing could be fitted)"

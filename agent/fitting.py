@@ -1,14 +1,25 @@
-"""Fitting the chosen ensemble in the sandbox and loading it back safely (skops, trusted types only)."""
+"""The deliverable model: bagged fold models from the search, an optional refit on all rows in the sandbox,
+and a last-resort model; every one saved in skops format and loaded back with trusted types only."""
 
 from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+from sklearn.dummy import DummyClassifier, DummyRegressor
+from sklearn.pipeline import Pipeline
 
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.sandboxes import trial_output
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.schemas import TrialRecord
-from mlpilot.tools.model_io import load_model
+from mlpilot.tools.model import TabularModel
+from mlpilot.tools.model_io import load_model, save_model
 
 FALLBACK = {"family": "lightgbm", "n_estimators": 100}
+MODEL_FILE = "model.skops"  # in the run directory: always the best model found so far
 
 
 def member_configs(state: RunState) -> tuple[list[dict], list[float]]:
@@ -28,7 +39,7 @@ def member_configs(state: RunState) -> tuple[list[dict], list[float]]:
 
 
 def fit_in_sandbox(state: RunState, ctx: Deps, name: str, rows_file: str | None, timeout_s: float):
-    """Fit the ensemble on ``rows_file`` (all rows when None); returns (model or None, outcome)."""
+    """Fit the ensemble's configs on ``rows_file`` (all rows when None); returns (model or None, outcome)."""
     configs, weights = member_configs(state)
     job = TrialJob(job_id=name, kind="fit", data_file="train.parquet", target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
@@ -39,3 +50,41 @@ def fit_in_sandbox(state: RunState, ctx: Deps, name: str, rows_file: str | None,
         return None, outcome
     return load_model(trial_output(ctx.run_dir / "trials", outcome.model_file)), outcome
 
+
+def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int, float]) -> TabularModel:
+    """One model averaging the chosen trials' fold models, each trial's folds sharing its weight."""
+    by_number = {t.number: t for t in trials}
+    members, member_weights, first = [], [], None
+    for number, weight in weights.items():
+        bag = load_model(trial_output(trials_dir, by_number[number].model_file))
+        first = first or bag
+        members += list(bag.members)
+        member_weights += [weight * w for w in bag.weights_]
+    return TabularModel(members=members, weights=member_weights, classes=first.classes, task=first.task,
+                        features=first.features, feature_code=first.feature_code).fit()
+
+
+def publish(run_dir: Path, source: Path) -> None:
+    """Make ``source`` the run's deliverable model, atomically (a reader never sees half a file)."""
+    partial = run_dir / f".{MODEL_FILE}.partial"
+    shutil.copyfile(source, partial)
+    os.replace(partial, run_dir / MODEL_FILE)
+
+
+def constant_model(state: RunState, frame, y: np.ndarray) -> TabularModel:
+    """The last resort when nothing could be fitted in the sandbox: class priors or the mean, fitted here
+    (no trial code runs), so a run always delivers predictions of the right form."""
+    dummy = DummyRegressor() if state.spec.task_type == "regression" else DummyClassifier(strategy="prior")
+    features = [c for c in frame.columns if c != state.spec.target]
+    pipe = Pipeline([("model", dummy)]).fit(frame[features], y)
+    return TabularModel(members=[pipe], weights=[1.0], classes=state.classes, task=state.spec.task_type,
+                        features=features).fit()
+
+
+def save_deliverable(run_dir: Path, model, name: str) -> Path:
+    """Save ``model`` under ``trials/<name>/`` and publish it."""
+    path = run_dir / "trials" / name / MODEL_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_model(model, path)
+    publish(run_dir, path)
+    return path

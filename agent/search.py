@@ -8,17 +8,19 @@ import numpy as np
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import write_search_data
+from mlpilot.agent.fitting import bagged_model, publish, save_deliverable
 from mlpilot.agent.roles import Proposals, ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
 from mlpilot.sandboxes import WorkerSandbox, trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
-from mlpilot.tools.ensemble import select_ensemble
+from mlpilot.tools.ensemble import choose_ensemble
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.search import enqueue, open_study, run_search
+from mlpilot.tools.search import enqueue, open_study, records, run_search
 from mlpilot.tools.space import space_for
 
 REPORT_S = 3.0
+VERIFY_S = 2.0  # scoring the holdout, the checks, composing the bagged model
 FIT_OVERHEAD_S = 3.0  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
@@ -53,14 +55,16 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
-    def deadline() -> float:
+    def deadline() -> float:  # the refit on all rows is optional, but its measured cost is kept back for it
         top = [t.number for t in best_trials(history, metric, min(plan.ensemble_size, RESERVE_MEMBERS))]
-        reserve = 2 * fit_seconds(history, top, plan.cv.n_splits, scale) + margin
+        reserve = fit_seconds(history, top, plan.cv.n_splits, scale) + VERIFY_S + margin
         return ctx.started + ctx.budget_s - reserve
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
         best = best_trials(history, metric, 1)
+        if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk
+            publish(ctx.run_dir, trial_output(ctx.run_dir / "trials", record.model_file))
         ctx.emit(TrialFinished(trial=record, best_value=best[0].value if best else None))
 
     def propose(records: list[TrialRecord]) -> list[dict]:
@@ -77,18 +81,28 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
                             deadline=deadline, threads=1 if side_by_side else ctx.threads, propose=propose,
                             on_trial=on_trial)
+    except Exception as exc:  # the search machinery broke: go on with whatever trials finished
+        ctx.warn(f"the search stopped early ({type(exc).__name__}: {exc}); going on with the trials that finished")
+        trials = records(study)
     finally:
         for box in boxes[1:]:
             box.close()
+    update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes}
     top = best_trials(trials, metric, 3 * plan.ensemble_size)
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
-        return {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes}
+        return update
     used = (folds == 2).any(axis=0)
-    oofs = {t.number: np.load(trial_output(ctx.run_dir / "trials", f"{study.study_name}/trial-{t.number}/oof.npy"),
-                               allow_pickle=False)[used] for t in top}
-    weights, score = select_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
-    ctx.emit(Note(message=f"ensemble of {len(weights)} trial(s) {sorted(weights)}: CV {metric.name} {score:.4f} "
-                          f"(best single trial {top[0].value:.4f})"))
-    return {"trials": trials, "ensemble": {str(n): w for n, w in weights.items()}, "cv_score": score,
-            "classes": data.classes}
+    oofs = {t.number: np.load(trial_output(ctx.run_dir / "trials", t.oof_file), allow_pickle=False)[used] for t in top}
+    weights, score, honest = choose_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
+    try:
+        save_deliverable(ctx.run_dir, bagged_model(ctx.run_dir / "trials", trials, weights), f"bag-{state.attempt}")
+    except Exception as exc:  # the best single trial's bag stays the deliverable
+        ctx.warn(f"could not combine the ensemble's models ({type(exc).__name__}: {exc}); keeping the best trial's")
+        weights, honest = {top[0].number: 1.0}, top[0].value
+    ctx.emit(Note(message=f"delivering bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
+                          f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
+                          f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))
+    refit = fit_seconds(trials, list(weights), plan.cv.n_splits, scale)
+    return update | {"ensemble": {str(n): float(w) for n, w in weights.items()}, "cv_score": float(honest),
+                     "refit_s": float(refit)}

@@ -36,7 +36,7 @@ class RunState(BaseModel):
     ensemble: dict[str, float] = Field(default_factory=dict, description="trial number -> weight")
     cv_score: float | None = None
     holdout_score: float | None = None
-    refit_s: float = Field(0.0, description="seconds the verifier's refit took")
+    refit_s: float = Field(0.0, description="estimated seconds to refit the ensemble on all rows")
     verdict: Verdict | None = None
     feedback: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

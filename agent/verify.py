@@ -1,5 +1,7 @@
-"""Node: the verifier. Refit on the non-holdout rows in the sandbox, reload through skops, run the
-deterministic checks, and let the backend decide pass / replan / warn from them."""
+"""Node: the verifier. Reload the model the search left for delivery (bagged fold models, none of which saw
+the holdout), score it on the holdout, run the deterministic checks, and let the backend decide pass /
+replan / warn from them. The verifier never fits a model of its own, and never crashes the run: a check
+that fails to run is a failed check with its reason."""
 
 from __future__ import annotations
 
@@ -9,14 +11,15 @@ import numpy as np
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import table, training_frame
+from mlpilot.agent.fitting import MODEL_FILE
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import StageStarted, Verified
-from mlpilot.agent.fitting import fit_in_sandbox
 from mlpilot.schemas import Check, Verdict
 from mlpilot.tools import checks
 from mlpilot.tools.importance import feature_importance
 from mlpilot.tools.metrics import get_metric
+from mlpilot.tools.model_io import load_model
 from mlpilot.tools.profile import infer_task_type
 
 REPLAN_MIN_FRACTION = 0.3  # replan only while this share of the budget is left
@@ -24,45 +27,19 @@ REPLAN_MIN_FRACTION = 0.3  # replan only while this share of the budget is left
 
 def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
-    spec = state.spec
-    metric = get_metric(spec.metric)
-    ctx.emit(StageStarted(stage="verify", detail="refit without the holdout, reload, check"))
-    frame, y, _ = training_frame(state, ctx)
-    data_dir = ctx.run_dir / "data"
-    holdout = np.load(data_dir / f"holdout-{state.attempt}.npy")
-    folds = np.load(data_dir / f"folds-{state.attempt}.npy")
-    name = f"verify-{state.attempt}"
-    found: list[Check] = []
-    holdout_score, model, refit_s = None, None, 0.0
+    ctx.emit(StageStarted(stage="verify", detail="score the delivered model on the holdout, check"))
+    holdout_score = None
     if not state.ensemble:
-        found.append(Check(name="model_fits", passed=False, evidence="no trial finished within the budget"))
+        found = [Check(name="model_fits", passed=False, evidence="no trial finished within the budget")]
     else:
-        model, outcome = fit_in_sandbox(state, ctx, name, f"fit-rows-{state.attempt}.npy", ctx.remaining())
-        refit_s = outcome.seconds
-        if model is None:
-            found.append(Check(name="model_fits", passed=False, evidence=f"refit failed: {outcome.reason}"))
-    if model is not None:
-        held = frame.iloc[holdout]
-        pred = model.predict(held) if spec.task_type == "regression" else model.predict_proba(held)
-        holdout_score = metric.score(y[holdout], pred)
-        np.savez(ctx.run_dir / "trials" / name / "holdout.npz", y=y[holdout], pred=pred)
-        importance = feature_importance(model)
-        (ctx.run_dir / "trials" / name / "importance.json").write_text(json.dumps(importance))
-        dummy = checks.dummy_cv_score(y, folds, metric, len(state.classes or []))
-        cv = state.cv_score if state.cv_score is not None else holdout_score
-        best_folds = next((t.fold_scores for t in state.trials if str(t.number) in state.ensemble), [])
-        test = table(ctx, state.test_path, "test")
-        found += [
-            checks.target_not_feature(spec, list(model.features), state.profile),
-            checks.request_met(spec, state.request, infer_task_type(frame[spec.target]), state.metric),
-            checks.beats_dummy(cv, dummy, metric),
-            checks.not_too_good(cv, dummy, metric, list(importance)),
-            checks.holdout_reproduces(cv, holdout_score, best_folds, metric),
-            checks.predictions_wellformed(model, held if test is None else test, spec.task_type, state.classes),
-        ]
-    payload = VerifyInput(spec=spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.max_attempts)
+        try:
+            found, holdout_score = _checks(state, ctx)
+        except Exception as exc:  # a broken check must not cost the user the model
+            found = [Check(name="verifier_ran", passed=False, severity="warning",
+                           evidence=f"the checks could not run ({type(exc).__name__}: {exc})")]
+    payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.max_attempts)
     verdict = ctx.backend.complete("verify", payload, Verdict)
-    update: dict = {"holdout_score": holdout_score, "refit_s": refit_s}
+    update: dict = {"holdout_score": holdout_score}
     if verdict.decision == "replan" and ctx.remaining() < REPLAN_MIN_FRACTION * ctx.budget_s:
         verdict = verdict.model_copy(update={"decision": "warn",
                                              "explanation": verdict.explanation + " (no time left to replan)"})
@@ -74,6 +51,41 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     (ctx.run_dir / "verification.json").write_text(verdict.model_dump_json(indent=2))
     ctx.emit(Verified(verdict=verdict))
     return update | {"verdict": verdict}
+
+
+def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float]:
+    """The checks of the model on disk, and its holdout score."""
+    spec = state.spec
+    metric = get_metric(spec.metric)
+    frame, y, _ = training_frame(state, ctx)
+    data_dir = ctx.run_dir / "data"
+    holdout = np.load(data_dir / f"holdout-{state.attempt}.npy")
+    folds = np.load(data_dir / f"folds-{state.attempt}.npy")
+    out = ctx.run_dir / "trials" / f"verify-{state.attempt}"
+    out.mkdir(parents=True, exist_ok=True)
+    model = load_model(ctx.run_dir / MODEL_FILE)
+    held = frame.iloc[holdout]
+    cv = state.cv_score
+    holdout_score = None
+    if len(holdout):
+        pred = model.predict(held) if spec.task_type == "regression" else model.predict_proba(held)
+        holdout_score = metric.score(y[holdout], pred)
+        np.savez(out / "holdout.npz", y=y[holdout], pred=pred)
+    importance = feature_importance(model)
+    (out / "importance.json").write_text(json.dumps(importance))
+    dummy = checks.dummy_cv_score(y, folds, metric, len(state.classes or []))
+    best_folds = next((t.fold_scores for t in state.trials if str(t.number) in state.ensemble), [])
+    test = table(ctx, state.test_path, "test")
+    found = [
+        checks.target_not_feature(spec, list(model.features), state.profile),
+        checks.request_met(spec, state.request, infer_task_type(frame[spec.target]), state.metric),
+        checks.beats_dummy(cv, dummy, metric),
+        checks.not_too_good(cv, dummy, metric, list(importance)),
+        checks.predictions_wellformed(model, held if test is None else test, spec.task_type, state.classes),
+    ]
+    if holdout_score is not None:
+        found.append(checks.holdout_reproduces(cv, holdout_score, best_folds, metric))
+    return found, holdout_score
 
 
 def route_after_verify(state: RunState) -> str:

@@ -59,6 +59,7 @@ class TrialJob(BaseModel):
     classes: list | None = Field(None, description="original labels of the target codes 0..k-1")
     seed: int = 0
     threads: int = 1
+    time_limit_s: float | None = Field(None, description="cv: seconds the whole job should take")
 
 
 class TrialOutcome(BaseModel):

@@ -29,6 +29,8 @@ from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import TRAIN, VALID
 
 ES_ROUNDS = 50
+FIT_SHARE = 0.85  # of a cv job's time limit spent fitting; the rest predicts, scores and saves
+GROWN = {"random_forest": ("n_estimators", 25), "extra_trees": ("n_estimators", 25), "hist_gb": ("max_iter", 50)}
 
 
 class Pruned(Exception):
@@ -102,30 +104,37 @@ class Worker:
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", frame_file=f"{job.out_subdir}/features.parquet")
 
     def cross_validate(self, job: TrialJob, out: Path) -> TrialOutcome:
+        """Score ``configs[0]`` out of fold and keep the fold models: their average is a deliverable model."""
+        start = time.monotonic()
         config = job.configs[0]
         metric = get_metric(job.metric)
         X, y = self.features(job)
         folds = np.load(self.data_dir / job.folds_file)
         n_classes = len(job.classes or [])
         oof = np.full((len(y), n_classes) if n_classes else len(y), np.nan)
-        scores, rounds = [], []
+        scores, rounds, members = [], [], []
         for k, fold in enumerate(folds):
             train, valid = fold == TRAIN, fold == VALID
+            # each fold may use its share of the time limit plus whatever earlier folds left unused
+            until = start + FIT_SHARE * job.time_limit_s * (k + 1) / len(folds) if job.time_limit_s else None
             pipe = build_pipeline(config, job.profile, seed=job.seed + k, threads=job.threads)
-            best = _fit(pipe, config, X[train], y[train], X[valid], y[valid])
+            best = _fit(pipe, config, X[train], y[train], X[valid], y[valid], until=until)
             if best:
                 rounds.append(best)
             pred = _predict(pipe, X[valid], n_classes)
             oof[valid] = pred
             scores.append(metric.score(y[valid], pred))
+            members.append(pipe)
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
             if json.loads(self.commands.readline())["op"] == "prune":
                 raise Pruned(scores)
         used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
+        save_model(self.model(job, members, [1.0] * len(members)), out / "model.skops")
         info = {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {}
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),
-                            fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy", info=info)
+                            fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy",
+                            model_file=f"{job.out_subdir}/model.skops", info=info)
 
     def fit(self, job: TrialJob, out: Path) -> TrialOutcome:
         rows = np.load(self.data_dir / job.rows_file) if job.rows_file else None
@@ -135,11 +144,14 @@ class Worker:
             pipe = build_pipeline(config, job.profile, seed=job.seed + i, threads=job.threads)
             _fit(pipe, config, X, y)
             members.append(pipe)
-        raw = [c for c in self.frame(job.data_file).columns if c != job.target]
-        model = TabularModel(members=members, weights=job.weights or [1.0] * len(members), classes=job.classes,
-                             task=job.profile.task_type, features=raw, feature_code=job.feature_code).fit()
-        save_model(model, out / "model.skops")
+        save_model(self.model(job, members, job.weights or [1.0] * len(members)), out / "model.skops")
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/model.skops")
+
+    def model(self, job: TrialJob, members: list, weights: list[float]) -> TabularModel:
+        """The deliverable: fitted pipelines averaged with ``weights``, taking the raw training columns."""
+        raw = [c for c in self.frame(job.data_file).columns if c != job.target]
+        return TabularModel(members=members, weights=weights, classes=job.classes, task=job.profile.task_type,
+                            features=raw, feature_code=job.feature_code).fit()
 
 
 def generate(code: str, X: pd.DataFrame) -> pd.DataFrame:
@@ -152,26 +164,73 @@ def generate(code: str, X: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _fit(pipe, config: dict, X, y, X_val=None, y_val=None) -> int | None:
-    """Fit ``pipe``; boosting families stop early on the validation fold. Returns the rounds used."""
+def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None = None) -> int | None:
+    """Fit ``pipe``; boosting families stop early on the validation fold. Returns the rounds used.
+
+    ``until`` (a ``time.monotonic`` value) makes the fit anytime: boosting stops adding rounds and forests
+    stop adding trees once it has passed, so a trial ends with a usable model instead of a timeout.
+    """
     family = FAMILIES[config["family"]]
+    prep, model = pipe[:-1], pipe[-1]
+    estimator = getattr(model, "regressor", model)
+    if family.name in GROWN and until is not None and estimator is model:
+        Xt = prep.fit_transform(X, y)
+        _grow(model, GROWN[family.name], Xt, y, until)
+        return None
     if not (family.early_stopping and X_val is not None and "n_estimators" not in config):
         pipe.fit(X, y)
         return None
-    prep, model = pipe[:-1], pipe[-1]
     Xt, Xv = prep.fit_transform(X, y), prep.transform(X_val)
-    estimator = getattr(model, "regressor", model)
     yv = np.log1p(y_val) if estimator is not model else y_val
     if family.name == "lightgbm":
         import lightgbm as lgb
 
-        model.fit(Xt, y, eval_set=[(Xv, yv)], callbacks=[lgb.early_stopping(ES_ROUNDS, verbose=False)])
+        callbacks = [lgb.early_stopping(ES_ROUNDS, verbose=False)] + ([_lgb_deadline(until)] if until else [])
+        model.fit(Xt, y, eval_set=[(Xv, yv)], callbacks=callbacks)
         fitted = getattr(model, "regressor_", model)
         return int(fitted.best_iteration_ or fitted.n_estimators)
-    estimator.set_params(early_stopping_rounds=ES_ROUNDS)
+    estimator.set_params(early_stopping_rounds=ES_ROUNDS, callbacks=[_xgb_deadline(until)] if until else None)
     model.fit(Xt, y, eval_set=[(Xv, yv)], verbose=False)
     fitted = getattr(model, "regressor_", model)
+    for part in {id(estimator): estimator, id(fitted): fitted}.values():
+        part.set_params(callbacks=None)  # the deadline is not part of the model
     return int(fitted.best_iteration) + 1
+
+
+def _grow(model, step: tuple[str, int], X, y, until: float) -> None:
+    """Fit ``step[1]`` more trees (or iterations) at a time with warm starts until done or past ``until``."""
+    param, size = step
+    total = model.get_params()[param]
+    grown = min(size, total)
+    model.set_params(warm_start=True, **{param: grown})
+    while True:
+        model.fit(X, y)
+        stopped = param == "max_iter" and model.n_iter_ < grown  # its own early stopping ended it
+        if grown >= total or stopped or time.monotonic() >= until:
+            return
+        grown = min(grown + size, total)
+        model.set_params(**{param: grown})
+
+
+def _lgb_deadline(until: float):
+    import lightgbm as lgb
+
+    def stop(env) -> None:
+        if time.monotonic() >= until:
+            raise lgb.callback.EarlyStopException(env.iteration, env.evaluation_result_list)
+
+    stop.order = 40  # after early stopping's own check
+    return stop
+
+
+def _xgb_deadline(until: float):
+    import xgboost as xgb
+
+    class Deadline(xgb.callback.TrainingCallback):
+        def after_iteration(self, model, epoch, evals_log) -> bool:
+            return time.monotonic() >= until
+
+    return Deadline()
 
 
 def _predict(pipe, X, n_classes: int) -> np.ndarray:

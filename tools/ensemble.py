@@ -31,4 +31,39 @@ def select_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, 
         total = oofs[number] if total is None else total + oofs[number]
         best_score = score
     counts = Counter(chosen)
-    return {n: c / len(chosen) for n, c in counts.items()}, best_score
+    return {n: c / len(chosen) for n, c in counts.items()}, float(best_score)
+
+
+def choose_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, max_members: int = 5,
+                    seed: int = 0) -> tuple[dict[int, float], float, float]:
+    """Ensemble selection or the best single trial, whichever generalises better; returns
+    ``(weights, in-sample score, honest score)``.
+
+    Choosing among many trials on the same out-of-fold rows is optimistic, the more so on small data. The
+    honest score cross-fits the choice itself: each procedure (greedy blend, best single trial) picks on one
+    half of the rows and is scored on the other, both ways round. The procedure with the better honest score
+    is then run on all rows.
+    """
+    halves = np.random.default_rng(seed).permutation(len(y)) % 2 == 0
+    honest = {"blend": [], "single": []}
+    for pick in (halves, ~halves):
+        part = {n: o[pick] for n, o in oofs.items()}
+        weights, _ = select_ensemble(part, y[pick], metric, max_members=max_members)
+        honest["blend"].append(metric.score(y[~pick], _blend(oofs, weights, ~pick)))
+        single = _best_single(part, y[pick], metric)
+        honest["single"].append(metric.score(y[~pick], oofs[single][~pick]))
+    blend, single = float(np.mean(honest["blend"])), float(np.mean(honest["single"]))
+    if metric.better(blend, single):
+        weights, score = select_ensemble(oofs, y, metric, max_members=max_members)
+        return weights, float(score), blend
+    best = _best_single(oofs, y, metric)
+    return {best: 1.0}, float(metric.score(y, oofs[best])), single
+
+
+def _blend(oofs: dict[int, np.ndarray], weights: dict[int, float], rows: np.ndarray) -> np.ndarray:
+    return sum(w * oofs[n][rows] for n, w in weights.items())
+
+
+def _best_single(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric) -> int:
+    scores = {n: metric.score(y, o) for n, o in oofs.items()}
+    return max(scores, key=lambda n: scores[n] if metric.greater_is_better else -scores[n])

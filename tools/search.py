@@ -27,6 +27,8 @@ from mlpilot.tools.space import suggest, to_trial_params
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 MIN_TRIAL_S = 2.0
 PROPOSE_MIN_S = 15.0
+FIRST_SHARE, TRIAL_SHARE = 0.15, 0.34  # of the search time left: the first trial's limit, any later one's
+GRACE = (1.3, 3.0)  # a worker past its time limit is killed after limit * GRACE[0] + GRACE[1] seconds
 
 
 @dataclass
@@ -71,20 +73,19 @@ def run_search(
     threads: int = 2,
     propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
     propose_every: int = 10,
-    trial_timeout_s: float | None = None,
     on_trial: Callable[[TrialRecord], None] | None = None,
 ) -> list[TrialRecord]:
     """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial), one at a
     time in each of ``sandboxes`` (in parallel when there are several, the others joining in once the
     first trial has finished).
 
-    A trial gets at most ``trial_timeout_s`` (default: a quarter of the time left at the start, at least
-    30 s). Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
+    Each trial gets a fair share of the time left as its limit (the first, before anything has finished, a
+    small one, so a first model comes fast); the worker fits within it, and a worker far past it is killed.
+    Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
     Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
     sandboxes' output directory.
     """
     families = [c.family for c in plan.candidates]
-    cap = trial_timeout_s or max(30.0, (deadline() - time.monotonic()) / 4)
     lock = threading.Lock()  # asking, telling and proposing happen one at a time
     since: int | None = None  # trials since the last proposal; None until the defaults are done
     stop = threading.Event()
@@ -93,7 +94,7 @@ def run_search(
     def left() -> float:
         return deadline() - time.monotonic()
 
-    def start_trial() -> tuple[optuna.trial.Trial, TrialJob]:
+    def start_trial(room: float) -> tuple[optuna.trial.Trial, TrialJob]:
         nonlocal since
         waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
         roomy = left() > PROPOSE_MIN_S  # a proposal call must not eat the last seconds
@@ -110,6 +111,7 @@ def run_search(
             out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
             threads=threads if first.is_set() else threads * len(sandboxes),  # alone until then: all threads
             feature_code=data.feature_code,
+            time_limit_s=max(MIN_TRIAL_S, (TRIAL_SHARE if first.is_set() else FIRST_SHARE) * room),
         )
 
     def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
@@ -119,6 +121,7 @@ def run_search(
         trial.set_user_attr("info", outcome.info)
         if outcome.status == "COMPLETE":
             trial.set_user_attr("oof_file", outcome.oof_file)
+            trial.set_user_attr("model_file", outcome.model_file)
             study.tell(trial, outcome.value)
         else:
             trial.set_user_attr("status", outcome.status)
@@ -132,14 +135,14 @@ def run_search(
     def loop(sandbox: Sandbox) -> None:
         while not stop.is_set() and (room := left()) > MIN_TRIAL_S:  # another thread's trial may move the deadline
             with lock:
-                trial, job = start_trial()
+                trial, job = start_trial(room)
 
             def on_fold(step: int, value: float, trial=trial) -> bool:
                 with lock:
                     trial.report(value, step)
                     return not trial.should_prune()
 
-            outcome = sandbox.run(job, timeout_s=min(cap, room), on_fold=on_fold)
+            outcome = sandbox.run(job, timeout_s=job.time_limit_s * GRACE[0] + GRACE[1], on_fold=on_fold)
             with lock:
                 finish_trial(trial, outcome)
 
@@ -180,5 +183,6 @@ def _record(t: optuna.trial.FrozenTrial) -> TrialRecord:
     return TrialRecord(
         number=t.number, state=state, config=attrs.get("config", {}), value=t.value,
         fold_scores=attrs.get("fold_scores", []), seconds=attrs.get("seconds", 0.0), reason=attrs.get("reason"),
-        source=attrs.get("source", "tpe"), info=attrs.get("info", {}),
+        source=attrs.get("source", "tpe"), info=attrs.get("info", {}), oof_file=attrs.get("oof_file"),
+        model_file=attrs.get("model_file"),
     )

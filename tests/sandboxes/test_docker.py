@@ -337,11 +337,10 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
         def search(name: str, code: str | None, n_trials: int) -> list:
             study = open_study(tmp_path, spec, name=name)
             enqueue(study, [{"family": "linear", "C": 1.0}], "test")
-            end = time.monotonic() + 120
+            end = time.monotonic() + 40  # the first trial's limit: 15% of that; killed at 1.3 x + 3 s
             data = SearchData("train.parquet", "folds.npy", [0, 1], feature_code=code)
             return run_search(study, spec=spec, profile=job.profile, plan=plan, data=data, sandboxes=[box],
-                              deadline=lambda: end if finished(study) < n_trials else 0, threads=1,
-                              trial_timeout_s=8)
+                              deadline=lambda: end if finished(study) < n_trials else 0, threads=1)
 
         reasons = {}
         for name, code in hostile.items():
@@ -353,7 +352,7 @@ def test_a_hostile_search_still_delivers_a_model(tmp_path):
         assert reasons["secret"].startswith("FileNotFoundError")
         assert reasons["network"].startswith("OSError") and "unreachable" in reasons["network"]
         assert reasons["write"].startswith("OSError") and "Read-only file system" in reasons["write"]
-        assert reasons["loop"] == "timed out after 8s; worker killed"
+        assert reasons["loop"].startswith("timed out after") and reasons["loop"].endswith("s; worker killed")
 
         trials = search("clean", None, 3)
         assert [t.state for t in trials] == ["COMPLETE"] * 3
