@@ -43,6 +43,23 @@ class DateParts(TransformerMixin, BaseEstimator):
         return np.array([f"{c}__{p}" for c in self.columns_ for p in self.PARTS], dtype=object)
 
 
+class ToNumeric(TransformerMixin, BaseEstimator):
+    """Numeric columns as float64; a value that is not a number (text in a new file's numeric column) is NaN."""
+
+    def fit(self, X, y=None):
+        self.columns_ = list(_frame(X).columns)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        frame = _frame(X)
+        return pd.DataFrame({c: pd.to_numeric(frame[c], errors="coerce").astype("float64") for c in self.columns_},
+                            index=frame.index)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array(self.columns_, dtype=object)
+
+
 class BooleanMap(TransformerMixin, BaseEstimator):
     """Maps yes/no, true/false, 1/0 (any case) to 1.0/0.0; anything else to NaN."""
 

@@ -9,7 +9,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from mlpilot.schemas import DatasetProfile
-from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TextEmbedding
+from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TextEmbedding, ToNumeric
 from mlpilot.tools.space import FAMILIES
 
 
@@ -23,7 +23,7 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
         scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
                                              StandardScaler())  # noqa: E731
         if numeric:
-            parts.append(("num", scale(), numeric))
+            parts.append(("num", scale(ToNumeric()), numeric))
         if low or high:
             parts.append(("cat", OneHotEncoder(handle_unknown="infrequent_if_exist", min_frequency=5,
                                                max_categories=30, sparse_output=False), low + high))
@@ -36,7 +36,7 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
         texts = [(f"text_{i}", scale(TextEmbedding()), [c]) for i, c in enumerate(profile.by_role("text"))]
     else:
         if numeric:
-            parts.append(("num", "passthrough", numeric))
+            parts.append(("num", ToNumeric(), numeric))
         if low:
             parts.append(("cat", CategoryCodes(as_category=encoding == "native"), low))
         if high:

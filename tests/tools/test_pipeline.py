@@ -68,3 +68,13 @@ def test_l1_loss_fits_the_median(family, mixed):
     config = {"family": family, "l1_loss": True, **({"n_estimators": 50} if family != "hist_gb" else {})}
     pred = build_pipeline(config, reg).fit(frame, y).predict(frame)
     assert np.median(pred) < 50
+
+
+@pytest.mark.parametrize("family", ["lightgbm", "linear"])
+def test_text_in_a_numeric_column_of_new_data_is_missing_not_a_crash(mixed, family):
+    frame, y, profile = mixed
+    pipe = build_pipeline({"family": family, "n_estimators": 20}, profile).fit(frame, y)
+    new = frame.head(5).astype({"amount": object})
+    new.loc[new.index[:2], "amount"] = ["n/a", "unknown"]
+    proba = pipe.predict_proba(new)
+    assert proba.shape == (5, 2) and np.isfinite(proba).all()
