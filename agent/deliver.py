@@ -9,7 +9,8 @@ from langgraph.runtime import Runtime
 
 from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.agent.data import sample_submission, table, training_frame
-from mlpilot.agent.fitting import MODEL_FILE, constant_model, fit_in_sandbox, publish, save_deliverable
+from mlpilot.agent.fitting import (MODEL_FILE, REFIT_MARGIN, REPORT_S, constant_model, fit_in_sandbox, publish,
+                                   save_deliverable)
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Delivered, StageStarted
 from mlpilot.sandboxes import trial_output
@@ -17,9 +18,7 @@ from mlpilot.tools.model_io import load_model
 from mlpilot.tools.report import write_report
 from mlpilot.tools.submission import leaderboard, make_submission
 
-REPORT_S = 3.0
 MIN_FIT_S = 10.0  # a fallback fit gets at least this long: the budget rule allows max(10%, 10 s) over
-REFIT_MARGIN = 1.3  # a refit on all rows is tried only when this many times its estimated cost is left
 
 
 def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:

@@ -8,7 +8,7 @@ import numpy as np
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import write_search_data
-from mlpilot.agent.fitting import bagged_model, publish, save_deliverable
+from mlpilot.agent.fitting import REFIT_MARGIN, REPORT_S, bagged_model, publish, save_deliverable
 from mlpilot.agent.roles import Proposals, ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
@@ -19,9 +19,8 @@ from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.search import enqueue, open_study, records, run_search
 from mlpilot.tools.space import space_for
 
-REPORT_S = 3.0
-VERIFY_S = 2.0  # scoring the holdout, the checks, composing the bagged model
-FIT_OVERHEAD_S = 3.0  # per refit: job set-up, saving and reloading the model
+VERIFY_S = 1.5  # scoring the holdout, the checks, composing the bagged model
+FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
@@ -49,7 +48,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
     enqueue(study, plan.warm_start(), "default")
     families = [c.family for c in plan.candidates]
-    margin = 0.03 * ctx.budget_s + REPORT_S
+    margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S
     folds = np.load(ctx.run_dir / "data" / data.folds_file)
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
@@ -57,7 +56,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     def deadline() -> float:  # the refit on all rows is optional, but its measured cost is kept back for it
         top = [t.number for t in best_trials(history, metric, min(plan.ensemble_size, RESERVE_MEMBERS))]
-        reserve = fit_seconds(history, top, plan.cv.n_splits, scale) + VERIFY_S + margin
+        reserve = REFIT_MARGIN * fit_seconds(history, top, plan.cv.n_splits, scale) + margin
         return ctx.started + ctx.budget_s - reserve
 
     def on_trial(record: TrialRecord) -> None:

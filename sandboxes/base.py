@@ -7,6 +7,7 @@ how to start the worker (a local subprocess, a Docker container) and how to kill
 Protocol (one JSON object per line):
     host -> worker  {"op": "run", "job": TrialJob}
     worker -> host  {"type": "ready"}                          once, after start-up
+    worker -> host  {"type": "started"}                        when it begins a job (the timeout runs from here)
     worker -> host  {"type": "fold", "step": k, "value": v}    after each CV fold; the host answers
     host -> worker  {"op": "continue"} | {"op": "prune"}
     worker -> host  {"type": "result", "outcome": TrialOutcome}
@@ -60,6 +61,7 @@ class TrialJob(BaseModel):
     seed: int = 0
     threads: int = 1
     time_limit_s: float | None = Field(None, description="cv: seconds the whole job should take")
+    max_train_rows: int | None = Field(None, description="cv: fit each fold on at most this many of its rows")
 
 
 class TrialOutcome(BaseModel):
@@ -82,6 +84,7 @@ class Limits(BaseModel):
     tmpfs_mb: int = 512
 
 
+STARTUP_S = 30.0  # how long a worker may take to start (imports) before its first job's timeout runs
 FoldCallback = Callable[[int, float], bool]
 """Called with (fold index, running score); returns False to prune the trial."""
 
@@ -184,8 +187,10 @@ class WorkerSandbox(Sandbox):
         raise RuntimeError(f"{self.name} worker did not start: {self._stderr_tail()}")
 
     def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
+        """``timeout_s`` counts from when the worker begins the job: a worker still starting up (imports) is
+        waited for up to ``STARTUP_S`` more."""
         start = time.monotonic()
-        deadline = start + timeout_s
+        deadline = start + timeout_s + STARTUP_S
         proc = self._worker()
         self._log_mark = self.log_path.stat().st_size
         try:
@@ -204,7 +209,9 @@ class WorkerSandbox(Sandbox):
                     )
                 return self._lost(job, proc, start)
             message = json.loads(line)
-            if message.get("type") == "fold":
+            if message.get("type") == "started":
+                deadline = time.monotonic() + timeout_s
+            elif message.get("type") == "fold":
                 keep = on_fold(message["step"], message["value"]) if on_fold else True
                 self._send(proc, {"op": "continue" if keep else "prune"})
             elif message.get("type") == "result":

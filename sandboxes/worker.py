@@ -62,6 +62,7 @@ class Worker:
                 return
             elif message["op"] == "run":
                 job = TrialJob(**message["job"])
+                self.send({"type": "started"})
                 self.send({"type": "result", "outcome": self.run(job).model_dump(mode="json")})
 
     def run(self, job: TrialJob) -> TrialOutcome:
@@ -115,6 +116,9 @@ class Worker:
         scores, rounds, members = [], [], []
         for k, fold in enumerate(folds):
             train, valid = fold == TRAIN, fold == VALID
+            if job.max_train_rows and train.sum() > job.max_train_rows:  # a cheap first look: fewer rows
+                keep = np.random.default_rng(job.seed + k).choice(np.flatnonzero(train), job.max_train_rows, replace=False)
+                train = np.isin(np.arange(len(fold)), keep)
             # each fold may use its share of the time limit plus whatever earlier folds left unused
             until = start + FIT_SHARE * job.time_limit_s * (k + 1) / len(folds) if job.time_limit_s else None
             pipe = build_pipeline(config, job.profile, seed=job.seed + k, threads=job.threads)

@@ -44,3 +44,9 @@ def private_user_state(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("user-state")
     monkeypatch.setenv("MLPILOT_LLM_CACHE_DIR", str(home / "llm-cache"))
     monkeypatch.setenv("MLPILOT_EXPERIENCE", str(home / "experience.jsonl"))
+
+
+@pytest.fixture(scope="session")
+def within_budget():
+    """The budget rule: a whole run may overrun its budget by at most max(10%, 10 s)."""
+    return lambda elapsed, budget: elapsed <= budget + max(0.1 * budget, 10)

@@ -14,11 +14,7 @@ import mlpilot
 pytestmark = pytest.mark.slow
 
 
-def within_budget(elapsed: float, budget: float) -> bool:
-    return elapsed <= budget + max(0.1 * budget, 10)
-
-
-def test_churn_with_test_file_delivers_everything(tmp_path, churn):
+def test_churn_with_test_file_delivers_everything(tmp_path, churn, within_budget):
     train, test = churn.iloc[:1200], churn.iloc[1200:].drop(columns="churn")
     test.to_csv(tmp_path / "test.csv", index=False)
     events = []
@@ -46,7 +42,7 @@ def test_churn_with_test_file_delivers_everything(tmp_path, churn):
     assert board.iloc[0]["state"] == "COMPLETE" and (board["source"] == "default").any()
 
 
-def test_regression_cli_run_and_predict(tmp_path, ames):
+def test_regression_cli_run_and_predict(tmp_path, ames, within_budget):
     data = tmp_path / "ames.csv"
     ames.to_csv(data, index=False)
     start = time.monotonic()
@@ -66,7 +62,7 @@ def test_regression_cli_run_and_predict(tmp_path, ames):
     assert len(values) == len(ames) and values.min() > 0
 
 
-def test_tiny_budget_still_delivers_a_model(tmp_path, penguins):
+def test_tiny_budget_still_delivers_a_model(tmp_path, penguins, within_budget):
     start = time.monotonic()
     result = mlpilot.solve("classify the penguin species", data=penguins, time_budget=3, out=tmp_path)
     assert within_budget(time.monotonic() - start, 3)

