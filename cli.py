@@ -33,6 +33,8 @@ def run(
     test: Path = typer.Option(None, "--test", help="rows to predict; predictions.csv follows its ids"),
     target: str = typer.Option(None, "--target", help="the column to predict (else read from the request)"),
     metric: str = typer.Option(None, "--metric", help="the metric to optimise (else read from the request)"),
+    exclude: list[str] = typer.Option(None, "--exclude", "-x",
+                                      help="a column not to use (repeat it, or separate names with commas)"),
     time_budget: str = typer.Option(None, "--time-budget", "-t", help="whole-run wall clock, e.g. 90s, 2m, 1h"),
     out: Path = typer.Option(Path("runs"), "--out", "-o", help="folder for run directories"),
     sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
@@ -53,6 +55,7 @@ def run(
     ask = (lambda question: console.input(f"[bold cyan]?[/] {question} ")) if interactive else None
     try:
         result = solve(request, data, test=test, target=target, metric=metric, time_budget=time_budget, out=out,
+                       exclude=[n.strip() for given in exclude or [] for n in given.split(",") if n.strip()],
                        sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
                        ask=ask)
     except MlpilotError as exc:

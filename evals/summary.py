@@ -60,3 +60,33 @@ def overall(scored: pd.DataFrame) -> pd.DataFrame:
     table["comprehensive"] = 0.5 * table["success_rate"] + 0.5 * table.pop("mean_nps")
     columns = ["tasks", "success_rate", "mean_normalized", "mean_rank", "comprehensive", "wins", "seconds", "llm_cost"]
     return table[columns].sort_values("mean_normalized", ascending=False).reset_index()
+
+
+def scorecard(scored: pd.DataFrame, budget: float, system: str = "mlpilot", baselines=("lgbm", "flaml")) -> dict:
+    """The generalization targets for ``system``: valid submissions, runs within the budget rule
+    (max(10%, 10 s) over), share of tasks at or above each baseline, mean normalized score beside theirs."""
+    mine = scored[scored["system"] == system].set_index("task")
+    ok = mine["status"] == "ok"
+    card = {"tasks": len(mine), "valid": float(ok.mean()),
+            "within_budget": float((mine["seconds"] <= budget + max(0.1 * budget, 10)).mean()),
+            "mean_normalized": float(mine["normalized"].where(ok, 0.0).fillna(0.0).mean())}
+    for base in baselines:
+        theirs = scored[scored["system"] == base].set_index("task")
+        if theirs.empty:
+            continue
+        both = mine[["score", "status", "greater_is_better"]].join(theirs[["score", "status"]], rsuffix="_base")
+        sign = np.where(both["greater_is_better"], 1.0, -1.0)
+        above = (both["status"] == "ok") & ((both["status_base"] != "ok")
+                                            | (sign * both["score"] >= sign * both["score_base"] - 1e-12))
+        card[f"at_or_above_{base}"] = float(above.mean())
+        card[f"mean_normalized_{base}"] = float(theirs["normalized"].where(theirs["status"] == "ok", 0.0)
+                                                .fillna(0.0).mean())
+    return card
+
+
+def cv_gaps(scored: pd.DataFrame, system: str = "mlpilot") -> pd.DataFrame:
+    """Per task, the system's own CV estimate beside its test score; gap > 0 means CV was optimistic."""
+    mine = scored[(scored["system"] == system) & (scored["status"] == "ok")].copy()
+    sign = np.where(mine["greater_is_better"], 1.0, -1.0)
+    mine["gap"] = sign * (mine["cv_score"] - mine["score"])
+    return mine[["task", "metric", "cv_score", "score", "gap"]].reset_index(drop=True)

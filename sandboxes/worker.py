@@ -198,7 +198,8 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
     fitted = getattr(model, "regressor_", model)
     for part in {id(estimator): estimator, id(fitted): fitted}.values():
         part.set_params(callbacks=None)  # the deadline is not part of the model
-    return int(fitted.best_iteration) + 1
+    booster = fitted.get_booster()  # a deadline in the first round stops it before early stopping keeps a best
+    return int(booster.attributes().get("best_iteration", booster.num_boosted_rounds() - 1)) + 1
 
 
 def _grow(model, step: tuple[str, int], X, y, until: float) -> None:

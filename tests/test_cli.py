@@ -107,3 +107,56 @@ def test_bad_input_loses_nothing_in_an_existing_output_folder(csv, tmp_path):
 
 def test_predict_needs_a_run_directory(tmp_path, csv):
     assert_clean_error(mlpilot("predict", str(tmp_path), str(csv)), "not a finished run directory")
+
+
+def _exclude_csv(tmp_path):
+    """A small regression: a strong legitimate column, a copy of the target in cents, and a column to exclude."""
+    rng = np.random.default_rng(0)
+    n = 400
+    x = rng.normal(size=n)
+    y = 3 * x + rng.normal(scale=0.1, size=n)
+    path = tmp_path / "train.csv"
+    pd.DataFrame({"sqft": x, "noise": rng.normal(size=n), "Zone": rng.choice(list("abc"), n),
+                  "rooms": rng.integers(1, 6, n), "cents": y * 100, "y": y}).to_csv(path, index=False)
+    return path
+
+
+def test_exclude_reaches_the_profile_the_model_and_the_run_files(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from mlpilot.api import load
+    from mlpilot.cli import app
+
+    result = CliRunner().invoke(app, ["run", "predict y", "--data", str(_exclude_csv(tmp_path)), "--target", "y",
+                                      "--out", str(tmp_path / "runs"), "--time-budget", "15s", "--quiet",
+                                      "--exclude", "zone", "-x", "rooms"])
+    assert result.exit_code == 0, result.output
+    run_dir = next((tmp_path / "runs").iterdir())
+    summary = json.loads((run_dir / "summary.json").read_text())
+    assert "column 'Zone' dropped: excluded by the user" in summary["warnings"]
+    assert "column 'rooms' dropped: excluded by the user" in summary["warnings"]
+    assert any(w.startswith("leakage suspect 'cents' dropped: a fixed linear map") for w in summary["warnings"])
+    checks = {c["name"]: c for c in json.loads((run_dir / "verification.json").read_text())["checks"]}
+    evidence = checks["target_not_feature"]["evidence"]
+    assert checks["target_not_feature"]["passed"]
+    for fragment in ("'Zone' dropped: excluded by the user", "'rooms' dropped: excluded by the user",
+                     "'cents' dropped: a fixed linear map of the target", "'sqft' kept: alone predicts the target"):
+        assert fragment in evidence, evidence
+    assert set(load(run_dir).features) == {"sqft", "noise"}
+    report = (run_dir / "report.html").read_text()
+    assert "<h2>Leakage suspects</h2>" in report and "<code>Zone</code>" in report and "<code>sqft</code>" in report
+
+
+def test_exclude_of_an_unknown_column_is_a_clean_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from mlpilot.cli import app
+
+    result = CliRunner().invoke(app, ["run", "predict y", "--data", str(_exclude_csv(tmp_path)), "--target", "y",
+                                      "--out", str(tmp_path / "runs"), "--time-budget", "10s", "--quiet",
+                                      "--exclude", "sqft,zones,romos"])
+    message = " ".join(result.output.split())
+    assert result.exit_code == 2 and message.startswith("error:"), result.output
+    assert "'romos'" in message and "did you mean 'rooms'?" in message

@@ -122,6 +122,34 @@ def _features(features: dict | None) -> str:
     return f"<h2>Generated features</h2>{kept}<ul>{items}</ul>"
 
 
+def _leakage(suspects: list[dict]) -> str:
+    """The leakage suspects: column, evidence, and whether it was dropped or kept."""
+    if not suspects:
+        return ""
+    rows = ""
+    for s in suspects:
+        action, _, evidence = s["reason"].partition(": ")
+        if action != s["action"]:  # a reason written without its action prefix
+            evidence = s["reason"]
+        css = "fail" if s["action"] == "dropped" else "pass"
+        rows += (f"<tr><td><code>{html.escape(s['column'])}</code></td><td>{html.escape(evidence)}</td>"
+                 f"<td class='{css}'>{html.escape(s['action'])}</td></tr>")
+    return ("<h2>Leakage suspects</h2><p>Dropped columns are not model inputs. Kept ones are: they predict the target "
+            "very well on their own; exclude one if it is not known when predicting.</p>"
+            f"<table><tr><th>column</th><th>evidence</th><th>action</th></tr>{rows}</table>")
+
+
+def _suspects(run_dir: Path) -> list[dict]:
+    """The leakage suspects in the profile the profile node wrote (profile.json)."""
+    path = run_dir / "profile.json"
+    if not path.exists():
+        return []
+    try:
+        return json.loads(path.read_text()).get("leakage_suspects") or []
+    except (OSError, ValueError):
+        return []
+
+
 def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: list[TrialRecord],
                  verdict: Verdict | None, classes: list | None, verify_dir: Path | None) -> Path:
     spec = summary["spec"]
@@ -148,6 +176,7 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
  · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}</p>
 {_usage(summary.get("llm_usage") or {})}
 <ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
+{_leakage(_suspects(run_dir))}
 {_features(summary.get("features"))}
 <h2>Verification</h2>{_checks(verdict)}
 <h2>Plots</h2><div class="grid">{"".join(plots)}</div>
