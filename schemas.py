@@ -59,6 +59,8 @@ class LeakSuspect(BaseModel):
     score: float | None = None
     action: Literal["dropped", "kept"] = Field(
         "dropped", description="dropped: unusable at prediction time or a copy of the target; kept: merely strong")
+    cv_with: float | None = Field(None, description="kept: CV score of the first default configuration with it")
+    cv_without: float | None = Field(None, description="kept: the same configuration's CV score without it")
 
 
 class DatasetProfile(BaseModel):
@@ -83,6 +85,10 @@ class DatasetProfile(BaseModel):
         dropped = {"id", "constant"}
         leaks = {s.column for s in self.leakage_suspects if s.action == "dropped"}
         return [c for c in self.columns if c.role not in dropped and c.name not in leaks and c.name != self.target]
+
+    def without(self, columns: list[str]) -> DatasetProfile:
+        """This profile with ``columns`` left out of the features."""
+        return self.model_copy(update={"columns": [c for c in self.columns if c.name not in columns]})
 
     def by_role(self, *roles: str) -> list[str]:
         return [c.name for c in self.features() if c.role in roles]

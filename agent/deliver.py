@@ -31,7 +31,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     model = load_model(run_dir / MODEL_FILE)
     for message in warnings[len(state.warnings):]:
         ctx.warn(message)
-    files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl",
+    files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl", "profile": "profile.json",
              "verification": "verification.json", "summary": "summary.json", "report": "report.html"}
     if state.feature_code:
         files["feature_code"] = "feature_code.py"
@@ -53,6 +53,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         "elapsed_s": round(ctx.elapsed(), 2), "time_budget_s": ctx.budget_s, "sandbox": ctx.sandbox.name,
         "backend": ctx.backend.name, "model": model_kind, "files": files, "llm_usage": usage,
         "llm_cost": usage.get("cost_usd", 0.0), "features": state.features.model_dump() if state.features else None,
+        "leakage_suspects": [s.model_dump() for s in state.profile.leakage_suspects],
     }
     (run_dir / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
     try:

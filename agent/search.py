@@ -46,7 +46,11 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
     data, holdout, y = write_search_data(state, ctx)
     study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
-    enqueue(study, plan.warm_start(), "default")
+    warm = plan.warm_start()
+    enqueue(study, warm, "default")
+    kept = [s.column for s in state.profile.leakage_suspects if s.action == "kept"]
+    base = plan.trial_config(warm[0])
+    pair: dict = {}  # the first default at its found rounds, with and without each strong column
     families = [c.family for c in plan.candidates]
     margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S
     folds = np.load(ctx.run_dir / "data" / data.folds_file)
@@ -61,6 +65,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
+        if kept and not pair and record.config == base and record.state == "COMPLETE":
+            pair["with"] = warm[0] | {"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info \
+                else warm[0]
+            enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
         best = best_trials(history, metric, 1)
         if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk
             publish(ctx.run_dir, trial_output(ctx.run_dir / "trials", record.model_file))
@@ -103,5 +111,22 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
                           f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))
     refit = fit_seconds(trials, list(weights), plan.cv.n_splits, scale)
+    if pair:
+        update["profile"] = _with_and_without(state.profile, trials, plan.trial_config(pair["with"]), ctx)
     return update | {"ensemble": {str(n): float(w) for n, w in weights.items()}, "cv_score": float(honest),
                      "refit_s": float(refit)}
+
+
+def _with_and_without(profile, trials: list[TrialRecord], base: dict, ctx: Deps):
+    """The profile with each kept suspect's CV score with and without it (same configuration, rounds and
+    folds)."""
+    scores = {tuple(t.config.get("without", [])): t.value for t in trials
+              if t.state == "COMPLETE" and {k: v for k, v in t.config.items() if k != "without"} == base}
+    suspects = []
+    for suspect in profile.leakage_suspects:
+        if suspect.action == "kept" and (suspect.column,) in scores and () in scores:
+            suspect = suspect.model_copy(update={"cv_with": scores[()], "cv_without": scores[(suspect.column,)]})
+            ctx.emit(Note(message=f"strong column {suspect.column!r}: CV {suspect.cv_with:.4f} with it, "
+                                  f"{suspect.cv_without:.4f} without it"))
+        suspects.append(suspect)
+    return profile.model_copy(update={"leakage_suspects": suspects})

@@ -51,8 +51,10 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
 
 
 def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, threads: int = 1) -> Pipeline:
-    """The full pipeline for ``config``; regression with ``log_target`` fits on log1p(y)."""
+    """The full pipeline for ``config``; regression with ``log_target`` fits on log1p(y); columns listed in
+    ``without`` are left out."""
     family = FAMILIES[config["family"]]
+    profile = profile.without(config.get("without", []))
     model = family.make(config, profile.task_type, seed, threads)
     if config.get("log_target"):
         model = TransformedTargetRegressor(regressor=model, func=np.log1p, inverse_func=np.expm1,

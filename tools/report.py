@@ -122,8 +122,13 @@ def _features(features: dict | None) -> str:
     return f"<h2>Generated features</h2>{kept}<ul>{items}</ul>"
 
 
-def _leakage(suspects: list[dict]) -> str:
-    """The leakage suspects: column, evidence, and whether it was dropped or kept."""
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.4f}"
+
+
+def _leakage(suspects: list[dict], metric: str) -> str:
+    """The leakage suspects: column, evidence, whether it was dropped or kept, and a kept one's CV with and
+    without it."""
     if not suspects:
         return ""
     rows = ""
@@ -133,21 +138,12 @@ def _leakage(suspects: list[dict]) -> str:
             evidence = s["reason"]
         css = "fail" if s["action"] == "dropped" else "pass"
         rows += (f"<tr><td><code>{html.escape(s['column'])}</code></td><td>{html.escape(evidence)}</td>"
-                 f"<td class='{css}'>{html.escape(s['action'])}</td></tr>")
+                 f"<td class='{css}'>{html.escape(s['action'])}</td><td>{_fmt(s.get('cv_with'))}</td>"
+                 f"<td>{_fmt(s.get('cv_without'))}</td></tr>")
     return ("<h2>Leakage suspects</h2><p>Dropped columns are not model inputs. Kept ones are: they predict the target "
             "very well on their own; exclude one if it is not known when predicting.</p>"
-            f"<table><tr><th>column</th><th>evidence</th><th>action</th></tr>{rows}</table>")
-
-
-def _suspects(run_dir: Path) -> list[dict]:
-    """The leakage suspects in the profile the profile node wrote (profile.json)."""
-    path = run_dir / "profile.json"
-    if not path.exists():
-        return []
-    try:
-        return json.loads(path.read_text()).get("leakage_suspects") or []
-    except (OSError, ValueError):
-        return []
+            f"<table><tr><th>column</th><th>evidence</th><th>action</th><th>CV {metric} with it</th>"
+            f"<th>without it</th></tr>{rows}</table>")
 
 
 def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: list[TrialRecord],
@@ -163,7 +159,6 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
         held = np.load(verify_dir / "holdout.npz")
         plots.append(holdout_plot(held["y"], held["pred"], spec["task_type"], classes))
     failed = board[board["state"] != "COMPLETE"]
-    fmt = lambda v: "–" if v is None else f"{v:.4f}"  # noqa: E731
     warnings = "".join(f"<li class='warn'>{html.escape(w)}</li>" for w in summary["warnings"])
     body = f"""<!doctype html><html><head><meta charset="utf-8"><title>mlpilot report</title>
 <style>{STYLE}</style></head><body>
@@ -172,11 +167,12 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
 <p><b>Task:</b> {spec["task_type"]} · target <code>{html.escape(spec["target"])}</code> · metric {metric}
  · budget {summary["time_budget_s"]:.0f}s · used {summary["elapsed_s"]:.0f}s · sandbox {summary["sandbox"]}
  · backend {summary["backend"]}</p>
-<p><b>CV score:</b> {fmt(summary["cv_score"])} · <b>holdout:</b> {fmt(summary["holdout_score"])}
- · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}</p>
+<p><b>CV score:</b> {_fmt(summary["cv_score"])} · <b>holdout:</b> {_fmt(summary["holdout_score"])}
+ · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}
+ · delivered: {html.escape(summary.get("model") or "")}</p>
 {_usage(summary.get("llm_usage") or {})}
 <ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
-{_leakage(_suspects(run_dir))}
+{_leakage(summary.get("leakage_suspects") or [], summary["metric"])}
 {_features(summary.get("features"))}
 <h2>Verification</h2>{_checks(verdict)}
 <h2>Plots</h2><div class="grid">{"".join(plots)}</div>

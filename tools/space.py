@@ -14,6 +14,7 @@ import optuna
 
 Param = tuple  # ("float"|"int", low, high, "log"|"linear") or ("cat", [choices])
 MAX_ROUNDS = 3000
+PIPELINE_KEYS = ("family", "log_target", "l1_loss", "without")  # config keys for the pipeline, not the estimator
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class FamilySpec:
 
 
 def _params(config: dict) -> dict:
-    return {k: v for k, v in config.items() if k not in ("family", "log_target", "l1_loss")}
+    return {k: v for k, v in config.items() if k not in PIPELINE_KEYS}
 
 
 def _lightgbm(config, task, seed, threads):
