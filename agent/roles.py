@@ -19,8 +19,15 @@ class UnderstandInput(BaseModel):
     n_rows: int
     n_unique: dict[str, int] = Field(default_factory=dict)
     test_columns: list[str] | None = None
+    test_empty_columns: list[str] = Field(
+        default_factory=list, description="columns of the test file that are there but hold no value in any row")
     submission_columns: list[str] | None = None
     time_budget_s: float | None = Field(None, description="budget given outside the request, wins if set")
+    target: str | None = Field(None, description="target column given outside the request (--target), wins if set")
+    metric: str | None = Field(None, description="metric given outside the request (--metric), wins if set")
+    exclude: list[str] = Field(default_factory=list, description="columns given with --exclude: never features")
+    rejected_targets: list[str] | None = Field(
+        None, description="columns the verifier ruled out as the target: choose another (None when none are)")
 
 
 class PlanInput(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
+from mlpilot.agent.backends import expert_request
 from mlpilot.agent.data import sample_submission, table
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.agent.state import Deps, RunState
@@ -12,8 +13,9 @@ from mlpilot.errors import MlpilotError
 from mlpilot.events import Note, StageStarted
 from mlpilot.schemas import TaskSpec
 from mlpilot.tools.load import close_matches, find_column
-from mlpilot.tools.metrics import check_metric_fits, get_metric
+from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric, metric_named_in
 from mlpilot.tools.profile import infer_task_type
+from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
 
 
 def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -23,60 +25,181 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     test = table(ctx, state.test_path, "test")
     submission = sample_submission(state.test_path)
     columns = [str(c) for c in train.columns]
-    request = state.request
-    if state.target:
-        request += f" (target column: '{state.target}')"
-    if state.metric:
-        request += f" (metric: {state.metric})"
     payload = UnderstandInput(
-        request=request, columns=columns, dtypes={c: str(t) for c, t in train.dtypes.items()},
+        request=state.request, columns=columns, dtypes={c: str(t) for c, t in train.dtypes.items()},
         preview=train.head(5).astype(str).to_dict("records"), n_rows=len(train),
         n_unique={c: int(train[c].nunique()) for c in columns},
         test_columns=None if test is None else [str(c) for c in test.columns],
+        test_empty_columns=[] if test is None else [str(c) for c in test.columns if test[c].isna().all()],
         submission_columns=None if submission is None else [str(c) for c in submission.columns],
-        time_budget_s=state.time_budget_s,
+        time_budget_s=state.time_budget_s, target=state.target, metric=state.metric, exclude=list(state.exclude),
+        rejected_targets=list(getattr(state, "rejected_targets", None) or []) or None,  # verify sets it on a re-read
     )
     spec = ctx.backend.complete("understand", payload, TaskSpec)
     question = getattr(spec, "question", None)
     if question and ctx.interactive:  # pause the graph; whoever drives it resumes with the person's answer
         answer = interrupt({"question": question})
         ctx.emit(Note(message=f"asked: {question} answer: {answer}"))
-        payload = payload.model_copy(update={"request": f"{request}\n(asked: {question} answer: {answer})"})
+        payload = payload.model_copy(update={"request": f"{state.request}\n(asked: {question} answer: {answer})"})
         spec = ctx.backend.complete("understand", payload, TaskSpec)
         question = getattr(spec, "question", None)
     if question:
         ctx.warn(f"the request is ambiguous ({question}); going on with the best reading: see the notes")
-    spec = _validated(spec, state, columns, train)
+    spec = _validated(spec, state, payload, train)
     ctx.budget_s = spec.time_budget_s
     for note in spec.notes:
         ctx.emit(Note(message=note))
     return {"spec": spec}
 
 
-def _validated(spec: TaskSpec, state: RunState, columns: list[str], train) -> TaskSpec:
-    """Hold the backend's answer to the facts: a real column, a known metric that fits, a usable budget."""
-    wanted = state.target or spec.target
-    target = find_column(wanted, columns)
-    if target is None:
-        near = close_matches(wanted, columns)
-        hint = f"did you mean {', '.join(repr(c) for c in near)}?" if near else f"columns are: {', '.join(columns[:30])}"
-        raise MlpilotError(f"target column {wanted!r} not found in the data: {hint}")
-    inferred = infer_task_type(train[target])  # raises for an all-missing or single-class target
-    task_type = spec.task_type
-    if inferred != "regression" and task_type != "regression":
-        task_type = inferred
-    elif inferred != "regression" and not _numeric(train[target]):
-        task_type = inferred
+def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train) -> TaskSpec:
+    """Hold the backend's answer to the facts and the evidence: a real target the evidence supports, a task type
+    its values and the named metric allow, a known metric that fits, real excluded columns, a usable budget."""
+    columns = payload.columns
+    notes = list(spec.notes)
+    target, why = _held_target(spec, payload, notes)
+    y = train[target]
+    asked = state.metric or metric_named_in(payload.request)
     metric = get_metric(state.metric or spec.metric)
-    check_metric_fits(metric, task_type)
+    fix = ("pass --target COLUMN (target= in Python) to predict another column, or --metric NAME (metric=) "
+           "to score it differently")
+    task_type, reason = spec.task_type, "the backend's reading"
+    try:
+        inferred = infer_task_type(y)  # raises for an all-missing or single-valued target
+        task_type, reason = _task_type(spec.task_type, inferred, y, get_metric(asked) if asked else None)
+        if not asked and task_type not in metric.tasks:  # the backend's own pick, not the user's: use the default
+            _add(notes, f"metric {default_metric(task_type)}, not {metric.name}: {metric.name} does not fit a "
+                        f"{task_type} task and the request names no metric")
+            metric = get_metric(default_metric(task_type))
+        check_metric_fits(metric, task_type)
+        _check_rows(y, task_type)
+    except MlpilotError as exc:
+        raise MlpilotError(f"{str(exc).rstrip('.')} (target {target!r}: {why}; read as a {task_type} task: "
+                           f"{reason}); {fix}") from None
+    if task_type != spec.task_type:
+        _add(notes, f"task {task_type}, not {spec.task_type}: {reason}")
+    excluded = _excluded(spec, state, payload, target, why)
     budget = state.time_budget_s or spec.time_budget_s  # a budget given outside the request wins
     if budget <= 0:
         raise MlpilotError(f"time budget must be positive, got {budget:g}s: pass e.g. --time-budget 2m")
+    constraints = spec.constraints.model_copy(update={"exclude_columns": excluded})
     return TaskSpec.model_validate(spec.model_dump(exclude={"question"}) | {
-        "target": target, "task_type": task_type, "metric": metric.name, "time_budget_s": budget})
+        "target": target, "task_type": task_type, "metric": metric.name, "time_budget_s": budget,
+        "constraints": constraints.model_dump(), "notes": notes})
+
+
+def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> tuple[str, str]:
+    """The backend's target unless the evidence overrules it: target= wins; a name the request marks that is no
+    column is an error; the one column the test file lacks beats any other; a ruled-out target is replaced."""
+    columns = payload.columns
+    if payload.target:
+        target = find_column(payload.target, columns)
+        if target is None:
+            raise MlpilotError(f"target column {payload.target!r} (given with --target / target=) not found in the "
+                               f"data: {_hint(payload.target, columns)}")
+        if spec.target != target:
+            _add(notes, f"target {target!r}: given with --target / target= (the backend read {spec.target!r})")
+        return target, "given with --target / target="
+    rejected = set(payload.rejected_targets or [])
+    reading = expert_request.read_request(payload.request, columns, rejected)
+    test = expert_request.from_test_file(payload, rejected)
+    if reading.unknown:
+        extra = (f" (the test file lacks only {test.column!r}: pass --target {test.column} to predict it)"
+                 if test else "")
+        raise expert_request.unknown_column_error(reading.unknown, reading.unknown_how, columns, extra)
+    target = find_column(spec.target, columns)
+    if target is None:
+        raise MlpilotError(f"target column {spec.target!r} not found in the data: {_hint(spec.target, columns)}")
+    if target in rejected:
+        chosen, found = expert_request.find_target(payload)
+        _add(notes, f"target {chosen!r}, not {target!r}: the verifier ruled {target!r} out")
+        notes.extend(n for n in found if n not in notes)
+        return chosen, found[0].split(": ", 1)[-1]
+    if test and test.column != target:
+        _add(notes, f"target {test.column!r}, not {target!r}: {test.why} (pass --target {target} to insist)")
+        return test.column, test.why
+    if test:
+        return target, test.why
+    if reading.pick and reading.pick.column == target:
+        return target, reading.pick.why
+    if reading.pick:
+        _add(notes, f"the request's words point to {reading.pick.column!r} ({reading.pick.why}); kept {target!r}")
+    return target, next((n.split(": ", 1)[1] for n in spec.notes if n.startswith(f"target {target!r}: ")),
+                        "the backend's reading")
+
+
+def _task_type(answer: str, inferred: str, y, metric) -> tuple[str, str]:
+    """The task type the target's values and the named metric allow; the backend's answer where they leave room."""
+    values = y.dropna()
+    numeric = _numeric(values)
+    levels = int(values.nunique())
+    if not numeric:
+        return inferred, f"the target holds labels ({levels} distinct values)"
+    if metric is not None and metric.tasks == ("regression",):
+        return "regression", f"metric {metric.name} scores a quantity and the target is numeric"
+    if metric is not None and "regression" not in metric.tasks:
+        if levels == 2:
+            return "binary", f"metric {metric.name} scores classes and the target has two values"
+        if inferred == "regression" and not (_integral(values) and levels <= 50):
+            raise MlpilotError(f"metric {metric.name} scores classes but the target has {levels} distinct numeric "
+                               "values")
+        return "multiclass", f"metric {metric.name} scores classes ({levels} levels)"
+    if inferred != "regression" and answer != "regression":
+        return inferred, f"{levels} distinct values"
+    return answer, f"{levels} distinct numeric values"
+
+
+def _check_rows(y, task_type: str) -> None:
+    """Enough labelled rows to train and validate: MIN_ROWS in all, two of every class."""
+    values = y.dropna()
+    if len(values) < MIN_ROWS:
+        raise MlpilotError(f"only {len(values)} labelled rows: at least {MIN_ROWS} are needed to train and validate "
+                           "a model; add labelled rows")
+    if task_type != "regression":
+        counts = values.value_counts()
+        single = [str(k) for k, v in counts.items() if v < MIN_CLASS_ROWS]
+        if single:
+            raise MlpilotError(f"class {', '.join(map(repr, single[:5]))} of the target has a single labelled row, "
+                               "which can not be both trained on and validated; add rows of that class or drop it")
+
+
+def _excluded(spec: TaskSpec, state: RunState, payload: UnderstandInput, target: str, why: str) -> list[str]:
+    """The columns not to use: the backend's, the request's (read by the expert too) and --exclude; all real."""
+    columns = payload.columns
+    names = [*spec.constraints.exclude_columns, *expert_request.find_exclusions(payload.request, columns),
+             *state.exclude]
+    out: list[str] = []
+    for name in names:
+        column = find_column(name, columns)
+        if column is None:
+            raise MlpilotError(f"excluded column {name!r} not found in the data: {_hint(name, columns)}")
+        if column == target:
+            raise MlpilotError(f"the target {target!r} ({why}) can not also be excluded: drop it from the "
+                               "exclusions, or pass --target COLUMN (target=) to predict another column")
+        if column not in out:
+            out.append(column)
+    return out
+
+
+def _hint(name: str, columns: list[str]) -> str:
+    near = close_matches(name, columns)
+    return f"did you mean {', '.join(repr(c) for c in near)}?" if near else f"columns are: {', '.join(columns[:30])}"
+
+
+def _add(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)
 
 
 def _numeric(series) -> bool:
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     return is_numeric_dtype(series) and not is_bool_dtype(series)
+
+
+def _integral(values) -> bool:
+    import numpy as np
+
+    x = values.to_numpy(dtype=float, na_value=np.nan)
+    x = x[np.isfinite(x)]
+    return bool(np.all(x == np.round(x)))

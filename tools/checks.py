@@ -27,11 +27,17 @@ def dummy_cv_score(y: np.ndarray, folds: np.ndarray, metric: Metric, n_classes: 
 
 
 def target_not_feature(spec: TaskSpec, features: list[str], profile: DatasetProfile) -> Check:
-    leaks = [s.column for s in profile.leakage_suspects if s.column in features]
-    bad = ([spec.target] if spec.target in features else []) + leaks
-    return Check(name="target_not_feature", passed=not bad,
-                 evidence=f"model inputs include {bad}" if bad else
-                 f"{len(features)} input columns; target and {len(profile.leakage_suspects)} leak suspect(s) excluded")
+    """Fails when the target or a dropped leakage suspect is a model input; the evidence names every suspect,
+    what was done with it and why (kept ones are strong but legitimate columns)."""
+    inputs = set(features)
+    dropped = [s for s in profile.leakage_suspects if s.action == "dropped"]
+    bad = ([repr(spec.target) + " (the target)"] if spec.target in inputs else []) + [
+        f"{s.column!r} ({s.reason})" for s in dropped if s.column in inputs]
+    suspects = "; ".join(f"{s.column!r} {s.reason}" for s in profile.leakage_suspects)
+    listed = f"leakage suspects: {suspects}" if suspects else "no leakage suspects"
+    evidence = (f"model inputs include {', '.join(bad)}; {listed}" if bad else
+                f"{len(features)} input column{'' if len(features) == 1 else 's'}, the target not among them; {listed}")
+    return Check(name="target_not_feature", passed=not bad, evidence=evidence)
 
 
 def request_met(spec: TaskSpec, request: str, inferred_task: str, metric_override: str | None) -> Check:
@@ -89,3 +95,43 @@ def predictions_wellformed(model, frame: pd.DataFrame, task_type: str, classes: 
             problems.append("probabilities outside [0, 1] or not summing to 1")
     return Check(name="predictions_wellformed", passed=not problems,
                  evidence="; ".join(problems) or f"{len(pred)} well-formed predictions on {len(frame)} rows")
+
+
+def target_fits_data(spec: TaskSpec, train_columns: list[str], test_frame: pd.DataFrame | None,
+                     request: str) -> Check:
+    """The target is what the data and the words ask for: not filled in on the test rows (then the test file
+    can't be asking for it), and not another column than the one the request's words name exactly. The evidence
+    names the likely target (the columns the test file lacks, the column the words name)."""
+    from mlpilot.agent.backends.expert_request import read_request  # the same reading as understand's
+
+    columns = [str(c) for c in train_columns]
+    problems, notes = [], []
+    severity = "error"
+    filled = set()
+    if test_frame is not None:
+        filled = {str(c) for c in test_frame.columns if test_frame[c].notna().any()}
+        missing = [c for c in columns if c not in filled]
+        if spec.target in filled:
+            rows = int(test_frame[spec.target].notna().sum())
+            if missing:
+                likely = f"likely target {missing[0]!r}" if len(missing) == 1 else \
+                    f"likely target one of {', '.join(map(repr, missing[:5]))}"
+                problems.append(f"target {spec.target!r} has values in {rows} of {len(test_frame)} test rows, so the "
+                                f"test file is not asking for it; missing from the test file: {likely}")
+            else:
+                severity = "warning"  # a labelled test file: nothing better to choose
+                problems.append(f"target {spec.target!r} has values in {rows} of {len(test_frame)} test rows and no "
+                                "training column is missing from the test file (is the test file labelled?)")
+    named = read_request(request, columns).pick
+    if named and named.exact and named.column != spec.target:
+        if named.column in filled:
+            notes.append(f"the request's words name {named.column!r}, but the test file fills it in")
+        else:
+            severity = "error"
+            problems.append(f"the request's words name {named.column!r} ({named.why}) but the run predicts "
+                            f"{spec.target!r}: likely target {named.column!r}")
+    evidence = "; ".join(problems + notes) or (
+        f"target {spec.target!r} is " + ("missing from the test file" if test_frame is not None else
+                                           "what the request names" if named else "not contradicted by the request"))
+    return Check(name="target_fits_data", passed=not problems, severity=severity if problems else "error",
+                 evidence=evidence)

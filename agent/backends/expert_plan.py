@@ -6,6 +6,7 @@ from mlpilot.agent.roles import PlanInput, ProposeInput, Proposals
 from mlpilot.schemas import Candidate, CVSpec, Plan
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
+from mlpilot.tools.splits import planned_folds
 
 # Families in the order their defaults are tried: fast and strong first.
 PORTFOLIO = ["lightgbm", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
@@ -51,15 +52,19 @@ def plan(inp: PlanInput) -> Plan:
     order = [f for f in PORTFOLIO if f in families]
     candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
                   for f in dict.fromkeys(order + families)]
-    if spec.time_column:
-        cv = CVSpec(kind="time", n_splits=5, time_column=spec.time_column)
-    elif spec.group_column:
-        cv = CVSpec(kind="group", n_splits=5, group_column=spec.group_column)
-    else:
-        cv = CVSpec(kind="kfold" if spec.task_type == "regression" else "stratified",
-                    n_splits=5 if profile.n_rows <= 50_000 else 3)
-    why.append(f"{cv.n_splits}-fold {cv.kind} cross-validation")
     holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1
+    usual = 5 if profile.n_rows <= 50_000 or spec.time_column or spec.group_column else 3
+    classes = profile.class_counts if spec.task_type != "regression" and not spec.time_column else None
+    n_splits = planned_folds(usual, profile.n_rows, holdout, classes)  # fewer on a small table or a rare class
+    if spec.time_column:
+        cv = CVSpec(kind="time", n_splits=n_splits, time_column=spec.time_column)
+    elif spec.group_column:
+        cv = CVSpec(kind="group", n_splits=n_splits, group_column=spec.group_column)
+    else:
+        cv = CVSpec(kind="kfold" if spec.task_type == "regression" else "stratified", n_splits=n_splits)
+    why.append(f"{cv.n_splits}-fold {cv.kind} cross-validation"
+               + (f" (fewer folds: {profile.n_rows} rows, rarest class "
+                  f"{min(classes.values()) if classes else '-'} rows)" if n_splits < usual else ""))
     why.extend(inp.feedback)
     return Plan(candidates=candidates, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
                 ensemble_size=5, log_target=log_target, l1_loss=l1_loss,

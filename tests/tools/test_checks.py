@@ -27,6 +27,40 @@ def test_target_and_leaks_must_not_be_features():
     assert not failed.passed and "leak" in failed.evidence
 
 
+def test_target_not_feature_names_every_suspect_and_fails_only_on_dropped_ones():
+    """On a real profile: a dropped copy of the target fails the check as an input; a kept strong column does not."""
+    import pandas as pd
+
+    from mlpilot.tools.profile import profile_dataset
+
+    rng = np.random.default_rng(0)
+    n = 1000
+    x = rng.normal(size=n)
+    y = 3 * x + rng.normal(scale=0.3, size=n)
+    df = pd.DataFrame({"sqft": x, "noise": rng.normal(size=n), "cents": y * 100, "zone": rng.choice(list("ab"), n),
+                       "y": y})
+    profile = profile_dataset(df, "y", "regression", exclude=["zone"])
+    assert {s.column: s.action for s in profile.leakage_suspects} == {"zone": "dropped", "cents": "dropped",
+                                                                      "sqft": "kept"}
+    spec = TaskSpec(task_type="regression", target="y", metric="rmse")
+    inputs = [c.name for c in profile.features()]
+    assert inputs == ["sqft", "noise"]
+    check = checks.target_not_feature(spec, inputs, profile)
+    assert check.passed
+    assert check.evidence.startswith("2 input columns, the target not among them; leakage suspects: "
+                                     "'zone' dropped: excluded by the user; 'cents' dropped: a fixed linear map of the "
+                                     "target (cents = 100 * y on 1000 rows, R2 1.00000); 'sqft' kept: alone predicts")
+    assert "pass --exclude sqft to drop it" in check.evidence
+    failed = checks.target_not_feature(spec, [*inputs, "cents"], profile)
+    assert not failed.passed
+    assert failed.evidence.startswith("model inputs include 'cents' (dropped: a fixed linear map of the target")
+    failed = checks.target_not_feature(spec, [*inputs, "y"], profile)
+    assert not failed.passed and failed.evidence.startswith("model inputs include 'y' (the target); leakage suspects:")
+    clean = DatasetProfile(n_rows=10, n_cols=2, target="y", task_type="regression", columns=[])
+    assert checks.target_not_feature(spec, ["a"], clean).evidence == (
+        "1 input column, the target not among them; no leakage suspects")
+
+
 def test_request_met_catches_a_different_metric():
     spec = TaskSpec(task_type="binary", target="y", metric="log_loss")
     assert not checks.request_met(spec, "optimise ROC AUC", "binary", None).passed
@@ -39,3 +73,59 @@ def test_baseline_too_good_and_holdout():
     assert not flagged.passed and flagged.severity == "warning" and "casual" in flagged.evidence
     assert checks.holdout_reproduces(0.85, 0.84, [0.84, 0.86, 0.85], AUC).passed
     assert not checks.holdout_reproduces(0.85, 0.70, [0.84, 0.86, 0.85], AUC).passed
+
+
+# --- the target fits the data and the words -------------------------------------------------------------------
+
+import pandas as pd  # noqa: E402
+
+CPS = ["wage", "education", "experience", "ethnicity", "region"]
+CPS_TEST = pd.DataFrame({"education": [12, 16], "experience": [3, 20], "ethnicity": ["a", "b"], "region": ["N", "S"]})
+CENSUS = "Census survey of workers (education, experience, ethnicity, region...). Estimate each person's weekly wage"
+
+
+def spec(target, task="regression"):
+    return TaskSpec(task_type=task, target=target, metric="rmse")
+
+
+def test_target_fits_data_passes_on_the_column_the_test_file_lacks():
+    check = checks.target_fits_data(spec("wage"), CPS, CPS_TEST, CENSUS)
+    assert check.passed and check.name == "target_fits_data"
+
+
+def test_a_target_filled_in_on_the_test_rows_fails_naming_the_missing_column():
+    check = checks.target_fits_data(spec("education", "multiclass"), CPS, CPS_TEST, CENSUS)
+    assert not check.passed and check.severity == "error"
+    assert "'education' has values in 2 of 2 test rows" in check.evidence and "likely target 'wage'" in check.evidence
+
+
+def test_a_target_left_empty_in_the_test_file_is_fine():
+    test = CPS_TEST.assign(wage=None)
+    assert checks.target_fits_data(spec("wage"), CPS, test, CENSUS).passed
+    assert not checks.target_fits_data(spec("region", "multiclass"), CPS, test, CENSUS).passed
+
+
+def test_several_missing_columns_are_all_named():
+    test = CPS_TEST.drop(columns="experience")
+    check = checks.target_fits_data(spec("region", "multiclass"), CPS, test, "fit something")
+    assert not check.passed and "one of 'wage', 'experience'" in check.evidence
+
+
+def test_a_labelled_test_file_only_warns():
+    test = CPS_TEST.assign(wage=[500.0, 700.0])
+    check = checks.target_fits_data(spec("wage"), CPS, test, CENSUS)
+    assert not check.passed and check.severity == "warning" and "labelled" in check.evidence
+
+
+def test_the_words_naming_another_column_fail_with_the_candidate():
+    check = checks.target_fits_data(spec("experience"), CPS, None, "predict the wage of each worker")
+    assert not check.passed and check.severity == "error" and "likely target 'wage'" in check.evidence
+    assert checks.target_fits_data(spec("wage"), CPS, None, "predict the wage of each worker").passed
+    assert checks.target_fits_data(spec("wage"), CPS, None, "build a good model").passed
+
+
+def test_words_naming_a_column_the_test_file_fills_in_do_not_fail():
+    check = checks.target_fits_data(spec("wage"), CPS, CPS_TEST, "predict the region's wages; region matters")
+    assert check.passed
+    check = checks.target_fits_data(spec("wage"), CPS, CPS_TEST, "predict the education level")
+    assert check.passed and "fills it in" in check.evidence

@@ -1,0 +1,175 @@
+"""The understand node holds any backend's reading to the evidence in the real tables."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mlpilot.agent.backends.base import Backend
+from mlpilot.agent.backends.expert import ExpertBackend
+from mlpilot.agent.roles import UnderstandInput
+from mlpilot.agent.state import Deps, RunState
+from mlpilot.agent.understand import _validated, understand
+from mlpilot.errors import MlpilotError
+from mlpilot.schemas import TaskSpec
+
+
+class Scripted(Backend):
+    """An LLM stand-in: answers understand with a fixed spec, whatever the evidence."""
+
+    name = "scripted"
+
+    def __init__(self, **spec):
+        self.spec = spec
+        self.payloads = []
+
+    def complete(self, role, payload, schema):
+        self.payloads.append(payload)
+        return schema.model_validate({"time_budget_s": 60, "notes": ["the model's reading"], **self.spec})
+
+
+def census(n=200, seed=0):
+    rng = np.random.default_rng(seed)
+    education = rng.integers(6, 19, n)
+    experience = rng.integers(0, 45, n)
+    return pd.DataFrame({"wage": np.round(np.exp(5 + 0.08 * education + rng.normal(0, 0.5, n)), 2),
+                         "education": education, "experience": experience,
+                         "ethnicity": rng.choice(["cauc", "afam"], n), "region": rng.choice(list("NSEW"), n)})
+
+
+def run(tmp_path, request, train, test=None, backend=None, **state):
+    data = tmp_path / "train.csv"
+    train.to_csv(data, index=False)
+    test_path = None
+    if test is not None:
+        test_path = tmp_path / "test.csv"
+        test.to_csv(test_path, index=False)
+    s = RunState(request=request, data_path=str(data), test_path=None if test_path is None else str(test_path),
+                 run_dir=str(tmp_path), **state)
+    deps = Deps(backend=backend or ExpertBackend(), sandbox=None, run_dir=tmp_path, budget_s=60)
+    return understand(s, SimpleNamespace(context=deps))["spec"]
+
+
+CENSUS = ("Census survey of workers (education, experience, ethnicity, region...). Estimate each person's weekly "
+          "wage; score is RMSLE because wages are skewed.")
+
+
+def test_census_request_reads_wage_as_a_regression(tmp_path):
+    train = census()
+    spec = run(tmp_path, CENSUS, train, test=train.drop(columns="wage"))
+    assert (spec.target, spec.task_type, spec.metric) == ("wage", "regression", "rmsle")
+    assert "missing from the test file" in spec.notes[0]
+
+
+def test_a_regression_metric_makes_an_integer_target_a_regression(tmp_path):
+    spec = run(tmp_path, "predict the years of education; RMSE", census())
+    assert (spec.target, spec.task_type) == ("education", "regression")
+
+
+def test_unknown_named_column_on_a_tiny_table_is_an_error_not_a_traceback(tmp_path):
+    tiny = pd.DataFrame({"a": range(6), "b": [1, 0] * 3, "y": [0, 1, 0, 1, 1, 0]})
+    with pytest.raises(MlpilotError, match="'zzz_missing'.*no such column.*columns are: a, b, y"):
+        run(tmp_path, "predict the column zzz_missing", tiny)
+
+
+def test_too_few_rows_names_the_target_and_the_fix(tmp_path):
+    tiny = pd.DataFrame({"a": range(6), "b": [1, 0] * 3, "y": [0, 1, 0, 1, 1, 0]})
+    with pytest.raises(MlpilotError, match=r"only 6 labelled rows.*target 'y'.*--target") as err:
+        run(tmp_path, "predict y", tiny)
+    assert "\n" not in str(err.value)
+
+
+def test_metric_that_does_not_fit_names_target_type_why_and_overrides(tmp_path):
+    with pytest.raises(MlpilotError) as err:
+        run(tmp_path, "predict the region; RMSE", census())
+    message = str(err.value)
+    for part in ("metric rmse does not fit a multiclass task", "target 'region'", "named after the verb",
+                 "--target", "target=", "--metric", "metric="):
+        assert part in message
+    assert "\n" not in message
+
+
+def test_classification_metric_on_a_continuous_target_is_an_error_naming_it(tmp_path):
+    with pytest.raises(MlpilotError, match=r"roc_auc scores classes.*target 'wage'.*--target"):
+        run(tmp_path, "predict the weekly wage; AUC", census())
+
+
+def test_single_valued_target_names_why_it_was_chosen(tmp_path):
+    train = census().assign(flag=1)
+    with pytest.raises(MlpilotError, match=r"single value.*target 'flag': the only training column missing"):
+        run(tmp_path, "fit a model", train, test=train.drop(columns="flag"))
+
+
+def test_a_class_with_one_row_is_an_error_naming_the_class(tmp_path):
+    train = census().assign(grade=["a", "b"] * 99 + ["a", "z"])
+    with pytest.raises(MlpilotError, match=r"class 'z'.*single labelled row.*target 'grade'"):
+        run(tmp_path, "classify the grade", train)
+
+
+def test_target_and_metric_are_fields_not_request_text(tmp_path):
+    backend = Scripted(task_type="regression", target="wage", metric="rmse")
+    spec = run(tmp_path, "make a model", census(), backend=backend, target="experience", metric="mae")
+    payload = backend.payloads[0]
+    assert payload.request == "make a model" and payload.target == "experience" and payload.metric == "mae"
+    assert (spec.target, spec.metric) == ("experience", "mae")
+
+
+def test_an_llm_target_present_in_the_test_file_is_overridden(tmp_path):
+    train = census()
+    backend = Scripted(task_type="multiclass", target="education", metric="rmsle")
+    spec = run(tmp_path, CENSUS, train, test=train.drop(columns="wage"), backend=backend)
+    assert (spec.target, spec.task_type, spec.metric) == ("wage", "regression", "rmsle")
+    assert any("not 'education'" in n and "missing from the test file" in n for n in spec.notes)
+
+
+def test_target_argument_beats_the_test_file(tmp_path):
+    train = census()
+    backend = Scripted(task_type="regression", target="wage", metric="rmse")
+    spec = run(tmp_path, "predict it", train, test=train.drop(columns="wage"), backend=backend, target="experience")
+    assert spec.target == "experience"
+
+
+def test_an_llm_metric_that_does_not_fit_is_replaced_when_the_user_named_none(tmp_path):
+    backend = Scripted(task_type="regression", target="region", metric="rmse")
+    spec = run(tmp_path, "predict the region", census(), backend=backend)
+    assert (spec.task_type, spec.metric) == ("multiclass", "log_loss")
+    assert any(n.startswith("metric log_loss, not rmse") for n in spec.notes)
+
+
+def test_an_llm_cannot_replace_a_named_column_that_does_not_exist(tmp_path):
+    backend = Scripted(task_type="regression", target="wage", metric="rmse")
+    with pytest.raises(MlpilotError, match="'hourly_pay'.*no such column.*columns are: wage"):
+        run(tmp_path, "predict hourly_pay", census(), backend=backend)
+
+
+def test_exclusions_from_words_flag_and_backend_are_merged_and_checked(tmp_path):
+    spec = run(tmp_path, "predict the wage; don't use ethnicity", census(), exclude=["region"])
+    assert spec.constraints.exclude_columns == ["ethnicity", "region"]
+    with pytest.raises(MlpilotError, match="excluded column 'regio'.*did you mean 'region'"):
+        run(tmp_path, "predict the wage", census(), exclude=["regio"])
+    with pytest.raises(MlpilotError, match="target 'wage'.*can not also be excluded"):
+        run(tmp_path, "predict the wage", census(), exclude=["wage"])
+    backend = Scripted(task_type="regression", target="wage", metric="rmse",
+                       constraints={"exclude_columns": ["zip_code"]})
+    with pytest.raises(MlpilotError, match="excluded column 'zip_code' not found"):
+        run(tmp_path, "predict the wage", census(), backend=backend)
+
+
+def test_an_llm_that_drops_the_requests_exclusion_is_held_to_it(tmp_path):
+    backend = Scripted(task_type="regression", target="wage", metric="rmse")
+    spec = run(tmp_path, "predict the wage without experience", census(), backend=backend)
+    assert spec.constraints.exclude_columns == ["experience"]
+
+
+def test_a_rejected_llm_target_is_replaced_from_the_evidence():
+    train = census()
+    columns = list(train.columns)
+    payload = UnderstandInput(request="Estimate each person's years of experience", columns=columns,
+                              dtypes={c: str(t) for c, t in train.dtypes.items()}, n_rows=len(train),
+                              n_unique={c: int(train[c].nunique()) for c in columns},
+                              test_columns=[c for c in columns if c != "wage"], rejected_targets=["wage"])
+    spec = TaskSpec(task_type="regression", target="wage", metric="rmse")
+    state = RunState(request=payload.request, data_path="-", run_dir="-")
+    held = _validated(spec, state, payload, train)
+    assert held.target == "experience" and any("ruled 'wage' out" in n for n in held.notes)
