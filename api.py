@@ -32,9 +32,8 @@ from mlpilot.tools.model_io import load_model, preload
 
 @dataclass
 class Result:
-    """What a run delivered. ``model`` takes raw frames with the training columns."""
+    """What a run delivered. ``model`` (loaded on first use) takes raw frames with the training columns."""
 
-    model: object
     score: float | None
     metric: str
     leaderboard: pd.DataFrame
@@ -43,6 +42,12 @@ class Result:
     run_dir: Path
     warnings: list[str]
     summary: dict
+
+    @property
+    def model(self):
+        if not hasattr(self, "_model"):
+            self._model = load_model(self.run_dir / MODEL_FILE)
+        return self._model
 
     @property
     def predictions(self) -> pd.DataFrame | None:
@@ -127,7 +132,7 @@ def solve(
                     final = _salvage(graph, config, deps, exc)
     final = RunState.model_validate(final)
     return Result(
-        model=load_model(run_dir / MODEL_FILE), score=final.cv_score, metric=final.spec.metric,
+        score=final.cv_score, metric=final.spec.metric,
         leaderboard=pd.read_csv(run_dir / "leaderboard.csv"), verification=final.verdict, spec=final.spec,
         run_dir=run_dir, warnings=final.warnings, summary=json.loads((run_dir / "summary.json").read_text()),
     )

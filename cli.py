@@ -64,6 +64,9 @@ def run(
     except KeyboardInterrupt:
         renderer.stop()
         fail("interrupted; finished trials are kept in the run directory", 130)
+    except Exception as exc:  # a bug outside the run's own recovery: still one line, never a traceback
+        renderer.stop()
+        fail(f"unexpected failure ({type(exc).__name__}: {str(exc)[:200]}); please report it", 1)
     console.print(leaderboard_table(result.leaderboard, result.metric))
     if as_json:
         sys.stdout.write(json.dumps(result.summary | {"run_dir": str(result.run_dir)}, default=str) + "\n")
@@ -78,7 +81,7 @@ def predict(
     """Predict new rows with a delivered model."""
     from mlpilot.api import load
     from mlpilot.tools.load import load_table
-    from mlpilot.tools.submission import make_submission
+    from mlpilot.tools.submission import make_submission, predict_for_submission
 
     try:
         summary_path = run_dir / "summary.json"
@@ -90,8 +93,8 @@ def predict(
         missing = [c for c in model.features if c not in frame.columns]
         if missing:
             raise MlpilotError(f"{data} lacks training columns {', '.join(missing[:8])}: add them and retry")
-        out = make_submission(model, frame, target=spec["target"], task_type=spec["task_type"], metric=spec["metric"],
-                              id_column=spec.get("id_column"))
+        out = make_submission(predict_for_submission(model, frame), frame, classes=model.classes, target=spec["target"],
+                              task_type=spec["task_type"], metric=spec["metric"], id_column=spec.get("id_column"))
         out.to_csv(output, index=False)
     except MlpilotError as exc:
         fail(str(exc))

@@ -143,6 +143,7 @@ class TrialRecord(BaseModel):
     info: dict = Field(default_factory=dict, description="e.g. best_rounds for a refit")
     oof_file: str | None = Field(None, description="out-of-fold predictions, in the trials directory")
     model_file: str | None = Field(None, description="the trial's bagged fold models, in the trials directory")
+    pred_files: dict[str, str] = Field(default_factory=dict, description="holdout/test: the fold models' average")
 
 
 class CodeAttempt(BaseModel):

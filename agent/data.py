@@ -49,18 +49,25 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     frame, y, classes = training_frame(state, ctx)
     data_dir = ctx.run_dir / "data"
     data_dir.mkdir(exist_ok=True)
-    table_file = data_dir / "train.parquet"
-    if not table_file.exists():
-        out = frame[[c.name for c in state.profile.features()]].copy()
-        out[state.spec.target] = y
-        out.to_parquet(table_file)
+    names = [c.name for c in state.profile.features()]
+    table_file, test_file = f"train-{state.attempt}.parquet", f"test-{state.attempt}.parquet"
+    if not (data_dir / table_file).exists():  # per attempt: a re-read request may change target and features
+        _parquet_safe(frame[names]).assign(**{state.spec.target: y}).to_parquet(data_dir / table_file)
+    test = table(ctx, state.test_path, "test")
+    if test is not None and not (data_dir / test_file).exists():
+        _parquet_safe(test.reindex(columns=names)).to_parquet(data_dir / test_file)
     folds, holdout = make_folds(frame, y, state.plan.cv, state.plan.holdout_frac,
                                 classify=classes is not None, seed=state.attempt, max_rows=SEARCH_ROWS)
     folds_file = f"folds-{state.attempt}.npy"
     np.save(data_dir / folds_file, folds)
-    fit_rows = np.setdiff1d(np.arange(len(y)), holdout)
-    np.save(data_dir / f"fit-rows-{state.attempt}.npy", fit_rows)
     np.save(data_dir / f"holdout-{state.attempt}.npy", holdout)
-    search_data = SearchData(data_file="train.parquet", folds_file=folds_file, classes=classes,
-                             feature_code=state.feature_code)
+    search_data = SearchData(data_file=table_file, folds_file=folds_file, classes=classes,
+                             feature_code=state.feature_code, holdout_file=f"holdout-{state.attempt}.npy",
+                             test_file=test_file if test is not None else None)
     return search_data, holdout, y
+
+
+def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns holding mixed values (numbers and words) as strings, so parquet can store them."""
+    mixed = [c for c in frame.columns if frame[c].dtype == object]
+    return frame.assign(**{c: frame[c].where(frame[c].isna(), frame[c].astype(str)) for c in mixed})

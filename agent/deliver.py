@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.agent.data import sample_submission, table, training_frame
-from mlpilot.agent.fitting import (MODEL_FILE, REFIT_MARGIN, REPORT_S, constant_model, fit_in_sandbox, publish,
-                                   save_deliverable)
+from mlpilot.agent.fitting import (MODEL_FILE, REFIT_MARGIN, REPORT_S, bagged_model, blend, constant_model,
+                                   fit_in_sandbox, publish, save_deliverable)
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Delivered, StageStarted
 from mlpilot.sandboxes import trial_output
 from mlpilot.tools.model_io import load_model
 from mlpilot.tools.report import write_report
-from mlpilot.tools.submission import leaderboard, make_submission
+from mlpilot.tools.submission import leaderboard, make_submission, predict_for_submission
 
 MIN_FIT_S = 10.0  # a fallback fit gets at least this long: the budget rule allows max(10%, 10 s) over
 
@@ -27,8 +29,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="deliver", detail="final model, predictions, report"))
     run_dir = ctx.run_dir
     warnings = list(state.warnings)
-    model_kind = _final_model(state, ctx, warnings)
-    model = load_model(run_dir / MODEL_FILE)
+    model_kind, new = _final_model(state, ctx, warnings)
     for message in warnings[len(state.warnings):]:
         ctx.warn(message)
     files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl", "profile": "profile.json",
@@ -37,8 +38,11 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         files["feature_code"] = "feature_code.py"
     test = table(ctx, state.test_path, "test")
     if test is not None:
-        submission = make_submission(model, test, target=spec.target, task_type=spec.task_type, metric=spec.metric,
-                                     id_column=spec.id_column, sample=sample_submission(state.test_path))
+        if new is None:  # predictions the sandbox did not make: the model on disk makes them
+            new = predict_for_submission(load_model(run_dir / MODEL_FILE), test)
+        submission = make_submission(new, test, classes=state.classes, target=spec.target, task_type=spec.task_type,
+                                     metric=spec.metric, id_column=spec.id_column,
+                                     sample=sample_submission(state.test_path))
         submission.to_csv(run_dir / "predictions.csv", index=False)
         files["predictions"] = "predictions.csv"
     board = leaderboard(state.trials, spec.metric)
@@ -67,30 +71,41 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
 
 
 
-def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> str:
-    """Leave the model to deliver in ``run_dir/model.skops``; returns what it is.
+def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, np.ndarray | None]:
+    """Leave the model to deliver in ``run_dir/model.skops``; returns what it is and, when the sandbox made
+    them, its predictions on the test rows.
 
-    The bagged fold models the search left are the deliverable; a refit on all rows replaces them when its
+    The search's ensemble of bagged fold models is the deliverable; a refit on all rows replaces it when its
     estimated cost fits the time left. With no trial finished, a fast default is fitted on all rows, and if
     even that fails, a constant model: a run always delivers.
     """
     run_dir = ctx.run_dir
-    if (run_dir / MODEL_FILE).exists():  # the search's ensemble, or a finished trial's model after a failure
+    if (run_dir / MODEL_FILE).exists():  # the best trial's fold models, published during the search
         if not state.ensemble:
-            return "the best finished trial's bagged fold models"
-        if ctx.remaining() <= REFIT_MARGIN * state.refit_s + REPORT_S:
-            return "bagged fold models (no time to refit on all rows)"
-        model, outcome = fit_in_sandbox(state, ctx, "final", None, ctx.remaining() - REPORT_S)
-        if model is None:
+            return "the best finished trial's bagged fold models", None
+        weights = {int(n): w for n, w in state.ensemble.items()}
+        new = blend(run_dir, state.trials, weights, "test") if state.test_path else None
+        if ctx.remaining() > REFIT_MARGIN * state.refit_s + REPORT_S:
+            outcome = fit_in_sandbox(state, ctx, "final", ctx.remaining() - REPORT_S)
+            if outcome.status == "COMPLETE":
+                publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
+                return "ensemble refit on all rows", _test_predictions(run_dir, outcome.pred_files)
             warnings.append(f"refit on all rows failed ({outcome.reason}); delivering the bagged fold models")
-            return "bagged fold models (the refit on all rows failed)"
+        if len(weights) > 1:
+            save_deliverable(run_dir, bagged_model(run_dir / "trials", state.trials, weights), f"bag-{state.attempt}")
+        else:
+            only = next(t for t in state.trials if t.number in weights)
+            publish(run_dir, trial_output(run_dir / "trials", only.model_file))
+        return "bagged fold models", new
+    outcome = fit_in_sandbox(state, ctx, "final", max(ctx.remaining(), MIN_FIT_S))
+    if outcome.status == "COMPLETE":
         publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
-        return "ensemble refit on all rows"
-    model, outcome = fit_in_sandbox(state, ctx, "final", None, max(ctx.remaining(), MIN_FIT_S))
-    if model is not None:
-        publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
-        return "default LightGBM fitted on all rows (no trial finished)"
+        return "default LightGBM fitted on all rows (no trial finished)", _test_predictions(run_dir, outcome.pred_files)
     frame, y, _ = training_frame(state, ctx)
     save_deliverable(run_dir, constant_model(state, frame, y), "constant")
     warnings.append(f"no model could be fitted ({outcome.reason}); delivering a constant prediction")
-    return "constant prediction (nothing could be fitted)"
+    return "constant prediction (nothing could be fitted)", None
+
+
+def _test_predictions(run_dir, pred_files: dict[str, str]) -> np.ndarray | None:
+    return np.load(trial_output(run_dir / "trials", pred_files["test"])) if "test" in pred_files else None

@@ -40,17 +40,15 @@ def member_configs(state: RunState) -> tuple[list[dict], list[float]]:
     return configs, weights
 
 
-def fit_in_sandbox(state: RunState, ctx: Deps, name: str, rows_file: str | None, timeout_s: float):
-    """Fit the ensemble's configs on ``rows_file`` (all rows when None); returns (model or None, outcome)."""
+def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float) -> TrialOutcome:
+    """Fit the ensemble's configs on all rows in the sandbox (model file and test predictions in the outcome)."""
     configs, weights = member_configs(state)
-    job = TrialJob(job_id=name, kind="fit", data_file="train.parquet", target=state.spec.target,
+    job = TrialJob(job_id=name, kind="fit", data_file=f"train-{state.attempt}.parquet", target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
-                   rows_file=rows_file, out_subdir=name, classes=state.classes, threads=ctx.threads,
-                   feature_code=state.feature_code)
-    outcome: TrialOutcome = ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0))
-    if outcome.status != "COMPLETE":
-        return None, outcome
-    return load_model(trial_output(ctx.run_dir / "trials", outcome.model_file)), outcome
+                   out_subdir=name, classes=state.classes, threads=ctx.threads,
+                   feature_code=state.feature_code,
+                   test_file=f"test-{state.attempt}.parquet" if state.test_path else None)
+    return ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0))
 
 
 def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int, float]) -> TabularModel:
@@ -64,6 +62,14 @@ def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int,
         member_weights += [weight * w for w in bag.weights_]
     return TabularModel(members=members, weights=member_weights, classes=first.classes, task=first.task,
                         features=first.features, feature_code=first.feature_code).fit()
+
+
+def blend(run_dir: Path, trials: list[TrialRecord], weights: dict[int, float], name: str) -> np.ndarray:
+    """The ensemble's predictions on the holdout or the test rows: the average its trials' fold models made in
+    the sandbox, weighted; no model is loaded."""
+    by_number = {t.number: t for t in trials}
+    return sum(w * np.load(trial_output(run_dir / "trials", by_number[n].pred_files[name]), allow_pickle=False)
+               for n, w in weights.items())
 
 
 def publish(run_dir: Path, source: Path) -> None:

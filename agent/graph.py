@@ -15,7 +15,7 @@ from mlpilot.agent.verify import route_after_verify, verify
 
 
 def build_graph(checkpointer=None):
-    """understand -> profile -> plan -> engineer -> search -> verify -> (plan again | deliver)."""
+    """understand -> profile -> plan -> engineer -> search -> verify -> (understand or plan again | deliver)."""
     graph = StateGraph(RunState, context_schema=Deps)
     graph.add_node("understand", understand)
     graph.add_node("profile", profile)
@@ -30,6 +30,6 @@ def build_graph(checkpointer=None):
     graph.add_edge("plan", "engineer")
     graph.add_edge("engineer", "search")
     graph.add_edge("search", "verify")
-    graph.add_conditional_edges("verify", route_after_verify, ["plan", "deliver"])
+    graph.add_conditional_edges("verify", route_after_verify, ["understand", "plan", "deliver"])
     graph.add_edge("deliver", END)
     return graph.compile(checkpointer=checkpointer)

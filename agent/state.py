@@ -39,6 +39,7 @@ class RunState(BaseModel):
     refit_s: float = Field(0.0, description="estimated seconds to refit the ensemble on all rows")
     verdict: Verdict | None = None
     feedback: list[str] = Field(default_factory=list)
+    rejected_targets: list[str] = Field(default_factory=list, description="targets the verifier sent back")
     warnings: list[str] = Field(default_factory=list)
     files: dict[str, str] = Field(default_factory=dict)
 

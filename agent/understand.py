@@ -33,7 +33,7 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
         test_empty_columns=[] if test is None else [str(c) for c in test.columns if test[c].isna().all()],
         submission_columns=None if submission is None else [str(c) for c in submission.columns],
         time_budget_s=state.time_budget_s, target=state.target, metric=state.metric, exclude=list(state.exclude),
-        rejected_targets=list(getattr(state, "rejected_targets", None) or []) or None,  # verify sets it on a re-read
+        rejected_targets=state.rejected_targets or None,  # verify sets it when it sends the run back
     )
     spec = ctx.backend.complete("understand", payload, TaskSpec)
     question = getattr(spec, "question", None)

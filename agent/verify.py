@@ -1,7 +1,8 @@
-"""Node: the verifier. Reload the model the search left for delivery (bagged fold models, none of which saw
-the holdout), score it on the holdout, run the deterministic checks, and let the backend decide pass /
-replan / warn from them. The verifier never fits a model of its own, and never crashes the run: a check
-that fails to run is a failed check with its reason."""
+"""Node: the verifier. Scores the model the search left for delivery (bagged fold models, none of which saw
+the holdout) on the holdout, from the predictions its trials made in the sandbox, runs the deterministic
+checks, and lets the backend decide pass / replan (back to plan, or back to understand when the target is
+wrong) / warn. The verifier never fits or loads a model, and never crashes the run: a check that fails to
+run is a failed check with its reason."""
 
 from __future__ import annotations
 
@@ -11,15 +12,13 @@ import numpy as np
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import table, training_frame
-from mlpilot.agent.fitting import MODEL_FILE
+from mlpilot.agent.fitting import blend
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import StageStarted, Verified
 from mlpilot.schemas import Check, Verdict
 from mlpilot.tools import checks
-from mlpilot.tools.importance import feature_importance
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.model_io import load_model
 from mlpilot.tools.profile import infer_task_type
 
 REPLAN_MIN_FRACTION = 0.3  # replan only while this share of the budget is left
@@ -29,6 +28,9 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     ctx.emit(StageStarted(stage="verify", detail="score the delivered model on the holdout, check"))
     holdout_score = None
+    target = None if state.target else checks.target_fits_data(
+        state.spec, [str(c) for c in table(ctx, state.data_path, "data").columns],
+        table(ctx, state.test_path, "test"), state.request)
     if not state.ensemble:
         found = [Check(name="model_fits", passed=False, evidence="no trial finished within the budget")]
     else:
@@ -37,14 +39,18 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
         except Exception as exc:  # a broken check must not cost the user the model
             found = [Check(name="verifier_ran", passed=False, severity="warning",
                            evidence=f"the checks could not run ({type(exc).__name__}: {exc})")]
+    found = ([target] if target else []) + found
+    wrong_target = target is not None and not target.passed and target.severity == "error"
     payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.max_attempts)
     verdict = ctx.backend.complete("verify", payload, Verdict)
     update: dict = {"holdout_score": holdout_score}
-    if verdict.decision == "replan" and ctx.remaining() < REPLAN_MIN_FRACTION * ctx.budget_s:
+    if verdict.decision == "replan" and ctx.remaining() < REPLAN_MIN_FRACTION * ctx.budget_s and not wrong_target:
         verdict = verdict.model_copy(update={"decision": "warn",
                                              "explanation": verdict.explanation + " (no time left to replan)"})
-    if verdict.decision == "replan":
+    if verdict.decision == "replan":  # a wrong target is worth the time left, however short
         update |= {"attempt": state.attempt + 1, "feedback": state.feedback + [verdict.explanation]}
+        if wrong_target:
+            update["rejected_targets"] = state.rejected_targets + [state.spec.target]
     elif verdict.decision == "warn":
         ctx.warn(f"verification failed: {verdict.explanation}")
         update["warnings"] = state.warnings + [f"verification: {verdict.explanation}"]
@@ -53,8 +59,8 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     return update | {"verdict": verdict}
 
 
-def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float]:
-    """The checks of the model on disk, and its holdout score."""
+def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
+    """The checks of the delivered ensemble, and its holdout score."""
     spec = state.spec
     metric = get_metric(spec.metric)
     frame, y, _ = training_frame(state, ctx)
@@ -63,30 +69,45 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float]:
     folds = np.load(data_dir / f"folds-{state.attempt}.npy")
     out = ctx.run_dir / "trials" / f"verify-{state.attempt}"
     out.mkdir(parents=True, exist_ok=True)
-    model = load_model(ctx.run_dir / MODEL_FILE)
-    held = frame.iloc[holdout]
-    cv = state.cv_score
-    holdout_score = None
+    members = {t.number: t for t in state.trials if str(t.number) in state.ensemble}
+    weights = {n: state.ensemble[str(n)] for n in members}
+    cv, holdout_score = state.cv_score, None
     if len(holdout):
-        pred = model.predict(held) if spec.task_type == "regression" else model.predict_proba(held)
+        pred = blend(ctx.run_dir, state.trials, weights, "holdout")
         holdout_score = metric.score(y[holdout], pred)
         np.savez(out / "holdout.npz", y=y[holdout], pred=pred)
-    importance = feature_importance(model)
+    importance = _importance(members, weights)
     (out / "importance.json").write_text(json.dumps(importance))
     dummy = checks.dummy_cv_score(y, folds, metric, len(state.classes or []))
-    best_folds = next((t.fold_scores for t in state.trials if str(t.number) in state.ensemble), [])
-    test = table(ctx, state.test_path, "test")
+    best_folds = next((t.fold_scores for t in members.values()), [])
+    if state.test_path:
+        new = blend(ctx.run_dir, state.trials, weights, "test")
+        n_new = len(table(ctx, state.test_path, "test"))
+    else:
+        new, n_new = (pred, len(holdout)) if len(holdout) else (None, 0)
     found = [
-        checks.target_not_feature(spec, list(model.features), state.profile),
+        checks.target_not_feature(spec, [c.name for c in state.profile.features()], state.profile),
         checks.request_met(spec, state.request, infer_task_type(frame[spec.target]), state.metric),
         checks.beats_dummy(cv, dummy, metric),
         checks.not_too_good(cv, dummy, metric, list(importance)),
-        checks.predictions_wellformed(model, held if test is None else test, spec.task_type, state.classes),
     ]
+    if new is not None:
+        found.append(checks.predictions_wellformed(new, n_new, spec.task_type, state.classes))
     if holdout_score is not None:
         found.append(checks.holdout_reproduces(cv, holdout_score, best_folds, metric))
     return found, holdout_score
 
 
+def _importance(members: dict, weights: dict[int, float]) -> dict[str, float]:
+    """Feature importance of the ensemble: its trials' importances (measured in the sandbox), weighted."""
+    total: dict[str, float] = {}
+    for n, w in weights.items():
+        for column, share in members[n].info.get("importance", {}).items():
+            total[column] = total.get(column, 0.0) + w * share
+    return dict(sorted(total.items(), key=lambda kv: -kv[1]))
+
+
 def route_after_verify(state: RunState) -> str:
-    return "plan" if state.verdict and state.verdict.decision == "replan" else "deliver"
+    if not (state.verdict and state.verdict.decision == "replan"):
+        return "deliver"
+    return "understand" if state.spec and state.spec.target in state.rejected_targets else "plan"

@@ -40,9 +40,11 @@ class TrialJob(BaseModel):
     """One unit of work for a worker.
 
     ``kind="cv"`` scores ``configs[0]`` by cross-validation over ``folds_file`` (an int8 array, one row per
-    fold: 1 = train, 2 = validate, 0 = unused) and writes out-of-fold predictions; ``kind="fit"`` fits the
-    weighted ensemble of ``configs`` on the rows of ``rows_file`` (all rows when None) and saves it in skops
-    format; ``kind="transform"`` only applies ``feature_code`` to ``data_file`` and writes the result.
+    fold: 1 = train, 2 = validate, 0 = unused), writes out-of-fold predictions, keeps the fold models as one
+    bagged model and saves their average predictions on ``holdout_file``'s rows and ``test_file``; it fits
+    within ``time_limit_s`` (boosting stops adding rounds, forests trees, once the fold's share is spent).
+    ``kind="fit"`` fits the weighted ensemble of ``configs`` on all rows of ``data_file``, saves it in skops
+    format and predicts ``test_file``; ``kind="transform"`` only applies ``feature_code`` to ``data_file``.
     """
 
     job_id: str
@@ -55,13 +57,14 @@ class TrialJob(BaseModel):
     feature_code: str | None = Field(None, description="generated source defining transform(df), run before the models")
     weights: list[float] | None = None
     folds_file: str | None = None
-    rows_file: str | None = None
     out_subdir: str
     classes: list | None = Field(None, description="original labels of the target codes 0..k-1")
     seed: int = 0
     threads: int = 1
     time_limit_s: float | None = Field(None, description="cv: seconds the whole job should take")
     max_train_rows: int | None = Field(None, description="cv: fit each fold on at most this many of its rows")
+    holdout_file: str | None = Field(None, description="cv: rows of data_file no fold trains on, predicted by each")
+    test_file: str | None = Field(None, description="cv and fit: a table of new rows to predict")
 
 
 class TrialOutcome(BaseModel):
@@ -74,6 +77,7 @@ class TrialOutcome(BaseModel):
     oof_file: str | None = None
     model_file: str | None = None
     frame_file: str | None = None
+    pred_files: dict[str, str] = Field(default_factory=dict, description="holdout/test: the model's predictions")
     info: dict = Field(default_factory=dict)
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
+from mlpilot.tools.importance import feature_importance
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import save_model
@@ -29,6 +30,7 @@ from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import TRAIN, VALID
 
 ES_ROUNDS = 50
+SMALL_ROWS = 300
 FIT_SHARE = 0.85  # of a cv job's time limit spent fitting; the rest predicts, scores and saves
 GROWN = {"random_forest": ("n_estimators", 25), "extra_trees": ("n_estimators", 25), "hist_gb": ("max_iter", 50)}
 
@@ -42,7 +44,7 @@ class Worker:
         self.data_dir, self.out_dir = data_dir, out_dir
         self.channel, self.commands = channel, commands
         self._frames: dict[str, pd.DataFrame] = {}
-        self._generated: tuple[tuple[str, str], pd.DataFrame] | None = None  # the last transformed table
+        self._generated: dict[tuple[str, str], pd.DataFrame] = {}  # transformed tables by (file, code)
 
     def send(self, message: dict) -> None:
         self.channel.write(json.dumps(message) + "\n")
@@ -84,18 +86,35 @@ class Worker:
         outcome.seconds = time.monotonic() - start
         return outcome
 
-    def features(self, job: TrialJob, rows: np.ndarray | None = None) -> tuple[pd.DataFrame, np.ndarray]:
+    def features(self, job: TrialJob) -> tuple[pd.DataFrame, np.ndarray]:
         frame = self.frame(job.data_file)
-        X, y = frame.drop(columns=[job.target]), frame[job.target].to_numpy()
-        if job.feature_code:
-            key = (job.data_file, job.feature_code)
-            if self._generated is None or self._generated[0] != key:
-                self._generated = None  # free the previous table first
-                self._generated = key, generate(job.feature_code, X)
-            X = self._generated[1]
-        if rows is not None:
-            X, y = X.iloc[rows], y[rows]
-        return X, y
+        return self.generated(job, job.data_file, frame.drop(columns=[job.target])), frame[job.target].to_numpy()
+
+    def generated(self, job: TrialJob, name: str, X: pd.DataFrame) -> pd.DataFrame:
+        """``X`` after the job's feature code, if any (the last few transformed tables are kept)."""
+        if not job.feature_code:
+            return X
+        key = (name, job.feature_code)
+        if key not in self._generated:
+            if len(self._generated) >= 2:
+                self._generated.pop(next(iter(self._generated)))  # free the oldest first
+            self._generated[key] = generate(job.feature_code, X)
+        return self._generated[key]
+
+    def new_rows(self, job: TrialJob) -> pd.DataFrame | None:
+        """The job's test table, through the same feature code as the training rows."""
+        if not job.test_file:
+            return None
+        return self.generated(job, job.test_file, self.frame(job.test_file))
+
+    def predictions(self, out: Path, job: TrialJob, **preds) -> dict[str, str]:
+        """Save named prediction arrays next to the job's other outputs; their relative paths."""
+        files = {}
+        for name, pred in preds.items():
+            if pred is not None:
+                np.save(out / f"{name}.npy", pred)
+                files[name] = f"{job.out_subdir}/{name}.npy"
+        return files
 
     def transform(self, job: TrialJob, out: Path) -> TrialOutcome:
         if not job.feature_code:
@@ -113,6 +132,9 @@ class Worker:
         folds = np.load(self.data_dir / job.folds_file)
         n_classes = len(job.classes or [])
         oof = np.full((len(y), n_classes) if n_classes else len(y), np.nan)
+        held = np.load(self.data_dir / job.holdout_file) if job.holdout_file else np.array([], dtype=int)
+        new = self.new_rows(job)
+        held_pred, new_pred = 0.0, 0.0  # fold models' average on the holdout and the new rows
         scores, rounds, members = [], [], []
         for k, fold in enumerate(folds):
             train, valid = fold == TRAIN, fold == VALID
@@ -127,6 +149,10 @@ class Worker:
                 rounds.append(best)
             pred = _predict(pipe, X[valid], n_classes)
             oof[valid] = pred
+            if len(held):
+                held_pred = held_pred + _predict(pipe, X.iloc[held], n_classes) / len(folds)
+            if new is not None:
+                new_pred = new_pred + _predict(pipe, new, n_classes) / len(folds)
             scores.append(metric.score(y[valid], pred))
             members.append(pipe)
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
@@ -134,22 +160,30 @@ class Worker:
                 raise Pruned(scores)
         used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
-        save_model(self.model(job, members, [1.0] * len(members)), out / "model.skops")
-        info = {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {}
+        bag = self.model(job, members, [1.0] * len(members))
+        save_model(bag, out / "model.skops")
+        info = {"importance": feature_importance(bag)} | ({"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
+        files = self.predictions(out, job, holdout=held_pred if len(held) else None,
+                                 test=new_pred if new is not None else None)
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),
                             fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy",
-                            model_file=f"{job.out_subdir}/model.skops", info=info)
+                            model_file=f"{job.out_subdir}/model.skops", pred_files=files, info=info)
 
     def fit(self, job: TrialJob, out: Path) -> TrialOutcome:
-        rows = np.load(self.data_dir / job.rows_file) if job.rows_file else None
-        X, y = self.features(job, rows)
+        X, y = self.features(job)
         members = []
         for i, config in enumerate(job.configs):
             pipe = build_pipeline(config, job.profile, seed=job.seed + i, threads=job.threads)
             _fit(pipe, config, X, y)
             members.append(pipe)
-        save_model(self.model(job, members, job.weights or [1.0] * len(members)), out / "model.skops")
-        return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/model.skops")
+        model = self.model(job, members, job.weights or [1.0] * len(members))
+        save_model(model, out / "model.skops")
+        new = self.new_rows(job)
+        k = len(job.classes or [])
+        test = None if new is None else sum(w * _predict(m, new, k) for w, m in zip(model.weights_, members))
+        files = self.predictions(out, job, test=test)
+        return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/model.skops",
+                            pred_files=files)
 
     def model(self, job: TrialJob, members: list, weights: list[float]) -> TabularModel:
         """The deliverable: fitted pipelines averaged with ``weights``, taking the raw training columns."""
@@ -177,6 +211,8 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
     family = FAMILIES[config["family"]]
     prep, model = pipe[:-1], pipe[-1]
     estimator = getattr(model, "regressor", model)
+    if family.name == "hist_gb" and len(X) < SMALL_ROWS:
+        estimator.set_params(early_stopping=False)  # its own validation split needs more rows than this
     if family.name in GROWN and until is not None and estimator is model:
         Xt = prep.fit_transform(X, y)
         _grow(model, GROWN[family.name], Xt, y, until)

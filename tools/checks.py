@@ -76,25 +76,21 @@ def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metr
                  evidence=f"holdout {metric.name} {holdout:.4f} vs CV {cv:.4f} (tolerance {tolerance:.4f})")
 
 
-def predictions_wellformed(model, frame: pd.DataFrame, task_type: str, classes: list | None) -> Check:
+def predictions_wellformed(pred: np.ndarray, n_rows: int, task_type: str, classes: list | None) -> Check:
+    """``pred``: the delivered model's values (regression) or class probabilities for ``n_rows`` new rows."""
+    pred = np.asarray(pred, dtype=float)
     problems = []
-    pred = np.asarray(model.predict(frame))
-    if len(pred) != len(frame):
-        problems.append(f"{len(pred)} predictions for {len(frame)} rows")
-    if task_type == "regression":
-        if not np.all(np.isfinite(pred.astype(float))):
-            problems.append("non-finite predictions")
-    else:
-        unknown = set(pd.unique(pred)) - set(classes)
-        if unknown:
-            problems.append(f"unknown labels {sorted(map(str, unknown))[:5]}")
-        proba = model.predict_proba(frame)
-        if proba.shape != (len(frame), len(classes)):
-            problems.append(f"probabilities of shape {proba.shape}")
-        elif not (np.all(proba >= -1e-9) and np.allclose(proba.sum(axis=1), 1, atol=1e-4)):
+    if len(pred) != n_rows:
+        problems.append(f"{len(pred)} predictions for {n_rows} rows")
+    if not np.all(np.isfinite(pred)):
+        problems.append("non-finite predictions")
+    if task_type != "regression":
+        if pred.ndim != 2 or pred.shape[1] != len(classes):
+            problems.append(f"probabilities of shape {pred.shape} for {len(classes)} classes")
+        elif not (np.all(pred >= -1e-9) and np.allclose(pred.sum(axis=1), 1, atol=1e-4)):
             problems.append("probabilities outside [0, 1] or not summing to 1")
     return Check(name="predictions_wellformed", passed=not problems,
-                 evidence="; ".join(problems) or f"{len(pred)} well-formed predictions on {len(frame)} rows")
+                 evidence="; ".join(problems) or f"{len(pred)} well-formed predictions on {n_rows} rows")
 
 
 def target_fits_data(spec: TaskSpec, train_columns: list[str], test_frame: pd.DataFrame | None,

@@ -53,6 +53,9 @@ def choose_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, 
         single = _best_single(part, y[pick], metric)
         honest["single"].append(metric.score(y[~pick], oofs[single][~pick]))
     blend, single = float(np.mean(honest["blend"])), float(np.mean(honest["single"]))
+    if not (np.isfinite(blend) and np.isfinite(single)):  # halves too small to score (a class missing from one)
+        weights, score = select_ensemble(oofs, y, metric, max_members=max_members)
+        return weights, float(score), float(score)
     if metric.better(blend, single):
         weights, score = select_ensemble(oofs, y, metric, max_members=max_members)
         return weights, float(score), blend

@@ -43,12 +43,19 @@ class DateParts(TransformerMixin, BaseEstimator):
         return np.array([f"{c}__{p}" for c in self.columns_ for p in self.PARTS], dtype=object)
 
 
-class ToNumeric(TransformerMixin, BaseEstimator):
-    """Numeric columns as float64; a value that is not a number (text in a new file's numeric column) is NaN."""
+class _Columnwise(TransformerMixin, BaseEstimator):
+    """A transformer that maps each input column to one output column of the same name."""
 
     def fit(self, X, y=None):
         self.columns_ = list(_frame(X).columns)
         return self
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array(self.columns_, dtype=object)
+
+
+class ToNumeric(_Columnwise):
+    """Numeric columns as float64; a value that is not a number (text in a new file's numeric column) is NaN."""
 
     def transform(self, X):
         check_is_fitted(self)
@@ -56,16 +63,9 @@ class ToNumeric(TransformerMixin, BaseEstimator):
         return pd.DataFrame({c: pd.to_numeric(frame[c], errors="coerce").astype("float64") for c in self.columns_},
                             index=frame.index)
 
-    def get_feature_names_out(self, input_features=None):
-        return np.array(self.columns_, dtype=object)
 
-
-class BooleanMap(TransformerMixin, BaseEstimator):
+class BooleanMap(_Columnwise):
     """Maps yes/no, true/false, 1/0 (any case) to 1.0/0.0; anything else to NaN."""
-
-    def fit(self, X, y=None):
-        self.columns_ = list(_frame(X).columns)
-        return self
 
     def transform(self, X):
         check_is_fitted(self)
@@ -75,9 +75,6 @@ class BooleanMap(TransformerMixin, BaseEstimator):
             s = frame[col].astype("string").str.strip().str.lower()
             out[col] = np.where(s.isin(TRUTHY), 1.0, np.where(s.isin(FALSY), 0.0, np.nan))
         return pd.DataFrame(out, index=frame.index)
-
-    def get_feature_names_out(self, input_features=None):
-        return np.array(self.columns_, dtype=object)
 
 
 class TextEmbedding(TransformerMixin, BaseEstimator):

@@ -40,6 +40,8 @@ class SearchData:
     folds_file: str
     classes: list | None
     feature_code: str | None = None  # generated transform(df) applied before every pipeline
+    holdout_file: str | None = None  # rows every trial's fold models predict (none trains on them)
+    test_file: str | None = None  # the new rows every trial's fold models predict
 
 
 def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: str | None = None,
@@ -114,6 +116,7 @@ def run_search(
             feature_code=data.feature_code,
             time_limit_s=max(MIN_TRIAL_S, (TRIAL_SHARE if first.is_set() else FIRST_SHARE) * room),
             max_train_rows=None if first.is_set() else FIRST_ROWS,
+            holdout_file=data.holdout_file, test_file=data.test_file,
         )
 
     def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
@@ -124,6 +127,7 @@ def run_search(
         if outcome.status == "COMPLETE":
             trial.set_user_attr("oof_file", outcome.oof_file)
             trial.set_user_attr("model_file", outcome.model_file)
+            trial.set_user_attr("pred_files", outcome.pred_files)
             study.tell(trial, outcome.value)
         else:
             trial.set_user_attr("status", outcome.status)
@@ -186,5 +190,5 @@ def _record(t: optuna.trial.FrozenTrial) -> TrialRecord:
         number=t.number, state=state, config=attrs.get("config", {}), value=t.value,
         fold_scores=attrs.get("fold_scores", []), seconds=attrs.get("seconds", 0.0), reason=attrs.get("reason"),
         source=attrs.get("source", "tpe"), info=attrs.get("info", {}), oof_file=attrs.get("oof_file"),
-        model_file=attrs.get("model_file"),
+        model_file=attrs.get("model_file"), pred_files=attrs.get("pred_files", {}),
     )

@@ -8,29 +8,34 @@ import pandas as pd
 from mlpilot.tools.metrics import get_metric
 
 
-def make_submission(model, test: pd.DataFrame, *, target: str, task_type: str, metric: str,
-                    id_column: str | None, sample: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The deliverable for ``test``; follows ``sample`` (a sample submission) where one is given."""
+def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | None, target: str, task_type: str,
+                    metric: str, id_column: str | None, sample: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The deliverable for ``test`` from the model's ``pred`` on it (values for regression, else class
+    probabilities in the order of ``classes``); follows ``sample`` (a sample submission) where one is given."""
     out = pd.DataFrame(index=test.index)
     if id_column and id_column in test.columns:
         out[id_column] = test[id_column].to_numpy()
     elif sample is not None and len(sample) == len(test):
         out[sample.columns[0]] = sample.iloc[:, 0].to_numpy()
     if task_type == "regression":
-        out[target] = model.predict(test)
+        out[target] = pred
         return out.reset_index(drop=True)
-    if not get_metric(metric).needs_proba or _wants_labels(sample, target, model.classes_):
-        out[target] = model.predict(test)
+    if not get_metric(metric).needs_proba or _wants_labels(sample, target, classes):
+        out[target] = np.asarray(classes, dtype=object)[np.asarray(pred).argmax(axis=1)]
         return out.reset_index(drop=True)
-    proba = model.predict_proba(test)
-    labels = [str(c) for c in model.classes_]
+    labels = [str(c) for c in classes]
     per_class = sample is not None and set(labels) <= {str(c) for c in sample.columns}
     if task_type == "binary" and not per_class:
-        out[target] = proba[:, 1]
+        out[target] = pred[:, 1]
     else:
         for i, label in enumerate(labels):
-            out[label] = proba[:, i]
+            out[label] = pred[:, i]
     return out.reset_index(drop=True)
+
+
+def predict_for_submission(model, frame: pd.DataFrame) -> np.ndarray:
+    """A delivered model's ``pred`` for ``make_submission``."""
+    return model.predict(frame) if model.task == "regression" else model.predict_proba(frame)
 
 
 def _wants_labels(sample: pd.DataFrame | None, target: str, classes) -> bool:

@@ -129,3 +129,14 @@ def test_words_naming_a_column_the_test_file_fills_in_do_not_fail():
     assert check.passed
     check = checks.target_fits_data(spec("wage"), CPS, CPS_TEST, "predict the education level")
     assert check.passed and "fills it in" in check.evidence
+
+
+def test_predictions_wellformed_on_values_and_probabilities():
+    from mlpilot.tools.checks import predictions_wellformed
+
+    assert predictions_wellformed(np.array([1.0, 2.5]), 2, "regression", None).passed
+    assert not predictions_wellformed(np.array([1.0, np.nan]), 2, "regression", None).passed
+    assert predictions_wellformed(np.array([[0.2, 0.8], [1.0, 0.0]]), 2, "binary", ["a", "b"]).passed
+    bad = predictions_wellformed(np.array([[0.2, 0.9]]), 1, "binary", ["a", "b"])
+    assert not bad.passed and "summing to 1" in bad.evidence
+    assert not predictions_wellformed(np.array([[0.5, 0.5]]), 1, "multiclass", ["a", "b", "c"]).passed

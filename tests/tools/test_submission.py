@@ -5,33 +5,30 @@ from mlpilot.schemas import TrialRecord
 from mlpilot.tools.submission import leaderboard, make_submission
 
 
-class Fixed:
-    classes_ = np.array(["cat", "dog"])
+CLASSES = ["cat", "dog"]
 
-    def predict_proba(self, X):
-        return np.tile([0.3, 0.7], (len(X), 1))
 
-    def predict(self, X):
-        return np.array(["dog"] * len(X))
+def proba(n: int) -> np.ndarray:
+    return np.tile([0.3, 0.7], (n, 1))
 
 
 def test_probability_metric_gives_positive_class_probability_with_ids():
     test = pd.DataFrame({"id": [7, 8], "x": [1, 2]})
-    out = make_submission(Fixed(), test, target="pet", task_type="binary", metric="roc_auc", id_column="id")
+    out = make_submission(proba(len(test)), test, classes=CLASSES, target="pet", task_type="binary", metric="roc_auc", id_column="id")
     assert list(out.columns) == ["id", "pet"] and out["pet"].tolist() == [0.7, 0.7]
 
 
 def test_sample_with_labels_asks_for_labels():
     test = pd.DataFrame({"x": [1, 2]})
     sample = pd.DataFrame({"row": [0, 1], "pet": ["cat", "cat"]})
-    out = make_submission(Fixed(), test, target="pet", task_type="binary", metric="log_loss", id_column=None,
+    out = make_submission(proba(len(test)), test, classes=CLASSES, target="pet", task_type="binary", metric="log_loss", id_column=None,
                           sample=sample)
     assert list(out.columns) == ["row", "pet"] and out["pet"].tolist() == ["dog", "dog"]
 
 
 def test_sample_with_class_columns_gets_one_column_per_class():
     sample = pd.DataFrame({"id": [1], "cat": [0.5], "dog": [0.5]})
-    out = make_submission(Fixed(), pd.DataFrame({"id": [1], "x": [0]}), target="pet", task_type="binary",
+    out = make_submission(proba(1), pd.DataFrame({"id": [1], "x": [0]}), classes=CLASSES, target="pet", task_type="binary",
                           metric="log_loss", id_column="id", sample=sample)
     assert list(out.columns) == ["id", "cat", "dog"]
 
