@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+from pydantic import BaseModel
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
@@ -25,9 +27,15 @@ from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
+from mlpilot import schemas
 from mlpilot.schemas import TaskSpec, Verdict
 from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.model_io import load_model, preload
+
+
+SERDE = JsonPlusSerializer(allowed_msgpack_modules=[  # the checkpointed state's own types, and no others
+    ("mlpilot.schemas", name) for name, kind in vars(schemas).items()
+    if isinstance(kind, type) and issubclass(kind, BaseModel) and kind.__module__ == schemas.__name__])
 
 
 @dataclass
@@ -123,7 +131,7 @@ def solve(
                          time_budget_s=budget, target=target, metric=metric,
                          exclude=[exclude] if isinstance(exclude, str) else list(exclude or []))
         with sqlite3.connect(run_dir / "checkpoints.sqlite", check_same_thread=False) as conn:
-            graph = build_graph(checkpointer=SqliteSaver(conn))
+            graph = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE))
             config = {"configurable": {"thread_id": run_dir.name}}
             with feature_sandbox(box):
                 try:
@@ -154,12 +162,12 @@ def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
 
     The traceback goes to ``run_dir/error.log``; it never reaches the user.
     """
+    if isinstance(exc, MlpilotError) and not (deps.run_dir / MODEL_FILE).exists():
+        raise exc  # the user's to fix, and nothing to deliver yet
     log = deps.run_dir / "error.log"
     log.write_text("".join(traceback.format_exception(exc)))
     values = graph.get_state(config).values
     if not values.get("spec") or not (deps.run_dir / MODEL_FILE).exists():
-        if isinstance(exc, MlpilotError):
-            raise exc
         raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
                            f"fitted yet; details in {log}") from None
     state = RunState.model_validate(values)

@@ -53,7 +53,7 @@ def test_unreadable_encoding(tmp_path):
 
 
 def test_target_not_found_shows_close_matches(csv, tmp_path):
-    assert_clean_error(run("predict species", csv, tmp_path, "--target", "specie"), "'specie' not found",
+    assert_clean_error(run("predict species", csv, tmp_path, "--target", "specie"), "'specie' (given with --target / target=) not found",
                        "'species'")
 
 

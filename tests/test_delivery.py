@@ -39,7 +39,7 @@ def test_refit_that_times_out_delivers_the_bagged_fold_models(tmp_path, churn, m
     starve(monkeypatch, "fit")
     train, test = split(churn, "churn", tmp_path)
     result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=25, out=tmp_path / "runs")
-    assert result.summary["model"] == "bagged fold models (the refit on all rows failed)"
+    assert result.summary["model"] == "bagged fold models"
     assert any("refit on all rows failed" in w for w in result.warnings)
     predictions = pd.read_csv(result.run_dir / "predictions.csv")
     assert len(predictions) == len(churn) - len(train) and predictions["churn"].between(0, 1).all()
@@ -56,7 +56,8 @@ def test_verify_that_crashes_still_delivers(tmp_path, churn):
     result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=25, out=tmp_path / "runs",
                            on_event=break_verify)
     checks = json.loads((result.run_dir / "verification.json").read_text())["checks"]
-    assert [c["name"] for c in checks] == ["verifier_ran"] and "FileNotFoundError" in checks[0]["evidence"]
+    assert [c["name"] for c in checks] == ["target_fits_data", "verifier_ran"]
+    assert "FileNotFoundError" in checks[1]["evidence"]
     assert result.verification.decision == "warn" and result.warnings
     assert (result.run_dir / "predictions.csv").exists() and result.model.predict_proba(train.head()).shape == (5, 2)
 
