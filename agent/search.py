@@ -19,7 +19,7 @@ from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.search import enqueue, open_study, records, run_search
 from mlpilot.tools.space import space_for
 
-VERIFY_S = 1.5  # scoring the holdout, the checks, composing the bagged model
+VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 SKOPS_S_PER_MB = 0.04  # loading and saving skops model files (measured: ~0.02 s/MB each way)
@@ -65,9 +65,9 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
-    def deadline() -> float:  # the refit on all rows is optional, but its measured cost is kept back for it
+    def deadline() -> float:  # kept back: the final model's measured cost (a refit, or saving the bag) and margins
         top = [t.number for t in best_trials(history, metric, min(plan.ensemble_size, RESERVE_MEMBERS))]
-        final = max(fit_seconds(history, top, plan.cv.n_splits, scale), compose_seconds(ctx.run_dir, history, top))
+        final = max(fit_seconds(history, top, len(folds), scale), compose_seconds(ctx.run_dir, history, top))
         reserve = REFIT_MARGIN * final + margin
         return ctx.started + ctx.budget_s - reserve
 
@@ -113,7 +113,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
                           f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))
-    refit = fit_seconds(trials, list(weights), plan.cv.n_splits, scale)
+    refit = fit_seconds(trials, list(weights), len(folds), scale)
     if pair:
         update["profile"] = _with_and_without(state.profile, trials, plan.trial_config(pair["with"]), ctx)
     return update | {"ensemble": {str(n): float(w) for n, w in weights.items()}, "cv_score": float(honest),

@@ -29,6 +29,7 @@ class Attempt(BaseModel):
     seconds: float
     llm_cost: float | None = None
     cv_score: float | None = None
+    cv_metric: str | None = None
     error: str | None = None
 
 
@@ -41,7 +42,7 @@ def run_mlpilot(task: Task, budget: float, threads: int, out: Path) -> dict:
     if result.submission_path is None:
         raise RuntimeError("mlpilot delivered no submission")
     shutil.copyfile(result.submission_path, out / "submission.csv")
-    return {"llm_cost": result.summary.get("llm_cost"), "cv_score": result.score}
+    return {"llm_cost": result.summary.get("llm_cost"), "cv_score": result.score, "cv_metric": result.metric}
 
 
 def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int) -> Attempt:

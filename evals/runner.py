@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mlpilot.errors import MlpilotError
 from mlpilot.evals.attempt import ATTEMPT_FILE, Attempt
@@ -57,6 +57,7 @@ class Row(BaseModel):
     seconds: float
     llm_cost: float | None = None
     cv_score: float | None = None
+    cv_metric: str | None = Field(None, description="the metric cv_score is in: the system's own choice")
     reason: str | None = None
     finished_at: str
 
@@ -194,7 +195,7 @@ class _Pool:
             tail = (out / "stderr.log").read_text(errors="replace").strip().splitlines()[-1:] or [""]
             return Row(**base, status="failed", reason=f"attempt exited with code {code}: {tail[0][:300]}")
         report = Attempt.model_validate_json(report_path.read_text())
-        base.update(llm_cost=report.llm_cost, cv_score=report.cv_score)
+        base.update(llm_cost=report.llm_cost, cv_score=report.cv_score, cv_metric=report.cv_metric)
         if not report.ok:
             return Row(**base, status="failed", reason=report.error)
         graded = grade(task, out / "submission.csv")

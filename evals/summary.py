@@ -85,8 +85,12 @@ def scorecard(scored: pd.DataFrame, budget: float, system: str = "mlpilot", base
 
 
 def cv_gaps(scored: pd.DataFrame, system: str = "mlpilot") -> pd.DataFrame:
-    """Per task, the system's own CV estimate beside its test score; gap > 0 means CV was optimistic."""
+    """Per task, the system's own CV estimate beside its test score; gap > 0 means CV was optimistic. No gap
+    where the system optimised another metric than the task's (a request that names none)."""
     mine = scored[(scored["system"] == system) & (scored["status"] == "ok")].copy()
+    if "cv_metric" not in mine:
+        mine["cv_metric"] = None
     sign = np.where(mine["greater_is_better"], 1.0, -1.0)
-    mine["gap"] = sign * (mine["cv_score"] - mine["score"])
-    return mine[["task", "metric", "cv_score", "score", "gap"]].reset_index(drop=True)
+    same = mine["cv_metric"].isna() | (mine["cv_metric"] == mine["metric"])
+    mine["gap"] = (sign * (mine["cv_score"] - mine["score"])).where(same)
+    return mine[["task", "metric", "cv_metric", "cv_score", "score", "gap"]].reset_index(drop=True)
