@@ -77,7 +77,8 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("rmse", False, False, REG, lambda y, p: skm.root_mean_squared_error(y, p),
            ("root mean squared error", "root mean square error")),
     Metric("rmsle", False, False, REG, _rmsle, ("root mean squared log error", "root mean squared logarithmic error")),
-    Metric("mae", False, False, REG, skm.mean_absolute_error, ("mean absolute error",)),
+    Metric("mae", False, False, REG, skm.mean_absolute_error,
+           ("mean absolute error", "absolute error", "average error", "off by")),  # "off by as little as we can"
     Metric("r2", True, False, REG, skm.r2_score, ("r^2", "r squared", "r-squared", "coefficient of determination")),
     Metric("mape", False, False, REG, skm.mean_absolute_percentage_error,
            ("mean absolute percentage error", "percentage error")),

@@ -9,6 +9,7 @@ from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric, metric
     ("optimise ROC AUC", "roc_auc"), ("use macro F1", "f1_macro"), ("score by RMSLE", "rmsle"),
     ("minimise the log-loss", "log_loss"), ("r2 please", "r2"), ("mean absolute error", "mae"),
     ("MAPE", "mape"), ("accuracy", "accuracy"), ("predict the price", None),
+    ("we want to be off by as few euros as possible on average", "mae"), ("keep the average error small", "mae"),
 ])
 def test_metric_named_in_plain_words(text, name):
     assert metric_named_in(text) == name
