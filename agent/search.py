@@ -54,7 +54,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     data, holdout, y = write_search_data(state, ctx)
     study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
     warm = plan.warm_start()
-    enqueue(study, warm, "default")
+    enqueue(study, warm[:1], "default")  # the others once it has finished: a strong column's pair goes first
     kept = [s.column for s in state.profile.leakage_suspects if s.action == "kept"]
     base = plan.trial_config(warm[0])
     pair: dict = {}  # the first default at its found rounds, with and without each strong column
@@ -73,10 +73,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
-        if kept and not pair and record.config == base and record.state == "COMPLETE":
-            pair["with"] = warm[0] | {"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info \
-                else warm[0]
-            enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
+        if len(history) == 1:
+            if kept and record.state == "COMPLETE":
+                pair["with"] = warm[0] | ({"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info
+                                          else {})
+                enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
+            enqueue(study, warm[1:], "default")
         best = best_trials(history, metric, 1)
         if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk
             publish(ctx.run_dir, trial_output(ctx.run_dir / "trials", record.model_file))

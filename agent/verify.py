@@ -94,7 +94,8 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
     if new is not None:
         found.append(checks.predictions_wellformed(new, n_new, spec.task_type, state.classes))
     if holdout_score is not None:
-        found.append(checks.holdout_reproduces(cv, holdout_score, best_folds, metric))
+        found.append(checks.holdout_reproduces(cv, holdout_score, best_folds, metric,
+                                               checks.bootstrap_se(y[holdout], pred, metric)))
     return found, holdout_score
 
 

@@ -68,12 +68,29 @@ def not_too_good(cv: float, dummy: float, metric: Metric, top_features: list[str
                            f"{', '.join(top_features[:3])}") if perfect else f"CV {metric.name} {cv:.4f} is plausible")
 
 
-def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metric: Metric) -> Check:
+def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metric: Metric,
+                       holdout_se: float = 0.0) -> Check:
+    """The holdout score is no worse than CV beyond what chance explains: the folds' spread, the holdout's own
+    sampling error (``holdout_se``, e.g. from ``bootstrap_se``), or 5%."""
     spread = float(np.std(fold_scores)) if len(fold_scores) > 1 else 0.0
-    tolerance = max(3 * spread, 0.05 * abs(cv), 0.01)
+    tolerance = max(3 * spread, 2.5 * holdout_se, 0.05 * abs(cv), 0.01)
     gap = holdout - cv if metric.greater_is_better else cv - holdout
     return Check(name="holdout_reproduces", passed=gap >= -tolerance,
                  evidence=f"holdout {metric.name} {holdout:.4f} vs CV {cv:.4f} (tolerance {tolerance:.4f})")
+
+
+def bootstrap_se(y: np.ndarray, pred: np.ndarray, metric: Metric, rounds: int = 200, seed: int = 0) -> float:
+    """The standard error of ``metric`` on these rows, by resampling them."""
+    rng = np.random.default_rng(seed)
+    scores = []
+    for _ in range(rounds):
+        rows = rng.integers(0, len(y), len(y))
+        try:
+            scores.append(metric.score(y[rows], pred[rows]))
+        except ValueError:  # a resample with a single class
+            continue
+    finite = np.asarray(scores)[np.isfinite(scores)] if scores else np.array([])
+    return float(np.std(finite)) if len(finite) > 1 else 0.0
 
 
 def predictions_wellformed(pred: np.ndarray, n_rows: int, task_type: str, classes: list | None) -> Check:

@@ -29,7 +29,7 @@ MIN_TRIAL_S = 2.0
 PROPOSE_MIN_S = 15.0
 FIRST_SHARE, TRIAL_SHARE = 0.15, 0.34  # of the search time left: the first trial's limit, any later one's
 FIRST_ROWS = 10_000  # the first trial fits each fold on at most this many rows, so a first model comes fast
-GRACE = (1.3, 3.0)  # a worker past its time limit is killed after limit * GRACE[0] + GRACE[1] seconds
+GRACE = (1.5, 5.0)  # a worker past its time limit (saving big forests, say) is killed after limit * 1.5 + 5 s
 
 
 @dataclass

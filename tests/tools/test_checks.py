@@ -75,6 +75,18 @@ def test_baseline_too_good_and_holdout():
     assert not checks.holdout_reproduces(0.85, 0.70, [0.84, 0.86, 0.85], AUC).passed
 
 
+def test_holdout_gap_within_its_sampling_error_is_not_an_alarm():
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=300)
+    pred = y + rng.normal(scale=0.4, size=300)  # holdout RMSE ~0.40 +- 0.017
+    rmse = get_metric("rmse")
+    se = checks.bootstrap_se(y, pred, rmse)
+    assert 0.01 < se < 0.03
+    holdout = rmse.score(y, pred)
+    assert checks.holdout_reproduces(holdout - 0.04, holdout, [holdout - 0.04] * 5, rmse, se).passed
+    assert not checks.holdout_reproduces(holdout - 0.15, holdout, [holdout - 0.15] * 5, rmse, se).passed
+
+
 # --- the target fits the data and the words -------------------------------------------------------------------
 
 import pandas as pd  # noqa: E402
