@@ -48,7 +48,7 @@ def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float) -> T
                    out_subdir=name, classes=state.classes, threads=ctx.threads,
                    feature_code=state.feature_code,
                    test_file=f"test-{state.attempt}.parquet" if state.test_path else None)
-    return ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0))
+    return ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0), startup_s=0)  # a cold worker counts against it
 
 
 def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int, float]) -> TabularModel:

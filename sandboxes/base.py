@@ -99,8 +99,12 @@ class Sandbox(ABC):
     name: str = "sandbox"
 
     @abstractmethod
-    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
-        """Run ``job``; never raises for a job's own failure (crash, timeout, OOM) but reports it."""
+    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None,
+            startup_s: float = STARTUP_S) -> TrialOutcome:
+        """Run ``job``; never raises for a job's own failure (crash, timeout, OOM) but reports it.
+
+        ``timeout_s`` counts from when the worker begins the job; a worker still starting up (imports, after a
+        restart) is waited for at most ``startup_s`` more (0: the whole job must fit in ``timeout_s``)."""
 
     def start(self) -> None:
         """Optionally get ready ahead of the first job."""
@@ -190,11 +194,11 @@ class WorkerSandbox(Sandbox):
                 return time.monotonic() - start
         raise RuntimeError(f"{self.name} worker did not start: {self._stderr_tail()}")
 
-    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
-        """``timeout_s`` counts from when the worker begins the job: a worker still starting up (imports) is
-        waited for up to ``STARTUP_S`` more."""
+    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None,
+            startup_s: float = STARTUP_S) -> TrialOutcome:
         start = time.monotonic()
-        deadline = start + timeout_s + STARTUP_S
+        deadline = start + timeout_s + startup_s
+        latest = deadline  # the timeout restarts when the job begins, but never past start + timeout + startup
         proc = self._worker()
         self._log_mark = self.log_path.stat().st_size
         try:
@@ -214,7 +218,7 @@ class WorkerSandbox(Sandbox):
                 return self._lost(job, proc, start)
             message = json.loads(line)
             if message.get("type") == "started":
-                deadline = time.monotonic() + timeout_s
+                deadline = min(time.monotonic() + timeout_s, latest)
             elif message.get("type") == "fold":
                 keep = on_fold(message["step"], message["value"]) if on_fold else True
                 self._send(proc, {"op": "continue" if keep else "prune"})

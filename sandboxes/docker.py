@@ -22,7 +22,7 @@ from pathlib import Path
 
 import mlpilot
 from mlpilot.errors import MlpilotError
-from mlpilot.sandboxes.base import FoldCallback, Limits, TrialJob, TrialOutcome, WorkerSandbox
+from mlpilot.sandboxes.base import STARTUP_S, FoldCallback, Limits, TrialJob, TrialOutcome, WorkerSandbox
 from mlpilot.sandboxes.image import SANDBOX_UID, current_spec, docker_client
 
 LABEL = "mlpilot.sandbox"
@@ -90,8 +90,9 @@ class DockerSandbox(WorkerSandbox):
             self.image, "python", "-m", "mlpilot.sandboxes.worker", "--data-dir", "/data", "--out-dir", "/out",
         ]
 
-    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None) -> TrialOutcome:
-        outcome = super().run(job, timeout_s=timeout_s, on_fold=on_fold)
+    def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None,
+            startup_s: float = STARTUP_S) -> TrialOutcome:
+        outcome = super().run(job, timeout_s=timeout_s, on_fold=on_fold, startup_s=startup_s)
         if outcome.status == "FAIL":  # (after a TIMEOUT the base class has already replaced the worker)
             self._retire()
             self.start()

@@ -32,7 +32,7 @@ from mlpilot.tools.splits import TRAIN, VALID
 ES_ROUNDS = 50
 SMALL_ROWS = 300
 FIT_SHARE = 0.85  # of a cv job's time limit spent fitting; the rest predicts, scores and saves
-GROWN = {"random_forest": ("n_estimators", 25), "extra_trees": ("n_estimators", 25), "hist_gb": ("max_iter", 50)}
+GROWN = {"random_forest": ("n_estimators", 25), "extra_trees": ("n_estimators", 25), "hist_gb": ("max_iter", 20)}
 
 
 class Pruned(Exception):
@@ -212,7 +212,8 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
     prep, model = pipe[:-1], pipe[-1]
     estimator = getattr(model, "regressor", model)
     if family.name == "hist_gb" and len(X) < SMALL_ROWS:
-        estimator.set_params(early_stopping=False)  # its own validation split needs more rows than this
+        # its own validation split needs more rows than this: no early stopping, LightGBM's 100 rounds instead
+        estimator.set_params(early_stopping=False, max_iter=min(100, estimator.get_params()["max_iter"]))
     if family.name in GROWN and until is not None and estimator is model:
         Xt = prep.fit_transform(X, y)
         _grow(model, GROWN[family.name], Xt, y, until)

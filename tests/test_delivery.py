@@ -20,8 +20,8 @@ class Starved(LocalSandbox):
 
     kinds: tuple[str, ...] = ()
 
-    def run(self, job, *, timeout_s, on_fold=None):
-        return super().run(job, timeout_s=0.2 if job.kind in self.kinds else timeout_s, on_fold=on_fold)
+    def run(self, job, *, timeout_s, on_fold=None, **kwargs):
+        return super().run(job, timeout_s=0.2 if job.kind in self.kinds else timeout_s, on_fold=on_fold, **kwargs)
 
 
 def starve(monkeypatch, *kinds: str) -> None:

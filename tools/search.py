@@ -148,7 +148,8 @@ def run_search(
                     trial.report(value, step)
                     return not trial.should_prune()
 
-            outcome = sandbox.run(job, timeout_s=job.time_limit_s * GRACE[0] + GRACE[1], on_fold=on_fold)
+            outcome = sandbox.run(job, timeout_s=job.time_limit_s * GRACE[0] + GRACE[1], on_fold=on_fold,
+                                  startup_s=max(0.0, room - job.time_limit_s))  # a cold worker: until the deadline
             with lock:
                 finish_trial(trial, outcome)
 
