@@ -56,7 +56,6 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     warm = plan.warm_start()
     enqueue(study, warm[:1], "default")  # the others once it has finished: a strong column's pair goes first
     kept = [s.column for s in state.profile.leakage_suspects if s.action == "kept"]
-    base = plan.trial_config(warm[0])
     pair: dict = {}  # the first default at its found rounds, with and without each strong column
     families = [c.family for c in plan.candidates]
     margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S

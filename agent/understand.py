@@ -55,7 +55,6 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
 def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train) -> TaskSpec:
     """Hold the backend's answer to the facts and the evidence: a real target the evidence supports, a task type
     its values and the named metric allow, a known metric that fits, real excluded columns, a usable budget."""
-    columns = payload.columns
     notes = list(spec.notes)
     target, why = _held_target(spec, payload, notes)
     y = train[target]
