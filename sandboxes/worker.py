@@ -24,7 +24,7 @@ from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.tools.importance import feature_importance
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.model import TabularModel
-from mlpilot.tools.model_io import save_model
+from mlpilot.tools.model_io import save_model, skops_io
 from mlpilot.tools.pipeline import build_pipeline
 from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import TRAIN, VALID
@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> None:
     os.dup2(2, 1)  # library prints land in the log, not in the protocol
     sys.stdout = sys.stderr
     warnings.filterwarnings("ignore", message=".*eval_set.*deprecated")  # LightGBM >= 4.6 renames it
-    import skops.io  # noqa: F401  (every cv job saves its fold models: import before the first job, not during it)
+    skops_io()  # every cv job saves its fold models: import before the first job, not during it
     Worker(args.data_dir, args.out_dir, channel, sys.stdin).serve()
 
 

@@ -7,6 +7,7 @@ list, so a model file written by untrusted code cannot run code on the host.
 from __future__ import annotations
 
 import importlib
+import sys
 import threading
 from pathlib import Path
 
@@ -30,24 +31,42 @@ def _trusted(name: str) -> bool:
         return False
 
 
+def skops_io():
+    """``skops.io``, imported without torch.
+
+    skops builds its trusted-type table by importing every scikit-learn module; with torch installed, that
+    includes scikit-learn's vendored array-API shim for torch, which imports torch (seconds, in every worker
+    start). No mlpilot model needs it (the MLP imports torch itself when it trains), so torch is unimportable
+    while skops loads, when it is not imported already; the shim's import error is one the scan ignores.
+    """
+    if "skops.io" in sys.modules:
+        return sys.modules["skops.io"]
+    blocked = "torch" not in sys.modules
+    if blocked:
+        sys.modules["torch"] = None  # an import of it raises ImportError
+    try:
+        return importlib.import_module("skops.io")
+    finally:
+        if blocked and sys.modules.get("torch", ...) is None:
+            del sys.modules["torch"]
+
+
 def preload() -> threading.Thread:
     """Import skops in the background (it takes seconds), so saving or loading later does not wait."""
-    thread = threading.Thread(target=importlib.import_module, args=("skops.io",), daemon=True)
+    thread = threading.Thread(target=skops_io, daemon=True)
     thread.start()
     return thread
 
 
 def save_model(model, path: str | Path) -> Path:
-    import skops.io as sio  # slow to import (it scans scikit-learn): only when needed
-
     path = Path(path)
-    sio.dump(model, path)
+    skops_io().dump(model, path)  # slow to import (it scans scikit-learn): only when needed
     return path
 
 
 def load_model(path: str | Path):
     """Load a skops model file, refusing any type outside mlpilot's known components."""
-    import skops.io as sio
+    sio = skops_io()
     path = Path(path)
     if not path.is_file():
         raise MlpilotError(f"model file {path} not found: pass a run directory that holds model.skops")
