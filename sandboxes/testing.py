@@ -94,6 +94,12 @@ class SandboxContract:
         frame = pd.read_parquet(tmp_path / "data" / "train.parquet").drop(columns="y")
         assert model.predict(frame.head(5)).shape == (5,)
 
+    def test_mlp_trains_after_skops_loaded_without_torch(self, sandbox, job):
+        outcome = sandbox.run(variant(job, "mlp", configs=[{"family": "mlp", "hidden": 32, "layers": 1}]),
+                              timeout_s=self.ready_timeout_s)
+        assert outcome.status == "COMPLETE", outcome.reason
+        assert 0.6 < outcome.value <= 1.0
+
     def test_prunes_when_told(self, sandbox, job):
         seen = []
         outcome = sandbox.run(job, timeout_s=self.ready_timeout_s, on_fold=lambda k, v: seen.append(k) or k < 1)
