@@ -125,11 +125,12 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
         frame = _frame(X)
         self.columns_ = list(frame.columns)
         self.levels_ = {}
-        self.freq_ = {}
+        self.freq_ = {}  # (levels, shares): numpy arrays, which skops saves as binary (a dict is a node per key)
         for col in self.columns_:
             counts = frame[col].astype("string").value_counts()
-            self.levels_[col] = [str(v) for v in counts.index[: self.max_levels]]
-            self.freq_[col] = {str(k): float(v) / len(frame) for k, v in counts.items()}
+            labels = np.array([str(v) for v in counts.index], dtype=str)
+            self.levels_[col] = labels[: self.max_levels]
+            self.freq_[col] = (labels, counts.to_numpy(dtype=float) / len(frame))
         return self
 
     def transform(self, X):
@@ -145,7 +146,8 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
                                                      categories=range(len(self.levels_[col])))
             else:
                 out[col] = codes
-                out[f"{col}__freq"] = s.map(self.freq_[col]).astype(float).fillna(0.0).to_numpy()
+                labels, shares = self.freq_[col]
+                out[f"{col}__freq"] = s.map(pd.Series(shares, index=labels)).astype(float).fillna(0.0).to_numpy()
         return pd.DataFrame(out, index=frame.index)
 
     def get_feature_names_out(self, input_features=None):

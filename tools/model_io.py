@@ -31,24 +31,27 @@ def _trusted(name: str) -> bool:
         return False
 
 
+TORCH_SHIM = "sklearn.externals.array_api_compat.torch"
+
+
 def skops_io():
     """``skops.io``, imported without torch.
 
     skops builds its trusted-type table by importing every scikit-learn module; with torch installed, that
     includes scikit-learn's vendored array-API shim for torch, which imports torch (seconds, in every worker
-    start). No mlpilot model needs it (the MLP imports torch itself when it trains), so torch is unimportable
-    while skops loads, when it is not imported already; the shim's import error is one the scan ignores.
+    start). No mlpilot model needs the shim (the MLP imports torch itself when it trains), so it is left out
+    of the scan, which skips a module that cannot be imported; it stays importable afterwards.
     """
     if "skops.io" in sys.modules:
         return sys.modules["skops.io"]
-    blocked = "torch" not in sys.modules
+    blocked = TORCH_SHIM not in sys.modules
     if blocked:
-        sys.modules["torch"] = None  # an import of it raises ImportError
+        sys.modules[TORCH_SHIM] = None  # importing it raises ImportError
     try:
         return importlib.import_module("skops.io")
     finally:
-        if blocked and sys.modules.get("torch", ...) is None:
-            del sys.modules["torch"]
+        if blocked and sys.modules.get(TORCH_SHIM, ...) is None:
+            del sys.modules[TORCH_SHIM]
 
 
 def preload() -> threading.Thread:
