@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pandas as pd
 
@@ -79,11 +81,16 @@ def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metr
                  evidence=f"holdout {metric.name} {holdout:.4f} vs CV {cv:.4f} (tolerance {tolerance:.4f})")
 
 
-def bootstrap_se(y: np.ndarray, pred: np.ndarray, metric: Metric, rounds: int = 200, seed: int = 0) -> float:
-    """The standard error of ``metric`` on these rows, by resampling them."""
+def bootstrap_se(y: np.ndarray, pred: np.ndarray, metric: Metric, rounds: int = 200, seed: int = 0,
+                 max_seconds: float = 0.5) -> float:
+    """The standard error of ``metric`` on these rows, by resampling them (at least 20 resamples, then as many
+    of ``rounds`` as ``max_seconds`` allows: some metrics take tens of milliseconds a call)."""
     rng = np.random.default_rng(seed)
     scores = []
-    for _ in range(rounds):
+    until = time.monotonic() + max_seconds
+    for i in range(rounds):
+        if i >= 20 and time.monotonic() > until:
+            break
         rows = rng.integers(0, len(y), len(y))
         try:
             scores.append(metric.score(y[rows], pred[rows]))
