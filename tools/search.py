@@ -28,6 +28,7 @@ optuna.logging.set_verbosity(optuna.logging.WARNING)
 MIN_TRIAL_S = 2.0
 PROPOSE_MIN_S = 15.0
 TRIAL_SHARE = 0.34  # of the search time left: a trial's time limit
+FIRST_SHARE = 0.6  # the first trial's: until it finishes there is nothing to deliver, and a truncated default is weak
 FIRST_ROWS = 10_000  # the first trial fits each fold on at most this many rows, so a first model comes fast
 GRACE = (1.5, 5.0)  # a worker past its time limit (saving big forests, say) is killed after limit * 1.5 + 5 s
 
@@ -82,9 +83,9 @@ def run_search(
     time in each of ``sandboxes`` (in parallel when there are several, the others joining in once the
     first trial has finished).
 
-    Each trial gets a fair share of the time left as its limit (the first, before anything has finished, on
-    at most ``FIRST_ROWS`` rows per fold, so a first model comes fast); the worker fits within it, and a
-    worker far past it is killed.
+    Each trial gets a fair share of the time left as its limit (the first, before anything has finished, a
+    larger one, on at most ``FIRST_ROWS`` rows per fold, so a first model comes fast and untruncated); the
+    worker fits within it, and a worker far past it is killed.
     Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
     Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
     sandboxes' output directory.
@@ -115,7 +116,7 @@ def run_search(
             out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
             threads=threads if first.is_set() else threads * len(sandboxes),  # alone until then: all threads
             feature_code=data.feature_code,
-            time_limit_s=max(MIN_TRIAL_S, TRIAL_SHARE * room),
+            time_limit_s=max(MIN_TRIAL_S, (TRIAL_SHARE if first.is_set() else FIRST_SHARE) * room),
             max_train_rows=None if first.is_set() else FIRST_ROWS,
             holdout_file=data.holdout_file, test_file=data.test_file,
         )
