@@ -17,7 +17,7 @@ from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools.ensemble import choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.search import enqueue, open_study, records, run_search
-from mlpilot.tools.space import space_for
+from mlpilot.tools.space import BASELINE, space_for
 
 VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
@@ -77,6 +77,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 pair["with"] = warm[0] | ({"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info
                                           else {})
                 enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
+            enqueue(study, [plan.trial_config(BASELINE)], "baseline")
             enqueue(study, warm[1:], "default")
         best = best_trials(history, metric, 1)
         if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk

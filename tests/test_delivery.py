@@ -106,3 +106,20 @@ def test_a_strong_legitimate_column_is_kept_and_scored_without_it(tmp_path):
     assert "x" in result.model.features and result.score < 0.4
     assert suspect["cv_without"] > 2 * suspect["cv_with"]  # RMSE: far worse without it
     assert "without it" in (result.run_dir / "report.html").read_text()
+
+
+def test_no_model_is_delivered_worse_than_the_constant_baseline(tmp_path):
+    """Labels that the inputs cannot predict: every search scores the class priors as a baseline trial, and
+    the delivered ensemble (chosen over it, with it, or it alone) is no worse than it on log loss."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({f"x{i}": rng.normal(size=800) for i in range(6)})
+    frame["name"] = rng.choice([f"n{i}" for i in range(300)], 800)  # many levels: easy to overfit
+    frame["kind"] = rng.choice(["dog", "cat", "goat"], 800, p=[0.7, 0.27, 0.03])
+    result = mlpilot.solve("which kind is it? log loss", data=frame, time_budget=25, out=tmp_path)
+    board = result.leaderboard
+    [baseline] = board.loc[board["family"] == "constant"].to_dict("records")
+    assert baseline["source"] == "baseline" and baseline["state"] == "COMPLETE"
+    assert result.score <= baseline["log_loss"] * 1.01
+    assert result.model.predict_proba(frame.head(3)).shape == (3, 3)

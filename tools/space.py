@@ -14,6 +14,7 @@ import optuna
 
 Param = tuple  # ("float"|"int", low, high, "log"|"linear") or ("cat", [choices])
 MAX_ROUNDS = 3000
+BASELINE = {"family": "constant"}  # class priors or the mean (median for MAE): a model must beat it to count
 PIPELINE_KEYS = ("family", "log_target", "l1_loss", "without")  # config keys for the pipeline, not the estimator
 
 
@@ -71,6 +72,14 @@ def _forest(kind: str):
         return cls(n_estimators=200, random_state=seed, n_jobs=threads, **_params(config))
 
     return make
+
+
+def _constant(config, task, seed, threads):
+    from sklearn.dummy import DummyClassifier, DummyRegressor
+
+    if task == "regression":
+        return DummyRegressor(strategy="median" if config.get("l1_loss") else "mean")
+    return DummyClassifier(strategy="prior")
 
 
 def _linear(config, task, seed, threads):
@@ -137,6 +146,9 @@ FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
         {"C": ("float", 1e-3, 100.0, "log"), "alpha": ("float", 1e-3, 1000.0, "log")},
         [{"C": 1.0, "alpha": 1.0}],
         _linear,
+    ),
+    FamilySpec(  # not searched: the baseline every search scores, so the ensemble can shrink toward it
+        "constant", "codes", {}, [{}], _constant,
     ),
     FamilySpec(
         "mlp", "dense",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mlpilot.agent.roles import PlanInput, ProposeInput, Proposals
+from mlpilot.schemas import FAMILIES as PLANNED
 from mlpilot.schemas import Candidate, CVSpec, Plan
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
@@ -17,7 +18,7 @@ def choose_families(inp: PlanInput) -> tuple[list[str], list[str]]:
     spec, profile = inp.spec, inp.profile
     c = spec.constraints
     why = []
-    families = list(FAMILIES)
+    families = list(PLANNED)
     if c.interpretable:
         families = ["linear"]
         why.append("interpretable model requested: linear models only")
