@@ -7,6 +7,8 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.model_selection import KFold, StratifiedKFold
+from sklearn.preprocessing import TargetEncoder
 from sklearn.utils.validation import check_is_fitted
 
 TRUTHY = {"1", "true", "t", "yes", "y"}
@@ -154,3 +156,50 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
         if self.as_category:
             return np.array(self.columns_, dtype=object)
         return np.array([n for c in self.columns_ for n in (c, f"{c}__freq")], dtype=object)
+
+
+class TargetMeans(TransformerMixin, BaseEstimator):
+    """High-cardinality categories as the target's smoothed mean per level (scikit-learn's ``TargetEncoder``),
+    for regression and binary targets (one column each).
+
+    Fitting is cross-fitted: each training row is encoded from the other folds, so a model cannot learn a row's
+    own label through it; new rows use the encoding fitted on all rows (an unseen level gets the overall
+    mean). Levels become integer codes first (hashing strings, not sorting them), and are kept as numpy
+    string arrays, which skops saves as binary.
+    """
+
+    def __init__(self, task_type: str = "regression", random_state: int = 0):
+        self.task_type = task_type
+        self.random_state = random_state
+
+    def _codes(self, X) -> np.ndarray:
+        frame = _frame(X)
+        out = np.empty((len(frame), len(self.columns_)), dtype=np.int64)
+        for j, col in enumerate(self.columns_):
+            values = frame[col].astype("string")
+            out[:, j] = pd.Categorical(values, categories=self.levels_[col]).codes  # unseen: -1
+            out[values.isna().to_numpy(), j] = len(self.levels_[col])  # missing: a level of its own
+        return out
+
+    def fit(self, X, y):
+        self.fit_transform(X, y)
+        return self
+
+    def fit_transform(self, X, y=None, **params):
+        frame = _frame(X)
+        self.columns_ = list(frame.columns)
+        self.levels_ = {col: np.array(frame[col].astype("string").dropna().unique(), dtype=str) for col in self.columns_}
+        regression = self.task_type == "regression"
+        folds = (KFold if regression else StratifiedKFold)(5, shuffle=True, random_state=self.random_state)
+        self.encoder_ = TargetEncoder(target_type="continuous" if regression else "binary", cv=folds)
+        return self._out(self.encoder_.fit_transform(self._codes(frame), y), frame.index)
+
+    def transform(self, X):
+        check_is_fitted(self)
+        return self._out(self.encoder_.transform(self._codes(X)), _frame(X).index)
+
+    def _out(self, values: np.ndarray, index) -> pd.DataFrame:
+        return pd.DataFrame(values, columns=self.get_feature_names_out(), index=index)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array([f"{c}__target" for c in self.columns_], dtype=object)

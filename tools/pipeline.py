@@ -9,7 +9,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from mlpilot.schemas import DatasetProfile
-from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TextEmbedding, ToNumeric
+from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TargetMeans, TextEmbedding, ToNumeric
 from mlpilot.tools.space import FAMILIES
 
 
@@ -18,6 +18,7 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
     numeric = profile.by_role("numeric")
     low = profile.by_role("categorical")
     high = profile.by_role("high_card_categorical")
+    target_means = high if profile.task_type != "multiclass" else []  # per-class rates of rare classes overfit
     parts = []
     if encoding == "dense":
         scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
@@ -29,6 +30,8 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
                                                max_categories=30, sparse_output=False), low + high))
         if high:
             parts.append(("freq", scale(CategoryCodes(as_category=False)), high))
+        if target_means:
+            parts.append(("target", scale(TargetMeans(profile.task_type)), target_means))
         if profile.by_role("boolean"):
             parts.append(("bool", scale(BooleanMap()), profile.by_role("boolean")))
         if profile.by_role("datetime"):
@@ -41,6 +44,8 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
             parts.append(("cat", CategoryCodes(as_category=encoding == "native"), low))
         if high:
             parts.append(("high", CategoryCodes(as_category=False), high))
+        if target_means:
+            parts.append(("target", TargetMeans(profile.task_type), target_means))
         if profile.by_role("boolean"):
             parts.append(("bool", BooleanMap(), profile.by_role("boolean")))
         if profile.by_role("datetime"):

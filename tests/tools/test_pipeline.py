@@ -4,6 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from mlpilot.schemas import FAMILIES as SEARCHED
+from mlpilot.tools.features import TargetMeans
 from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import load_model, save_model
 from mlpilot.tools.pipeline import build_pipeline
@@ -28,7 +30,7 @@ def mixed():
     return frame, y, profile
 
 
-@pytest.mark.parametrize("family", list(FAMILIES))
+@pytest.mark.parametrize("family", SEARCHED)
 def test_family_fits_raw_frame(family, mixed):
     frame, y, profile = mixed
     config = {"family": family, **FAMILIES[family].defaults[0]}
@@ -78,3 +80,27 @@ def test_text_in_a_numeric_column_of_new_data_is_missing_not_a_crash(mixed, fami
     new.loc[new.index[:2], "amount"] = ["n/a", "unknown"]
     proba = pipe.predict_proba(new)
     assert proba.shape == (5, 2) and np.isfinite(proba).all()
+
+
+def test_constant_baseline_predicts_the_priors(mixed):
+    frame, y, profile = mixed
+    proba = build_pipeline({"family": "constant"}, profile).fit(frame, y).predict_proba(frame.head(3))
+    assert np.allclose(proba, [1 - y.mean(), y.mean()])
+
+
+def test_target_means_are_cross_fitted_and_handle_new_and_missing_levels(tmp_path):
+    rng = np.random.default_rng(0)
+    effect = {f"shop{i}": rng.normal(scale=3) for i in range(150)}
+    city = rng.choice(list(effect), 3000)
+    frame = pd.DataFrame({"shop": city})
+    frame.loc[::50, "shop"] = None
+    y = np.array([effect.get(c, 0.0) if c else 0.0 for c in frame["shop"]]) + rng.normal(size=3000) + 10
+    means = TargetMeans("regression")
+    fitted = means.fit_transform(frame, y)["shop__target"].to_numpy()
+    again = means.transform(frame)["shop__target"].to_numpy()
+    assert not np.allclose(fitted, again)  # training rows are encoded from the other folds
+    assert np.corrcoef(again, y)[0, 1] > 0.9
+    new = means.transform(pd.DataFrame({"shop": ["never seen", None]}))["shop__target"].to_numpy()
+    assert abs(new[0] - y.mean()) < 1e-6 and abs(new[1] - y[frame["shop"].isna()].mean()) < 1.0
+    loaded = load_model(save_model(means, tmp_path / "means.skops"))
+    assert np.allclose(loaded.transform(frame.head(100)), means.transform(frame.head(100)))
