@@ -36,7 +36,7 @@ COPY_SHARE = 0.999  # a relabelling or formula holds on this share of rows (near
 MAX_FORMULA_COLUMNS = 100  # numeric columns tried pairwise for formulas that reproduce the target
 SCREEN_ROWS = 256  # rows the pairwise formula screen uses before checking the survivors on all probe rows
 SCREEN_MARGIN = 0.1  # a number whose binned score is this far below the leak threshold is not scored with a tree
-SCREEN_MIN_ROWS = 2000  # below this the tree is cheap and the binned screen too coarse
+SCREEN_MIN_ROWS = 2000  # below this a tree (binary or regression) is cheap and the binned screen too coarse
 ID_NAME = re.compile(r"(^|[_\s.-])(id|uuid|guid|key)$|^(id|index|rownames|unnamed: ?\d+)$", re.IGNORECASE)
 CAMEL_ID = re.compile(r"[a-z](Id|ID)$")
 DATE_LIKE = re.compile(r"\d{1,4}[-/.: ]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d",
@@ -389,7 +389,7 @@ class _Scorer:
         x, categorical = encoded
         if self.task_type == "multiclass" and self.dominant >= LEAK_DOMINANT:
             return None
-        screen = not categorical and len(x) >= SCREEN_MIN_ROWS
+        screen = not categorical and (len(x) >= SCREEN_MIN_ROWS or self.Y.shape[1] > 2)  # many outputs: costly trees
         if screen and self._cv(self._binned, x) < self.threshold - SCREEN_MARGIN:
             return None
         value = self._cv(self._lookup if categorical else self._tree, x)
