@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlpilot.agent.roles import PlanInput, ProposeInput, Proposals
+from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput
 from mlpilot.schemas import FAMILIES as PLANNED
 from mlpilot.schemas import Candidate, CVSpec, Plan
 from mlpilot.tools.metrics import get_metric
@@ -11,6 +11,8 @@ from mlpilot.tools.splits import planned_folds
 
 # Families in the order their defaults are tried: fast and strong first.
 PORTFOLIO = ["lightgbm", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
+BOOSTING = ("lightgbm", "hist_gb", "xgboost")
+MANY_CLASSES = 10  # boosting grows a tree per class per round: beyond this many classes, cheaper families go first
 LARGE, SMALL = 200_000, 2_000
 
 
@@ -51,6 +53,10 @@ def plan(inp: PlanInput) -> Plan:
     if l1_loss:
         why.append("metric MAE: boosting models fit absolute error")
     order = [f for f in PORTFOLIO if f in families]
+    if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
+        order.sort(key=lambda f: f in BOOSTING)  # stable: the others keep their order, boosting after them
+        why.append(f"{len(profile.class_counts)} classes: boosting costs a tree per class per round, "
+                   f"so {order[0]} goes first")
     candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
                   for f in dict.fromkeys(order + families)]
     holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1

@@ -1,19 +1,7 @@
 """The expert plan takes fewer folds on tiny tables, matching what make_folds can split."""
 
 import pytest
-
-from mlpilot.agent.backends.expert_plan import plan
-from mlpilot.agent.roles import PlanInput
-from mlpilot.schemas import ColumnProfile, DatasetProfile, TaskSpec
-
-
-def plan_for(n_rows, task, class_counts=None, **spec):
-    columns = [ColumnProfile(name="a", dtype="float64", role="numeric", n_unique=n_rows, missing_frac=0.0)]
-    profile = DatasetProfile(n_rows=n_rows, n_cols=2, target="y", task_type=task, columns=columns,
-                             class_counts=class_counts)
-    metric = "rmse" if task == "regression" else "roc_auc"
-    return plan(PlanInput(spec=TaskSpec(task_type=task, target="y", metric=metric, **spec), profile=profile,
-                          search_budget_s=60))
+from plans import plan_for
 
 
 @pytest.mark.parametrize("n_rows,task,counts,folds", [
