@@ -109,6 +109,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return update
+    # the constant baseline is blended only where shrinking toward it can help: under a ranking or label metric
+    # it adds nothing real (its fold-wise priors shift each fold's scores: noise in a pooled AUC) and would
+    # flatten the probabilities delivered
+    top = [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
     used = (folds == 2).any(axis=0)
     oofs = {t.number: np.load(trial_output(ctx.run_dir / "trials", t.oof_file), allow_pickle=False)[used] for t in top}
     weights, score, honest = choose_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)

@@ -40,6 +40,8 @@ def test_churn_with_test_file_delivers_everything(tmp_path, churn, within_budget
     assert set(result.model.predict(test)) <= set(churn["churn"])
     board = result.leaderboard
     assert board.iloc[0]["state"] == "COMPLETE" and (board["source"] == "default").any()
+    baseline = board.loc[board["family"] == "constant", "trial"].tolist()  # scored, never blended under ROC AUC
+    assert len(baseline) == 1 and str(baseline[0]) not in result.summary["ensemble"]
 
 
 def test_regression_cli_run_and_predict(tmp_path, ames, within_budget):

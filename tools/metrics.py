@@ -33,6 +33,12 @@ class Metric:
             y_pred = y_pred.argmax(axis=1)
         return float(self.fn(y_true, y_pred))
 
+    @property
+    def scores_values(self) -> bool:
+        """It scores the predicted values themselves (regression, log loss), not their ranks (ROC AUC) or the
+        labels they pick, so shrinking predictions toward a constant can genuinely improve it."""
+        return "regression" in self.tasks or self.name == "log_loss"
+
     def better(self, a: float, b: float) -> bool:
         """True when score ``a`` is strictly better than ``b``."""
         return a > b if self.greater_is_better else a < b

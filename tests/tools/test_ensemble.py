@@ -35,3 +35,16 @@ def test_choice_keeps_a_clearly_better_blend():
     oofs = {0: y + rng.normal(scale=0.5, size=2000), 1: y + rng.normal(scale=0.5, size=2000)}
     weights, _, honest = choose_ensemble(oofs, y, get_metric("rmse"))
     assert set(weights) == {0, 1} and honest < 0.45
+
+
+
+def test_shrinking_an_overconfident_model_toward_the_priors_improves_log_loss():
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 2, 4000)
+    sharp = np.where(y + rng.normal(scale=0.6, size=4000) > 0.5, 0.995, 0.005)
+    priors = np.tile([0.5, 0.5], (4000, 1))
+    log_loss = get_metric("log_loss")
+    weights, score = select_ensemble({0: np.column_stack([1 - sharp, sharp]), 1: priors}, y, log_loss)
+    assert 1 in weights and score < log_loss.score(y, np.column_stack([1 - sharp, sharp]))
+    assert log_loss.scores_values and get_metric("rmse").scores_values
+    assert not any(get_metric(m).scores_values for m in ("roc_auc", "accuracy", "f1_macro"))  # no constant blend
