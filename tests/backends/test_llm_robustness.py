@@ -63,7 +63,7 @@ def test_answers_are_checked_against_the_input(make_backend, understand_input, p
         assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
         assert backend.complete("propose", propose_input, Proposals).configs == inside["configs"]
         assert backend.complete("verify", verify_input, Verdict).decision == "replan"
-    feedback = [r.last_user for r in server.requests if "rejected" in r.last_user]
+    feedback = [r.last_user for r in server.requests if "That answer was rejected" in r.last_user]
     assert "'Churned' is not a column" in feedback[0]
     assert "num_leaves=999 is outside [8, 256]" in feedback[1] and "'svm' is not one of" in feedback[1]
     assert "cannot be 'pass' while error checks failed: beats_baseline" in feedback[2]
