@@ -19,6 +19,11 @@ def _frame(X) -> pd.DataFrame:
     return X if isinstance(X, pd.DataFrame) else pd.DataFrame(X)
 
 
+def _level_codes(values: pd.Series, levels: np.ndarray) -> np.ndarray:
+    """Each value's position in ``levels``, compared as strings (-1: missing or not a level)."""
+    return pd.Categorical(values.astype("string"), categories=levels).codes
+
+
 class DateParts(TransformerMixin, BaseEstimator):
     """Expands each datetime column into year, month, day, weekday, day of year, hour and epoch days."""
 
@@ -141,7 +146,7 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
         out = {}
         for col in self.columns_:
             s = frame[col].astype("string")
-            codes = pd.Categorical(s, categories=self.levels_[col]).codes.astype(float)
+            codes = _level_codes(s, self.levels_[col]).astype(float)
             codes[codes < 0] = np.nan
             if self.as_category:
                 out[col] = pd.Categorical.from_codes(np.nan_to_num(codes, nan=-1).astype(int),
@@ -176,9 +181,8 @@ class TargetMeans(TransformerMixin, BaseEstimator):
         frame = _frame(X)
         out = np.empty((len(frame), len(self.columns_)), dtype=np.int64)
         for j, col in enumerate(self.columns_):
-            values = frame[col].astype("string")
-            out[:, j] = pd.Categorical(values, categories=self.levels_[col]).codes  # unseen: -1
-            out[values.isna().to_numpy(), j] = len(self.levels_[col])  # missing: a level of its own
+            out[:, j] = _level_codes(frame[col], self.levels_[col])  # unseen: -1
+            out[frame[col].isna().to_numpy(), j] = len(self.levels_[col])  # missing: a level of its own
         return out
 
     def fit(self, X, y):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput
-from mlpilot.schemas import FAMILIES as PLANNED
+from mlpilot import schemas
 from mlpilot.schemas import Candidate, CVSpec, Plan
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
@@ -20,7 +20,7 @@ def choose_families(inp: PlanInput) -> tuple[list[str], list[str]]:
     spec, profile = inp.spec, inp.profile
     c = spec.constraints
     why = []
-    families = list(PLANNED)
+    families = list(schemas.FAMILIES)  # the searchable ones (tools.space also holds the constant baseline)
     if c.interpretable:
         families = ["linear"]
         why.append("interpretable model requested: linear models only")
