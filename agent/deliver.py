@@ -42,7 +42,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
             new = predict_for_submission(load_model(run_dir / MODEL_FILE), test)
         submission = make_submission(new, test, classes=state.classes, target=spec.target, task_type=spec.task_type,
                                      metric=spec.metric, id_column=spec.id_column,
-                                     sample=sample_submission(state.test_path))
+                                     sample=sample_submission(state.test_path), class_weights=state.class_weights)
         submission.to_csv(run_dir / "predictions.csv", index=False)
         files["predictions"] = "predictions.csv"
     board = leaderboard(state.trials, spec.metric)
@@ -53,6 +53,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     summary = {
         "request": state.request, "spec": spec.model_dump(), "metric": spec.metric, "cv_score": state.cv_score,
         "holdout_score": state.holdout_score, "ensemble": state.ensemble, "n_trials": len(state.trials),
+        "class_weights": state.class_weights,
         "verdict": state.verdict.decision if state.verdict else None, "warnings": warnings,
         "elapsed_s": round(ctx.elapsed(), 2), "time_budget_s": ctx.budget_s, "sandbox": ctx.sandbox.name,
         "backend": ctx.backend.name, "model": model_kind, "files": files, "llm_usage": usage,
@@ -91,8 +92,9 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
                 publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
                 return "ensemble refit on all rows", _test_predictions(run_dir, outcome.pred_files)
             warnings.append(f"refit on all rows failed ({outcome.reason}); delivering the bagged fold models")
-        if len(weights) > 1:
-            save_deliverable(run_dir, bagged_model(run_dir / "trials", state.trials, weights), f"bag-{state.attempt}")
+        if len(weights) > 1 or state.class_weights:
+            save_deliverable(run_dir, bagged_model(run_dir / "trials", state.trials, weights, state.class_weights),
+                             f"bag-{state.attempt}")
         else:
             only = next(t for t in state.trials if t.number in weights)
             publish(run_dir, trial_output(run_dir / "trials", only.model_file))

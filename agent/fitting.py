@@ -46,12 +46,13 @@ def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float) -> T
     job = TrialJob(job_id=name, kind="fit", data_file=f"train-{state.attempt}.parquet", target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
                    out_subdir=name, classes=state.classes, threads=ctx.threads,
-                   feature_code=state.feature_code,
+                   feature_code=state.feature_code, class_weights=state.class_weights,
                    test_file=f"test-{state.attempt}.parquet" if state.test_path else None)
     return ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0), startup_s=0)  # a cold worker counts against it
 
 
-def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int, float]) -> TabularModel:
+def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int, float],
+                 class_weights: list[float] | None = None) -> TabularModel:
     """One model averaging the chosen trials' fold models, each trial's folds sharing its weight."""
     by_number = {t.number: t for t in trials}
     members, member_weights, first = [], [], None
@@ -61,7 +62,7 @@ def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int,
         members += list(bag.members)
         member_weights += [weight * w for w in bag.weights_]
     return TabularModel(members=members, weights=member_weights, classes=first.classes, task=first.task,
-                        features=first.features, feature_code=first.feature_code).fit()
+                        features=first.features, feature_code=first.feature_code, class_weights=class_weights).fit()
 
 
 def blend(run_dir: Path, trials: list[TrialRecord], weights: dict[int, float], name: str) -> np.ndarray:

@@ -14,6 +14,7 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
 from mlpilot.sandboxes import WorkerSandbox, trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
+from mlpilot.tools import decision
 from mlpilot.tools.ensemble import choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.search import enqueue, open_study, records, run_search
@@ -58,7 +59,8 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     kept = [s.column for s in state.profile.leakage_suspects if s.action == "kept"]
     pair: dict = {}  # the first default at its found rounds, with and without each strong column
     families = [c.family for c in plan.candidates]
-    margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S
+    margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S + (decision.MAX_SECONDS if metric.name in decision.TUNED_METRICS
+                                                          else 0.0)
     folds = np.load(ctx.run_dir / "data" / data.folds_file)
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
@@ -104,7 +106,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     finally:
         for box in boxes[1:]:
             box.close()
-    update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes}
+    update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None}
     top = best_trials(trials, metric, 3 * plan.ensemble_size)
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
@@ -119,6 +121,14 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
                           f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))
+    if spec.task_type != "regression":
+        class_weights, gain = decision.fit_class_weights(sum(w * oofs[n] for n, w in weights.items()), y[used], metric)
+        if class_weights:
+            honest += gain
+            ctx.emit(Note(message=f"decision rule: class weights {[round(w, 2) for w in class_weights]} instead "
+                                  f"of the most probable class, {metric.name} {gain:+.4f} on rows they were not "
+                                  f"fitted on"))
+            update["class_weights"] = class_weights
     refit = fit_seconds(trials, list(weights), len(folds), scale)
     if pair:
         update["profile"] = _with_and_without(state.profile, trials, plan.trial_config(pair["with"]), ctx)

@@ -34,6 +34,7 @@ class RunState(BaseModel):
     trials: list[TrialRecord] = Field(default_factory=list)
     classes: list | None = Field(None, description="class labels; the target codes 0..k-1 index them")
     ensemble: dict[str, float] = Field(default_factory=dict, description="trial number -> weight")
+    class_weights: list[float] | None = Field(None, description="the decision rule's weight per class, if fitted")
     cv_score: float | None = None
     holdout_score: float | None = None
     refit_s: float = Field(0.0, description="estimated seconds to refit the ensemble on all rows")

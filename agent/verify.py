@@ -18,6 +18,7 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import StageStarted, Verified
 from mlpilot.schemas import Check, Verdict
 from mlpilot.tools import checks
+from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.profile import infer_task_type
 
@@ -74,8 +75,10 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
     cv, holdout_score = state.cv_score, None
     if len(holdout):
         pred = blend(ctx.run_dir, state.trials, weights, "holdout")
-        holdout_score = metric.score(y[holdout], pred)
-        np.savez(out / "holdout.npz", y=y[holdout], pred=pred)
+        scored = pred if state.class_weights is None else decide(pred, state.class_weights)
+        holdout_score = metric.score(y[holdout], scored)
+        np.savez(out / "holdout.npz", y=y[holdout],  # the predicted values or class codes, for the report
+                 pred=pred if spec.task_type == "regression" else decide(pred, state.class_weights))
     importance = _importance(members, weights)
     (out / "importance.json").write_text(json.dumps(importance))
     dummy = checks.dummy_cv_score(y, folds, metric, len(state.classes or []))
@@ -95,7 +98,7 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         found.append(checks.predictions_wellformed(new, n_new, spec.task_type, state.classes))
     if holdout_score is not None:
         found.append(checks.holdout_reproduces(cv, holdout_score, best_folds, metric,
-                                               checks.bootstrap_se(y[holdout], pred, metric)))
+                                               checks.bootstrap_se(y[holdout], scored, metric)))
     return found, holdout_score
 
 

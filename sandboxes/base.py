@@ -56,6 +56,7 @@ class TrialJob(BaseModel):
     configs: list[dict] = Field(default_factory=list)
     feature_code: str | None = Field(None, description="generated source defining transform(df), run before the models")
     weights: list[float] | None = None
+    class_weights: list[float] | None = Field(None, description="fit: the delivered model's decision rule")
     folds_file: str | None = None
     out_subdir: str
     classes: list | None = Field(None, description="original labels of the target codes 0..k-1")

@@ -123,3 +123,19 @@ def test_no_model_is_delivered_worse_than_the_constant_baseline(tmp_path):
     assert baseline["source"] == "baseline" and baseline["state"] == "COMPLETE"
     assert result.score <= baseline["log_loss"] * 1.01
     assert result.model.predict_proba(frame.head(3)).shape == (3, 3)
+
+
+def test_a_label_metric_delivers_the_decision_rule_it_chose(tmp_path, churn):
+    """Balanced accuracy on a 26%-churn table: the most probable class under-predicts churners, so the run fits
+    class weights out of fold; the delivered model, its predictions file and the report all apply them."""
+    train, test_csv = split(churn, "churn", tmp_path)
+    result = mlpilot.solve("which customers churn? balanced accuracy", data=train, test=test_csv, time_budget=25,
+                           out=tmp_path / "run")
+    summary = json.loads((result.run_dir / "summary.json").read_text())
+    weights = summary["class_weights"]
+    assert weights and result.model.class_weights == weights and weights[1] > 1
+    test = pd.read_csv(test_csv)
+    delivered = pd.read_csv(result.run_dir / "predictions.csv")["churn"]
+    assert (delivered.to_numpy() == result.model.predict(test)).all()
+    assert (delivered == "Yes").mean() > (result.model.predict_proba(test).argmax(axis=1) == 1).mean()
+    assert "decision rule" in (result.run_dir / "report.html").read_text()

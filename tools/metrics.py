@@ -70,8 +70,43 @@ def _rmsle(y, p):
     return float(np.sqrt(np.mean((np.log1p(np.clip(p, 0, None)) - np.log1p(np.clip(y, 0, None))) ** 2)))
 
 
+def _confusion(y, p) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and the confusion matrix over them (rows: true; a label may be absent from both ``y`` and ``p``);
+    in numpy, as the decision rule's search scores label metrics hundreds of times."""
+    y, p = np.asarray(y), np.asarray(p)
+    if y.dtype.kind in "iu" and p.dtype.kind in "iu" and min(y.min(initial=0), p.min(initial=0)) >= 0:
+        k = int(max(y.max(initial=0), p.max(initial=0))) + 1  # class codes: no sorting needed
+        labels, codes = np.arange(k), np.concatenate([y, p])
+    else:
+        labels, codes = np.unique(np.concatenate([y, p]), return_inverse=True)
+        k = len(labels)
+    return labels, np.bincount(codes[:len(y)] * k + codes[len(y):], minlength=k * k).reshape(k, k)
+
+
+def _per_class_f1(matrix: np.ndarray) -> np.ndarray:
+    """F1 of each label seen in the true or predicted labels."""
+    tp, seen = np.diag(matrix), matrix.sum(axis=0) + matrix.sum(axis=1)
+    return (2 * tp / np.maximum(seen, 1))[seen > 0]
+
+
+def _balanced_accuracy(y, p):
+    """Mean recall over the classes present in ``y`` (scikit-learn's definition)."""
+    _, matrix = _confusion(y, p)
+    support = matrix.sum(axis=1)
+    return float(np.mean(np.diag(matrix)[support > 0] / support[support > 0]))
+
+
+def _f1_macro(y, p):
+    return float(np.mean(_per_class_f1(_confusion(y, p)[1])))
+
+
 def _f1(y, p):
-    return skm.f1_score(y, p, average="binary" if len(np.unique(y)) <= 2 else "macro")
+    """F1 of class 1 with at most two classes in ``y`` (scikit-learn's binary F1), else macro F1."""
+    if len(np.unique(y)) > 2:
+        return _f1_macro(y, p)
+    labels, matrix = _confusion(y, p)
+    tp, seen = matrix[labels == 1, labels == 1].sum(), matrix[labels == 1].sum() + matrix[:, labels == 1].sum()
+    return float(2 * tp / seen) if seen else 0.0
 
 
 CLS = ("binary", "multiclass")
@@ -79,11 +114,11 @@ REG = ("regression",)
 METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("roc_auc", True, True, CLS, _auc, ("auc", "roc auc", "auroc", "roc", "area under the curve")),
     Metric("log_loss", False, True, CLS, _log_loss, ("logloss", "log loss", "cross entropy", "cross-entropy")),
-    Metric("accuracy", True, False, CLS, skm.accuracy_score,
+    Metric("accuracy", True, False, CLS, lambda y, p: float(np.mean(np.asarray(y) == np.asarray(p))),
            ("acc", "as many right", "most correct", "how often it is right", "how often it's right", "error rate")),
-    Metric("balanced_accuracy", True, False, CLS, skm.balanced_accuracy_score, ("balanced accuracy",)),
+    Metric("balanced_accuracy", True, False, CLS, _balanced_accuracy, ("balanced accuracy",)),
     Metric("f1", True, False, CLS, _f1, ("f1 score", "f-score", "f1-score")),
-    Metric("f1_macro", True, False, CLS, lambda y, p: skm.f1_score(y, p, average="macro"),
+    Metric("f1_macro", True, False, CLS, _f1_macro,
            ("macro f1", "f1 macro", "macro-f1", "macro-averaged f1")),
     Metric("rmse", False, False, REG, lambda y, p: skm.root_mean_squared_error(y, p),
            ("root mean squared error", "root mean square error")),

@@ -7,6 +7,8 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from mlpilot.tools.decision import decide
+
 
 class TabularModel(BaseEstimator):
     """Averages its members' class probabilities (or values) with ``weights``.
@@ -14,17 +16,19 @@ class TabularModel(BaseEstimator):
     ``members`` are fitted ``Pipeline`` objects; classification members were fitted on integer codes
     0..k-1 of ``classes``, and ``predict`` maps back to the original labels. ``features`` are the raw input
     columns; ``feature_code`` (generated ``transform(df)`` source, if any) is applied to them in a sandbox
-    process before the members see them.
+    process before the members see them. ``class_weights`` (if any) is the decision rule ``predict`` applies
+    to the probabilities (see ``tools.decision``).
     """
 
     def __init__(self, members=(), weights=(), classes=None, task: str = "regression", features=(),
-                 feature_code: str | None = None):
+                 feature_code: str | None = None, class_weights=None):
         self.members = members
         self.weights = weights
         self.classes = classes
         self.task = task
         self.features = features
         self.feature_code = feature_code
+        self.class_weights = class_weights
 
     def fit(self, X=None, y=None):
         """Members arrive fitted; fitting only records what ``predict`` needs."""
@@ -55,4 +59,4 @@ class TabularModel(BaseEstimator):
         if self.task == "regression":
             frame = self._frame(X)
             return sum(w * m.predict(frame) for w, m in zip(self.weights_, self.members))
-        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+        return self.classes_[decide(self.predict_proba(X), self.class_weights)]

@@ -74,6 +74,7 @@ def importance_plot(importance: dict[str, float]) -> str:
 
 
 def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list | None) -> str:
+    """Residuals (``pred``: values) or the confusion matrix (``pred``: predicted class codes)."""
     fig, ax = plt.subplots(figsize=(6.5, 3.8))
     if task_type == "regression":
         ax.scatter(pred, y - pred, s=8, alpha=0.5)
@@ -82,7 +83,7 @@ def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list 
     else:
         k = len(classes)
         matrix = np.zeros((k, k), dtype=int)
-        np.add.at(matrix, (y.astype(int), pred.argmax(axis=1)), 1)
+        np.add.at(matrix, (y.astype(int), pred.astype(int)), 1)
         ax.imshow(matrix, cmap="Blues")
         if k <= MAX_LABELLED_CLASSES:  # beyond, a cell's count is unreadable and drawing them all takes seconds
             for i in range(k):
@@ -93,6 +94,13 @@ def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list 
             ax.set_yticks(range(k), names, fontsize=7)
         ax.set(xlabel="predicted", ylabel="actual", title="Confusion matrix on the holdout")
     return figure_html(fig)
+
+
+def _decision(class_weights: list[float] | None, classes: list | None) -> str:
+    if not class_weights:
+        return ""
+    rule = ", ".join(f"{html.escape(str(c))} x{w:.2f}" for c, w in zip(classes, class_weights))
+    return f" · decision rule: class probabilities weighted ({rule}), fitted out of fold"
 
 
 def _checks(verdict: Verdict | None) -> str:
@@ -173,7 +181,7 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
  · backend {summary["backend"]}</p>
 <p><b>CV score:</b> {_fmt(summary["cv_score"])} · <b>holdout:</b> {_fmt(summary["holdout_score"])}
  · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}
- · delivered: {html.escape(summary.get("model") or "")}</p>
+ · delivered: {html.escape(summary.get("model") or "")}{_decision(summary.get("class_weights"), classes)}</p>
 {_usage(summary.get("llm_usage") or {})}
 <ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
 {_leakage(summary.get("leakage_suspects") or [], summary["metric"])}

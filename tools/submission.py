@@ -5,13 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
 
 
 def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | None, target: str, task_type: str,
-                    metric: str, id_column: str | None, sample: pd.DataFrame | None = None) -> pd.DataFrame:
+                    metric: str, id_column: str | None, sample: pd.DataFrame | None = None,
+                    class_weights: list[float] | None = None) -> pd.DataFrame:
     """The deliverable for ``test`` from the model's ``pred`` on it (values for regression, else class
-    probabilities in the order of ``classes``); follows ``sample`` (a sample submission) where one is given."""
+    probabilities in the order of ``classes``, turned into labels by the decision rule ``class_weights`` where
+    labels are asked for); follows ``sample`` (a sample submission) where one is given."""
     out = pd.DataFrame(index=test.index)
     if id_column and id_column in test.columns:
         out[id_column] = test[id_column].to_numpy()
@@ -21,7 +24,7 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
         out[target] = pred
         return out.reset_index(drop=True)
     if not get_metric(metric).needs_proba or _wants_labels(sample, target, classes):
-        out[target] = np.asarray(classes, dtype=object)[np.asarray(pred).argmax(axis=1)]
+        out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
         return out.reset_index(drop=True)
     labels = [str(c) for c in classes]
     per_class = sample is not None and set(labels) <= {str(c) for c in sample.columns}

@@ -37,3 +37,24 @@ def test_unknown_metric_names_the_choices():
 def test_metric_must_fit_the_task():
     with pytest.raises(MlpilotError, match="rmse does not fit a binary task"):
         check_metric_fits(get_metric("rmse"), "binary")
+
+
+@pytest.mark.parametrize("labels", ["codes", "strings"])
+def test_label_metrics_match_scikit_learn(labels):
+    """Our numpy label metrics agree with scikit-learn's, labels absent from one side included."""
+    import warnings
+
+    from sklearn import metrics as skm
+
+    rng = np.random.default_rng(0)
+    warnings.simplefilter("ignore")  # scikit-learn warns about labels missing from one side
+    for _ in range(200):
+        k = int(rng.integers(2, 6))
+        y, p = rng.integers(0, k, 30), rng.integers(0, k, 30)
+        if labels == "strings":
+            y, p = np.array([f"c{v}" for v in y], dtype=object), np.array([f"c{v}" for v in p], dtype=object)
+        assert get_metric("balanced_accuracy").score(y, p) == pytest.approx(skm.balanced_accuracy_score(y, p))
+        assert get_metric("f1_macro").score(y, p) == pytest.approx(skm.f1_score(y, p, average="macro"))
+        assert get_metric("accuracy").score(y, p) == pytest.approx(skm.accuracy_score(y, p))
+    y, p = rng.integers(0, 2, 50), rng.integers(0, 2, 50)
+    assert get_metric("f1").score(y, p) == pytest.approx(skm.f1_score(y, p))
