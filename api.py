@@ -125,8 +125,8 @@ def solve(
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
                     threads=threads, storage=storage, on_event=on_event, interactive=ask is not None)
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
-        if hasattr(backend, "on_event"):  # LLM backends report fallbacks and warnings as they happen
-            backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
+        # LLM backends report fallbacks and warnings as they happen
+        backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
         state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
                          time_budget_s=budget, target=target, metric=metric,
                          exclude=[exclude] if isinstance(exclude, str) else list(exclude or []))

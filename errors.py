@@ -3,3 +3,7 @@
 
 class MlpilotError(Exception):
     """A problem with the user's input or environment. The CLI prints it on one line and exits 2."""
+
+
+class UnclearTarget(MlpilotError):
+    """Neither the request nor the data says which column to predict; a person at hand can be asked."""

@@ -28,6 +28,13 @@ class Constraints(BaseModel):
     exclude_columns: list[str] = Field(default_factory=list, description="columns the user said not to use")
 
 
+class Question(BaseModel):
+    """A question for the person running mlpilot; ``about="target"`` asks which column to predict."""
+
+    text: str
+    about: Literal["target", "request"] = "request"
+
+
 class TaskSpec(BaseModel):
     """The request in structured form: what to predict, how it is scored, under which limits."""
 

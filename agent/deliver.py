@@ -46,7 +46,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         submission.to_csv(run_dir / "predictions.csv", index=False)
         files["predictions"] = "predictions.csv"
     board = leaderboard(state.trials, spec.metric)
-    usage = ctx.backend.usage.model_dump() if hasattr(ctx.backend, "usage") else {}
+    usage = ctx.backend.usage.model_dump() if ctx.backend.usage else {}
     if state.verdict and state.verdict.decision == "pass":
         ExperienceStore().record(spec, state.profile, state.trials)
     board.to_csv(run_dir / "leaderboard.csv", index=False)

@@ -29,7 +29,7 @@ MAX_ATTEMPTS = 3
 
 def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
-    if state.features is not None or not writes_code(ctx.backend) or ctx.remaining() < MIN_LEFT_S:
+    if state.features is not None or not ctx.backend.writes_code or ctx.remaining() < MIN_LEFT_S:
         return {}
     ctx.emit(StageStarted(stage="engineer", detail="LLM-written features, kept only if CV improves"))
     deadline = time.monotonic() + CODE_SHARE * ctx.remaining()
@@ -54,11 +54,6 @@ def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(Note(message=f"feature code kept ({step.idea or ', '.join(step.new_columns)}): CV {metric.name} "
                           f"{baseline.value:.4f} -> {step.value:.4f}"))
     return {"features": step, "profile": with_columns(state.profile, step.new_columns)}
-
-
-def writes_code(backend: Backend) -> bool:
-    """Only LLM backends (those with ``try_complete``) write code."""
-    return callable(getattr(backend, "try_complete", None))
 
 
 def static_problem(code: str) -> str | None:
@@ -87,12 +82,12 @@ def write_feature_code(backend: Backend, spec: TaskSpec, profile: DatasetProfile
     step = FeatureStep(baseline=baseline)
     metric = get_metric(spec.metric)
     direction = "higher" if metric.greater_is_better else "lower"
-    for attempt in range(max_attempts if writes_code(backend) else 0):
+    for attempt in range(max_attempts if backend.writes_code else 0):
         if deadline - time.monotonic() < 1.0:
             break
         payload = CodeInput(spec=spec, columns=profile.features(), previous=step.attempts,
                             baseline=f"{metric.name} {baseline:.6g} ({direction} is better)")
-        answer = backend.try_complete("code", payload, FeatureCode)
+        answer = backend.try_complete("code", payload, FeatureCode, deadline=deadline)
         if answer is None:
             break
         if problem := static_problem(answer.code):

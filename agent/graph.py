@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from langgraph.graph import END, START, StateGraph
 
+from mlpilot.agent.ask import ask, route_after_understand
 from mlpilot.agent.deliver import deliver
 from mlpilot.agent.engineer import engineer
 from mlpilot.agent.plan import plan
@@ -15,9 +16,11 @@ from mlpilot.agent.verify import route_after_verify, verify
 
 
 def build_graph(checkpointer=None):
-    """understand -> profile -> plan -> engineer -> search -> verify -> (understand or plan again | deliver)."""
+    """understand (-> ask a person -> understand) -> profile -> plan -> engineer -> search -> verify ->
+    (understand or plan again | deliver)."""
     graph = StateGraph(RunState, context_schema=Deps)
     graph.add_node("understand", understand)
+    graph.add_node("ask", ask)
     graph.add_node("profile", profile)
     graph.add_node("plan", plan)
     graph.add_node("engineer", engineer)
@@ -25,7 +28,8 @@ def build_graph(checkpointer=None):
     graph.add_node("verify", verify)
     graph.add_node("deliver", deliver)
     graph.add_edge(START, "understand")
-    graph.add_edge("understand", "profile")
+    graph.add_conditional_edges("understand", route_after_understand, ["ask", "profile"])
+    graph.add_edge("ask", "understand")
     graph.add_edge("profile", "plan")
     graph.add_edge("plan", "engineer")
     graph.add_edge("engineer", "search")

@@ -9,6 +9,10 @@ from pydantic import BaseModel, Field
 from mlpilot.schemas import Check, CodeAttempt, ColumnProfile, DatasetProfile, Plan, TaskSpec, TrialRecord
 
 
+LLM_SHARES = {"understand": 0.12, "plan": 0.08, "propose": 0.04, "verify": 0.04}  # of the run's budget, per call
+MIN_ROLE_S = 5.0  # a role's call gets at least this long (at most half the time left)
+
+
 class UnderstandInput(BaseModel):
     """role "understand" -> TaskSpec"""
 

@@ -23,7 +23,7 @@ from mlpilot.tools.space import BASELINE, space_for
 VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
-SKOPS_S_PER_MB = 0.04  # loading and saving skops model files (measured: ~0.02 s/MB each way)
+COMPOSE_PER_SAVE = 2.5  # bagging trials into one model: loading each (~1.5x its save) and saving them all
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
 
@@ -36,10 +36,10 @@ def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float 
     return FIT_OVERHEAD_S + sum(by_number[n].seconds / n_splits * scale for n in numbers if n in by_number)
 
 
-def compose_seconds(run_dir, trials: list[TrialRecord], numbers) -> float:
-    """Estimated seconds to load these trials' fold models and save them as one bagged model, from their sizes."""
-    files = [run_dir / "trials" / t.model_file for t in trials if t.number in numbers and t.model_file]
-    return SKOPS_S_PER_MB * sum(f.stat().st_size for f in files if f.is_file()) / 1e6
+def compose_seconds(trials: list[TrialRecord], numbers) -> float:
+    """Estimated seconds to load these trials' fold models and save them as one bagged model, from the time
+    the worker took to save each (forests' files are large and slow: 87 MB took 5.8 s to load, 3.5 s to save)."""
+    return COMPOSE_PER_SAVE * sum(t.info.get("save_s", 0.0) for t in trials if t.number in numbers)
 
 
 def best_trials(trials: list[TrialRecord], metric, k: int) -> list[TrialRecord]:
@@ -68,7 +68,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     def deadline() -> float:  # kept back: the final model's measured cost (a refit, or saving the bag) and margins
         top = [t.number for t in best_trials(history, metric, min(plan.ensemble_size, RESERVE_MEMBERS))]
-        final = max(fit_seconds(history, top, len(folds), scale), compose_seconds(ctx.run_dir, history, top))
+        final = max(fit_seconds(history, top, len(folds), scale), compose_seconds(history, top))
         reserve = REFIT_MARGIN * final + margin
         return ctx.started + ctx.budget_s - reserve
 
@@ -89,7 +89,8 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     def propose(records: list[TrialRecord]) -> list[dict]:
         payload = ProposeInput(spec=spec, profile=state.profile, plan=plan, space=space_for(families, spec.task_type),
                                history=records)
-        configs = ctx.backend.complete("propose", payload, Proposals).configs
+        configs = ctx.backend.complete("propose", payload, Proposals,
+                                       deadline=min(ctx.llm_deadline("propose"), deadline())).configs
         return [c for c in configs if c.get("family") in families and c.get("family") in FAMILIES]
 
     side_by_side = state.profile.n_rows < PARALLEL_ROWS and ctx.threads > 1 and isinstance(ctx.sandbox, WorkerSandbox)

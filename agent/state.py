@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from mlpilot.agent.backends.base import Backend
 from mlpilot.events import Event, Note
 from mlpilot.sandboxes.base import Sandbox
-from mlpilot.schemas import DatasetProfile, FeatureStep, Plan, TaskSpec, TrialRecord, Verdict
+from mlpilot.schemas import DatasetProfile, FeatureStep, Plan, Question, TaskSpec, TrialRecord, Verdict
 
 
 class RunState(BaseModel):
@@ -26,6 +26,8 @@ class RunState(BaseModel):
     target: str | None = None
     metric: str | None = None
     exclude: list[str] = Field(default_factory=list, description="columns given with --exclude / exclude=")
+    question: Question | None = Field(None, description="asked by the next node (ask), when someone can answer")
+    clarifications: list[str] = Field(default_factory=list, description="questions asked and their answers")
     spec: TaskSpec | None = None
     profile: DatasetProfile | None = None
     plan: Plan | None = None
@@ -71,6 +73,14 @@ class Deps:
 
     def remaining(self) -> float:
         return self.budget_s - self.elapsed()
+
+    def llm_deadline(self, role: str) -> float:
+        """When ``role``'s backend call must have answered (a ``time.monotonic()`` value): its share of the
+        budget, at least ``MIN_ROLE_S``, at most half the time left."""
+        from mlpilot.agent.roles import LLM_SHARES, MIN_ROLE_S
+
+        share = max(LLM_SHARES[role] * self.budget_s, MIN_ROLE_S)
+        return time.monotonic() + min(share, max(0.0, 0.5 * self.remaining()))
 
     def emit(self, event: Event) -> None:
         event = event.model_copy(update={"elapsed_s": round(self.elapsed(), 2)})

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
-from langgraph.types import interrupt
 
 from mlpilot.agent.backends import expert_request
 from mlpilot.agent.data import sample_submission, table
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.agent.state import Deps, RunState
-from mlpilot.errors import MlpilotError
+from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.events import Note, StageStarted
-from mlpilot.schemas import TaskSpec
+from mlpilot.schemas import Question, TaskSpec
 from mlpilot.tools.load import close_matches, find_column
 from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric, metric_named_in
 from mlpilot.tools.profile import infer_task_type
@@ -26,7 +25,7 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     submission = sample_submission(state.test_path)
     columns = [str(c) for c in train.columns]
     payload = UnderstandInput(
-        request=state.request, columns=columns, dtypes={c: str(t) for c, t in train.dtypes.items()},
+        request="\n".join([state.request, *(f"({c})" for c in state.clarifications)]), columns=columns, dtypes={c: str(t) for c, t in train.dtypes.items()},
         preview=train.head(5).astype(str).to_dict("records"), n_rows=len(train),
         n_unique={c: int(train[c].nunique()) for c in columns},
         test_columns=None if test is None else [str(c) for c in test.columns],
@@ -35,21 +34,24 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
         time_budget_s=state.time_budget_s, target=state.target, metric=state.metric, exclude=list(state.exclude),
         rejected_targets=state.rejected_targets or None,  # verify sets it when it sends the run back
     )
-    spec = ctx.backend.complete("understand", payload, TaskSpec)
+    can_ask = ctx.interactive and not state.clarifications  # one round of questions
+    try:
+        spec = ctx.backend.complete("understand", payload, TaskSpec, deadline=ctx.llm_deadline("understand"))
+    except UnclearTarget:
+        if not can_ask:
+            raise
+        return {"question": Question(text=f"Which column should I predict? Columns: {', '.join(columns[:40])}",
+                                     about="target")}
     question = getattr(spec, "question", None)
-    if question and ctx.interactive:  # pause the graph; whoever drives it resumes with the person's answer
-        answer = interrupt({"question": question})
-        ctx.emit(Note(message=f"asked: {question} answer: {answer}"))
-        payload = payload.model_copy(update={"request": f"{state.request}\n(asked: {question} answer: {answer})"})
-        spec = ctx.backend.complete("understand", payload, TaskSpec)
-        question = getattr(spec, "question", None)
+    if question and can_ask:
+        return {"question": Question(text=question)}
     if question:
         ctx.warn(f"the request is ambiguous ({question}); going on with the best reading: see the notes")
     spec = _validated(spec, state, payload, train)
     ctx.budget_s = spec.time_budget_s
     for note in spec.notes:
         ctx.emit(Note(message=note))
-    return {"spec": spec}
+    return {"spec": spec, "question": None}
 
 
 def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train) -> TaskSpec:
@@ -202,3 +204,4 @@ def _integral(values) -> bool:
     x = values.to_numpy(dtype=float, na_value=np.nan)
     x = x[np.isfinite(x)]
     return bool(np.all(x == np.round(x)))
+

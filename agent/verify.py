@@ -43,7 +43,7 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     found = ([target] if target else []) + found
     wrong_target = target is not None and not target.passed and target.severity == "error"
     payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.max_attempts)
-    verdict = ctx.backend.complete("verify", payload, Verdict)
+    verdict = ctx.backend.complete("verify", payload, Verdict, deadline=ctx.llm_deadline("verify"))
     update: dict = {"holdout_score": holdout_score}
     if verdict.decision == "replan" and ctx.remaining() < REPLAN_MIN_FRACTION * ctx.budget_s and not wrong_target:
         verdict = verdict.model_copy(update={"decision": "warn",

@@ -161,8 +161,10 @@ class Worker:
         used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
         bag = self.model(job, members, [1.0] * len(members))
+        saving = time.perf_counter()
         save_model(bag, out / "model.skops")
-        info = {"importance": feature_importance(bag)} | ({"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
+        info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3)} | (
+            {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
         files = self.predictions(out, job, holdout=held_pred if len(held) else None,
                                  test=new_pred if new is not None else None)
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),

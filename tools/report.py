@@ -114,13 +114,15 @@ def _checks(verdict: Verdict | None) -> str:
             f"<table><tr><th>check</th><th>evidence</th></tr>{rows}</table>")
 
 
-def _usage(usage: dict) -> str:
+def _usage(usage: dict, elapsed_s: float) -> str:
     if not usage:
         return ""
+    seconds = usage.get("seconds", 0.0)
     return (f"<p><b>LLM:</b> {usage.get('calls', 0)} calls ({usage.get('cached_calls', 0)} cached), "
+            f"{seconds:.1f} s waiting for the model ({seconds / max(elapsed_s, 1e-9):.0%} of the run's wall time), "
             f"{usage.get('input_tokens', 0):,} input / {usage.get('output_tokens', 0):,} output tokens, "
-            f"${usage.get('cost_usd', 0.0):.4f}; {usage.get('repairs', 0)} repairs, "
-            f"{usage.get('fallbacks', 0)} fallbacks to the expert policy</p>")
+            f"${usage.get('cost_usd', 0.0):.4f}; {usage.get('retries', 0)} retries, {usage.get('repairs', 0)} "
+            f"repairs, {usage.get('fallbacks', 0)} fallbacks to the expert policy</p>")
 
 
 def _features(features: dict | None) -> str:
@@ -182,7 +184,7 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
 <p><b>CV score:</b> {_fmt(summary["cv_score"])} · <b>holdout:</b> {_fmt(summary["holdout_score"])}
  · trials: {len(trials)} ({len(failed)} not completed) · ensemble: {summary["ensemble"] or "fallback model"}
  · delivered: {html.escape(summary.get("model") or "")}{_decision(summary.get("class_weights"), classes)}</p>
-{_usage(summary.get("llm_usage") or {})}
+{_usage(summary.get("llm_usage") or {}, summary["elapsed_s"])}
 <ul>{"".join(f"<li>{html.escape(n)}</li>" for n in spec["notes"])}{warnings}</ul>
 {_leakage(summary.get("leakage_suspects") or [], summary["metric"])}
 {_features(summary.get("features"))}

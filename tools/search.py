@@ -86,7 +86,8 @@ def run_search(
     Each trial gets a fair share of the time left as its limit (the first, before anything has finished, a
     larger one, on at most ``FIRST_ROWS`` rows per fold, so a first model comes fast and untruncated); the
     worker fits within it, and a worker far past it is killed.
-    Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials.
+    Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials, in a
+    thread of their own (a slow LLM never holds a worker idle): they are enqueued when they arrive.
     Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
     sandboxes' output directory.
     """
@@ -95,6 +96,19 @@ def run_search(
     since: int | None = None  # trials since the last proposal; None until the defaults are done
     stop = threading.Event()
     first = threading.Event()  # helpers join in once a trial has finished, so the first model comes fastest
+    asking = threading.Event()  # a proposal is on its way
+    errors: list[BaseException] = []  # from helper threads, re-raised in the calling thread at the end
+
+    def ask_proposals(history: list[TrialRecord]) -> None:
+        try:
+            configs = propose(history)[:2]
+            with lock:
+                enqueue(study, configs, "proposer")
+        except Exception as exc:
+            errors.append(exc)
+            stop.set()
+        finally:
+            asking.clear()
 
     def left() -> float:
         return deadline() - time.monotonic()
@@ -102,9 +116,10 @@ def run_search(
     def start_trial(room: float) -> tuple[optuna.trial.Trial, TrialJob]:
         nonlocal since
         waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
-        roomy = left() > PROPOSE_MIN_S  # a proposal call must not eat the last seconds
-        if propose and roomy and not waiting and (since is None or since >= propose_every):
-            enqueue(study, propose(records(study))[:2], "proposer")
+        roomy = left() > PROPOSE_MIN_S  # proposals arriving in the last seconds would not run
+        if propose and roomy and not waiting and not asking.is_set() and (since is None or since >= propose_every):
+            asking.set()
+            threading.Thread(target=ask_proposals, args=(records(study),), daemon=True).start()
             since = 0
         trial = study.ask()
         config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
@@ -154,8 +169,6 @@ def run_search(
                                   startup_s=max(0.0, room - job.time_limit_s))  # a cold worker: until the deadline
             with lock:
                 finish_trial(trial, outcome)
-
-    errors: list[BaseException] = []
 
     def helper(sandbox: Sandbox) -> None:
         try:

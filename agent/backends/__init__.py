@@ -23,6 +23,7 @@ ENVIRONMENT = {"backend": "MLPILOT_LLM", "base_url": "MLPILOT_BASE_URL", "max_co
                "cache_dir": "MLPILOT_LLM_CACHE_DIR", "cache_mode": "MLPILOT_LLM_CACHE"}
 SETTINGS = {
     "backend": str, "base_url": str, "max_cost": float, "timeout": float, "max_tokens": int, "mode": str,
+    "context_window": int,
     "cache_dir": str, "cache_mode": str, "max_repairs": int, "max_retries": int,
     "input_price": float, "output_price": float, "experience": str,
 }
@@ -59,12 +60,13 @@ def get_backend(
 ) -> Backend:
     """Resolve ``"expert"`` (default) or a provider spec such as ``"openai:gpt-4.1-mini"``.
 
-    ``options`` override the config file's: timeout, max_tokens, mode, cache_dir, cache_mode, max_repairs,
+    ``options`` override the config file's: timeout, max_tokens, mode, context_window (tokens; else asked of
+    the server), cache_dir, cache_mode, max_repairs,
     max_retries, input_price, output_price (USD per million tokens), experience (the experience store
     file). An LLM backend passed in as an object gets ``log_dir`` set, so its calls are logged there.
     """
     if isinstance(spec, Backend):
-        if log_dir is not None and hasattr(spec, "log_dir"):
+        if log_dir is not None:
             spec.log_dir = log_dir
         return spec
     unknown = sorted(set(options) - set(SETTINGS))
@@ -95,7 +97,7 @@ def get_backend(
         )
     base_url = settings.pop("base_url", None)
     max_cost = settings.pop("max_cost", None)
-    provider_args = {k: settings.pop(k) for k in ("timeout", "max_tokens", "mode") if k in settings}
+    provider_args = {k: settings.pop(k) for k in ("timeout", "max_tokens", "mode", "context_window") if k in settings}
     if provider_name == "anthropic":
         from mlpilot.agent.backends.anthropic_backend import AnthropicProvider
 

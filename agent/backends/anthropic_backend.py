@@ -15,10 +15,10 @@ class AnthropicProvider(Provider):
     name = "anthropic"
 
     def __init__(self, model: str, *, base_url: str | None = None, api_key: str | None = None,
-                 timeout: float = 60.0, max_tokens: int = 4096, mode: str = "tools"):
+                 timeout: float = 60.0, max_tokens: int = 4096, mode: str = "tools", context_window: int | None = None):
         if mode not in MODES:
             raise MlpilotError(f"unknown structured-output mode {mode!r}: use one of {', '.join(MODES)}")
-        super().__init__(model, timeout=timeout, max_tokens=max_tokens, mode=mode)
+        super().__init__(model, timeout=timeout, max_tokens=max_tokens, mode=mode, context_window=context_window)
         key = api_key or os.environ.get("ANTHROPIC_API_KEY")
         if not key:
             raise MlpilotError("ANTHROPIC_API_KEY is not set: export it, or use --llm expert")
@@ -28,9 +28,9 @@ class AnthropicProvider(Provider):
         self.secrets = [key]
         self.client = anthropic.Anthropic(api_key=key, base_url=base_url, timeout=timeout, max_retries=0)
 
-    def send(self, conversation: Conversation) -> Reply:
-        kwargs: dict = {"model": self.model, "max_tokens": self.max_tokens, "system": conversation.system,
-                        "messages": conversation.messages}
+    def send(self, conversation: Conversation, *, timeout: float, max_tokens: int) -> Reply:
+        kwargs: dict = {"model": self.model, "max_tokens": max_tokens, "system": conversation.system,
+                        "messages": conversation.messages, "timeout": timeout}
         if self.mode == "tools":
             kwargs["tools"] = [{"name": conversation.role, "description": f"Give the {conversation.role} answer.",
                                 "input_schema": conversation.schema}]

@@ -1,13 +1,16 @@
 """The backend seam: every LLM-shaped decision in the graph goes through ``Backend.complete``.
 
-A *role* names the decision ("understand", "plan", "propose", "verify"); its input is a pydantic model and
-its answer is an instance of ``schema``. The expert backend answers with deterministic code; LLM backends
-render ``prompts/<role>.md`` with the input as JSON and parse the reply into ``schema``.
+A *role* names the decision ("understand", "plan", "propose", "verify", "code"); its input is a pydantic
+model and its answer is an instance of ``schema``. The expert backend answers with deterministic code; LLM
+backends render ``prompts/<role>.md`` with the input as JSON and parse the reply into ``schema``, within the
+role's ``deadline`` (a ``time.monotonic()`` value): past it, the expert answers at once.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
@@ -16,8 +19,20 @@ T = TypeVar("T", bound=BaseModel)
 
 
 class Backend(ABC):
+    """``writes_code``: it answers the "code" role (the expert writes no feature code). ``usage``: its LLM
+    traffic (calls, tokens, cost, seconds), None without one. ``log_dir``: where it logs its calls.
+    ``on_event``: called with each fallback or warning, as a dict with "kind" and "message"."""
+
     name: str = "backend"
+    writes_code: bool = False
+    usage: BaseModel | None = None
+    log_dir: Path | None = None
+    on_event: Callable[[dict], None] | None = None
+
+    def try_complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T | None:
+        """This backend's own answer, or None when it has none (an LLM backend: instead of the expert's)."""
+        return self.complete(role, payload, schema, deadline=deadline)
 
     @abstractmethod
-    def complete(self, role: str, payload: BaseModel, schema: type[T]) -> T:
-        """Answer ``role`` for ``payload`` with a validated ``schema`` instance."""
+    def complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T:
+        """Answer ``role`` for ``payload`` with a validated ``schema`` instance, by ``deadline`` if given."""

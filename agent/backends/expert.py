@@ -29,5 +29,5 @@ ROLES = {"understand": understand, "plan": plan, "propose": propose, "verify": v
 class ExpertBackend(Backend):
     name = "expert"
 
-    def complete(self, role: str, payload: BaseModel, schema: type[T]) -> T:
+    def complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T:
         return schema.model_validate(ROLES[role](payload).model_dump())

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from mlpilot.agent.roles import UnderstandInput
-from mlpilot.errors import MlpilotError
+from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.schemas import Constraints, TaskSpec
 from mlpilot.tools.durations import find_duration
 from mlpilot.tools.load import close_matches, find_column
@@ -448,7 +448,7 @@ def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
     if chosen is None:
         ruled = f" (ruled out: {', '.join(map(repr, sorted(rejected)))})" if rejected else ""
         words = f"the words {reading.phrases[0]!r} name no column; " if reading.phrases else ""
-        raise MlpilotError(
+        raise UnclearTarget(
             f"cannot tell which column to predict: {words}name it in the request (e.g. \"predict 'price'\") or "
             f"pass --target{ruled}; columns are: {', '.join(inp.columns[:40])}")
     notes = [f"target {chosen.column!r}: {chosen.why}"]

@@ -3,12 +3,16 @@
 A ``Provider`` (OpenAI chat completions, Anthropic messages) only sends one conversation and returns the
 raw reply. ``LLMBackend`` does everything else, the same way for every provider:
 
-* renders ``prompts/<role>.md`` with the role input as JSON and the answer's JSON schema;
+* renders ``prompts/<role>.md`` with the role input as JSON and the answer's JSON schema (narrowed to the
+  input where it can be: the target must be one of the columns), compacted to fit the model's context window;
+* asks for at most the role's ``ROLE_MAX_TOKENS``, within the role's deadline: each call's timeout is the
+  smaller of the provider's and the time left, and past the deadline the expert answers at once;
 * parses the reply (tool call, JSON-schema output or plain JSON text) into the answer model and checks it
   against the input (a target that is a column, configurations inside the search space...); a reply that
-  fails goes back with the error for ``max_repairs`` rounds, then the expert policy answers that step;
-* retries 429 / 5xx / timeouts with exponential backoff, honouring ``retry-after``; bad keys and unknown
-  models raise ``MlpilotError`` at once; other persistent provider errors fall back to the expert;
+  fails is sent back as the first prompt plus the short error (never the growing conversation) for
+  ``max_repairs`` rounds, then the expert policy answers that step;
+* retries 429 / 5xx / timeouts with exponential backoff, honouring ``retry-after``, while the deadline allows;
+  bad keys and unknown models raise ``MlpilotError`` at once; other persistent errors fall back to the expert;
 * counts tokens and cost (``usage``), and refuses any call that could take the total past ``max_cost``;
 * caches replies by (provider, model, conversation, schema): ``cache_mode`` "auto" reads and writes,
   "record" only writes, "replay" only reads (offline; a miss falls back to the expert), "off";
@@ -33,13 +37,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, create_model
 
 from mlpilot.agent.backends.base import Backend, T
 from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import TaskSpec
-from mlpilot.tools.metrics import check_metric_fits, get_metric
+from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric
 from mlpilot.tools.space import space_for
 
 log = logging.getLogger(__name__)
@@ -68,10 +72,25 @@ PRICES: dict[str, tuple[float, float]] = {
 }
 
 
+# context windows (tokens) of hosted models; a compatible server is asked for its own (``context_window``)
+CONTEXT_WINDOWS: dict[str, int] = {"gpt-4.1": 1_047_576, "gpt-4o": 128_000, "gpt-5": 400_000, "o3": 200_000,
+                                   "o4-mini": 200_000, "claude": 200_000}
+
+# most output tokens a role's answer needs (measured on the expert's answers, with room to spare)
+ROLE_MAX_TOKENS = {"understand": 500, "plan": 1200, "propose": 600, "verify": 400, "code": 1500}
+MIN_CALL_S = 2.0  # a call is not started with less time than this left before its role's deadline
+MAX_TIMEOUTS = 2  # calls in a row that time out, after which the model is too slow for this run: expert only
+CHARS_PER_TOKEN = 3.0  # prompt size estimate (JSON-heavy text); conservative
+
+
+def _by_prefix(table: dict, model: str):
+    matches = [p for p in table if model.startswith(p)]
+    return table[max(matches, key=len)] if matches else None
+
+
 def price_for(model: str) -> tuple[float, float] | None:
     """(input, output) USD per million tokens for ``model``, or None when unknown."""
-    matches = [p for p in PRICES if model.startswith(p)]
-    return PRICES[max(matches, key=len)] if matches else None
+    return _by_prefix(PRICES, model)
 
 
 class UnderstandReply(TaskSpec):
@@ -84,6 +103,20 @@ class UnderstandReply(TaskSpec):
 
 WIRE_SCHEMAS: dict[tuple[str, type], type[BaseModel]] = {("understand", TaskSpec): UnderstandReply}
 """Answer models LLMs fill instead of the graph's schema; each subclasses the graph's schema."""
+MAX_ENUM_COLUMNS = 300  # beyond, the target's schema lists no columns (the check after the reply still does)
+
+
+def wire_schema(role: str, schema: type[BaseModel], payload: BaseModel) -> type[BaseModel]:
+    """The answer model for this call, narrowed to its input where a schema can say so: an understand reply's
+    column fields must name real columns and its metric a known one, so a server that enforces the schema
+    with a grammar cannot produce a non-existent target."""
+    wire = WIRE_SCHEMAS.get((role, schema), schema)
+    if role != "understand" or len(payload.columns) > MAX_ENUM_COLUMNS:
+        return wire
+    column = Literal[tuple(payload.columns)]
+    optional = (column | None, None)
+    return create_model(wire.__name__, __base__=wire, target=(column, ...), id_column=optional,
+                        group_column=optional, time_column=optional, metric=(Literal[tuple(METRICS)], ...))
 
 
 class LLMUsage(BaseModel):
@@ -97,6 +130,7 @@ class LLMUsage(BaseModel):
     retries: int = 0
     repairs: int = 0
     fallbacks: int = 0
+    seconds: float = Field(0.0, description="wall time spent waiting for the provider")
 
 
 @dataclass
@@ -110,11 +144,12 @@ class ProviderError(Exception):
     """A failed provider call. ``retryable`` errors are retried; ``fatal`` ones stop the run."""
 
     def __init__(self, message: str, *, retryable: bool = False, fatal: bool = False,
-                 retry_after: float | None = None):
+                 retry_after: float | None = None, timed_out: bool = False):
         super().__init__(message)
         self.retryable = retryable
         self.fatal = fatal
         self.retry_after = retry_after
+        self.timed_out = timed_out
 
 
 @dataclass
@@ -126,27 +161,52 @@ class Conversation:
     messages: list[dict]
     schema: dict
 
+    def repair(self, reply: str, issue: str) -> Conversation:
+        """This (first) prompt, the rejected reply and why it was rejected: the same size at every repair."""
+        return Conversation(role=self.role, system=self.system, schema=self.schema, messages=[
+            self.messages[0], {"role": "assistant", "content": reply[:1500] or "(empty)"},
+            {"role": "user", "content": f"That answer was rejected: {_short(issue, 600)}\n"
+                                        "Reply again with only the corrected JSON object."}])
+
+    def tokens(self) -> int:
+        """About how many tokens the provider will count for it."""
+        size = len(self.system) + sum(len(m["content"]) for m in self.messages) + len(json.dumps(self.schema))
+        return int(size / CHARS_PER_TOKEN)
+
 
 class Provider(ABC):
     """One LLM API. ``send`` raises ``ProviderError`` for anything but a reply."""
 
     name: str = "provider"
 
-    def __init__(self, model: str, *, timeout: float, max_tokens: int, mode: str):
+    def __init__(self, model: str, *, timeout: float, max_tokens: int, mode: str, context_window: int | None = None):
         self.model = model
         self.timeout = timeout
         self.max_tokens = max_tokens
         self.mode = mode
         self.secrets: list[str] = []
+        self._context_window = context_window
 
     @abstractmethod
-    def send(self, conversation: Conversation) -> Reply: ...
+    def send(self, conversation: Conversation, *, timeout: float, max_tokens: int) -> Reply:
+        """One reply within ``timeout`` seconds, of at most ``max_tokens`` tokens."""
+
+    def context_window(self) -> int | None:
+        """Tokens the model can take (prompt and reply): the setting, else what the server or the known limits
+        of hosted models say, else None (unknown)."""
+        if self._context_window is None:
+            self._context_window = self.probe_context_window() or _by_prefix(CONTEXT_WINDOWS, self.model) or 0
+        return self._context_window or None
+
+    def probe_context_window(self) -> int | None:
+        """Ask the server; providers that can override this."""
+        return None
 
 
 def sdk_error(exc: Exception, sdk: Any, provider: str, model: str) -> ProviderError:
     """Map an OpenAI/Anthropic SDK exception (both share the same classes) to a ``ProviderError``."""
     if isinstance(exc, sdk.APITimeoutError):
-        return ProviderError(f"{provider} timed out", retryable=True)
+        return ProviderError(f"{provider} timed out", retryable=True, timed_out=True)
     if isinstance(exc, sdk.APIConnectionError):
         return ProviderError(f"cannot reach {provider}: {exc}", retryable=True)
     if not isinstance(exc, sdk.APIStatusError):
@@ -221,26 +281,29 @@ SYSTEM = (
 
 
 def render(role: str, payload: BaseModel, schema: type[BaseModel],
-           experience: ExperienceStore | None = None) -> Conversation:
-    """The first turn for ``role``: ``prompts/<role>.md`` filled with the input and the answer schema."""
+           experience: ExperienceStore | None = None, compact: bool = False) -> Conversation:
+    """The first turn for ``role``: ``prompts/<role>.md`` filled with the input and the answer schema;
+    ``compact``: no indentation and a shorter trial history, for a small context window."""
     try:
         template = resources.files("mlpilot.prompts").joinpath(f"{role}.md").read_text()
     except FileNotFoundError:
         raise MlpilotError(f"no prompt template for role {role!r}: add prompts/{role}.md") from None
     json_schema = schema.model_json_schema()
-    values = {"input": payload.model_dump_json(indent=1, exclude_none=True),
-              "schema": json.dumps(json_schema, indent=1)}
-    values.update(role_context(role, payload, experience))
+    indent = None if compact else 1
+    values = {"input": payload.model_dump_json(indent=indent, exclude_none=True),
+              "schema": json.dumps(json_schema, indent=indent)}
+    values.update(role_context(role, payload, experience, compact))
     user = string.Template(template).substitute(values)
     system = string.Template(SYSTEM).substitute(role=role)
     return Conversation(role=role, system=system, messages=[{"role": "user", "content": user}],
                         schema=json_schema)
 
 
-BEST_SHOWN, RECENT_SHOWN = 15, 10  # history rows in a propose prompt: it stays small however long the search
+SHOWN = {False: (15, 10), True: (5, 3)}  # (best, latest) history rows in a propose prompt, by compactness
 
 
-def role_context(role: str, payload: BaseModel, experience: ExperienceStore | None) -> dict[str, str]:
+def role_context(role: str, payload: BaseModel, experience: ExperienceStore | None,
+                 compact: bool = False) -> dict[str, str]:
     """Extra template values a role needs beyond its input JSON."""
     if role == "plan":
         return {"experience": experience.prompt_text(payload.profile) if experience else "(none)"}
@@ -249,15 +312,16 @@ def role_context(role: str, payload: BaseModel, experience: ExperienceStore | No
     metric = get_metric(payload.spec.metric)
     done = [t for t in payload.history if t.state == "COMPLETE" and t.value is not None]
     ranked = sorted(done, key=lambda t: t.value, reverse=metric.greater_is_better)
-    shown = sorted({t.number: t for t in ranked[:BEST_SHOWN] + done[-RECENT_SHOWN:]}.values(), key=lambda t: t.number)
+    best_shown, recent_shown = SHOWN[compact]
+    shown = sorted({t.number: t for t in ranked[:best_shown] + done[-recent_shown:]}.values(), key=lambda t: t.number)
     rows = [json.dumps({"config": t.config, "score": round(t.value, 6), "source": t.source}, sort_keys=True)
             for t in shown]
     if len(done) > len(shown):
-        rows.append(f"({len(done) - len(shown)} other finished trials not shown: the best {BEST_SHOWN} and the "
-                    f"latest {RECENT_SHOWN} are above)")
+        rows.append(f"({len(done) - len(shown)} other finished trials not shown: the best {best_shown} and the "
+                    f"latest {recent_shown} are above)")
     broken = [t for t in payload.history if t.state in ("FAIL", "TIMEOUT")]
     failed = [json.dumps({"config": t.config, "state": t.state, "reason": _short(t.reason or "", 120)},
-                         sort_keys=True) for t in broken[-RECENT_SHOWN:]]
+                         sort_keys=True) for t in broken[-recent_shown:]]
     if done:
         best = ranked[0].value
         step = 0.01 * (abs(ranked[0].value - ranked[-1].value) or abs(best) or 1.0)
@@ -267,9 +331,10 @@ def role_context(role: str, payload: BaseModel, experience: ExperienceStore | No
         goal = "no finished trial yet; propose strong, diverse starting configurations"
     context = payload.model_dump(mode="json", include={"spec", "plan"}, exclude_none=True)
     context["data"] = _profile_summary(payload.profile)
+    indent = None if compact else 1
     return {
-        "context": json.dumps(context, indent=1),
-        "space": json.dumps(payload.space, indent=1),
+        "context": json.dumps(context, indent=indent),
+        "space": json.dumps(payload.space, indent=indent),
         "history": "\n".join(rows) or "(none)",
         "failed": "\n".join(failed) or "(none)",
         "direction": "higher" if metric.greater_is_better else "lower",
@@ -500,12 +565,18 @@ class LLMBackend(Backend):
         self.calls = CallLog(provider.secrets)
         self.calls.dir = Path(log_dir) if log_dir else None
         self.usage = LLMUsage()
+        self.timeouts = 0  # calls in a row that timed out
         self.events: list[dict] = []
         self.on_event: Callable[[dict], None] | None = None
         self._lock = threading.Lock()
         if self.prices is None:
             self._event("warning", None, f"no price known for model {provider.model}: cost is counted as 0"
                         + (" and --max-llm-cost cannot cap it" if max_cost is not None else ""))
+
+    @property
+    def writes_code(self) -> bool:
+        """It writes feature code while the model is fast enough to answer at all."""
+        return self.timeouts < MAX_TIMEOUTS
 
     @property
     def log_dir(self) -> Path | None:
@@ -523,51 +594,73 @@ class LLMBackend(Backend):
             self._fallback = ExpertBackend()
         return self._fallback
 
-    def complete(self, role: str, payload: BaseModel, schema: type[T]) -> T:
-        answer = self.try_complete(role, payload, schema)
+    def complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T:
+        answer = self.try_complete(role, payload, schema, deadline=deadline)
         return self.fallback.complete(role, payload, schema) if answer is None else answer
 
-    def try_complete(self, role: str, payload: BaseModel, schema: type[T]) -> T | None:
-        """The LLM's validated answer, or None (with a fallback event) when it cannot give one."""
+    def try_complete(self, role: str, payload: BaseModel, schema: type[T], *,
+                     deadline: float | None = None) -> T | None:
+        """The LLM's validated answer, or None (with a fallback event) when it cannot give one by ``deadline``."""
+        started = time.monotonic()
+        outcome = {"kind": "outcome", "role": role,
+                   "deadline_s": None if deadline is None else round(deadline - started, 2)}
         try:
-            return self._ask(role, payload, schema)
+            answer, turns = self._ask(role, payload, schema, deadline)
         except _Fallback as why:
             with self._lock:
                 self.usage.fallbacks += 1
+            self.calls.write({**outcome, "outcome": "expert", "seconds": round(time.monotonic() - started, 2)})
             self._event("fallback", role, f"{role}: the expert policy took this step because {why}")
             return None
+        self.calls.write({**outcome, "outcome": "used" if turns == 1 else f"repaired ({turns} replies)",
+                          "seconds": round(time.monotonic() - started, 2)})
+        return answer
 
-    def _ask(self, role: str, payload: BaseModel, schema: type[T]) -> T:
+    def _ask(self, role: str, payload: BaseModel, schema: type[T], deadline: float | None) -> tuple[T, int]:
+        """The validated answer and the number of replies it took."""
         wire = WIRE_SCHEMAS.get((role, schema), schema)
-        conversation = render(role, payload, wire, self.experience)
+        narrow = wire_schema(role, schema, payload)
+        max_tokens = min(self.provider.max_tokens, ROLE_MAX_TOKENS.get(role, self.provider.max_tokens))
+        first = self._fitted(role, payload, narrow, max_tokens)
+        conversation = first
         for turn in range(self.max_repairs + 1):
-            reply = self._call(conversation, turn)
+            reply = self._call(conversation, turn, deadline, max_tokens)
             try:
-                answer = wire.model_validate(parse_json(reply.text))
+                answer = wire.model_validate(narrow.model_validate(parse_json(reply.text)).model_dump())
                 issue = "; ".join(problems(role, payload, answer))
             except json.JSONDecodeError as exc:
                 issue = f"the reply is not valid JSON ({exc})"
             except ValidationError as exc:
                 issue = f"the reply does not match the schema: {validation_message(exc)}"
             if not issue:
-                return tidy(role, payload, answer)
+                return tidy(role, payload, answer), turn + 1
             self._event("invalid", role, _short(issue, 600), turn=turn)
             if turn == self.max_repairs:
                 break
             with self._lock:
                 self.usage.repairs += 1
-            conversation.messages += [
-                {"role": "assistant", "content": reply.text or "(empty)"},
-                {"role": "user", "content": f"That answer was rejected: {issue}\n"
-                                            "Reply again with only the corrected JSON object."},
-            ]
+            conversation = first.repair(reply.text, issue)
         raise _Fallback(f"the answer was still invalid after {self.max_repairs} repairs")
 
-    def _call(self, conversation: Conversation, turn: int) -> Reply:
-        """One reply: from the cache, or from the provider with retries, within the cost cap."""
+    def _fitted(self, role: str, payload: BaseModel, schema: type[BaseModel], max_tokens: int) -> Conversation:
+        """The first prompt, compacted when it would not fit the context window with the reply and a repair."""
+        conversation = render(role, payload, schema, self.experience)
+        window = self.provider.context_window()
+        if window is None:
+            return conversation
+        room = window - max_tokens - 800  # a repair adds the rejected reply (at most ~500 tokens) and the error
+        if conversation.tokens() > room:
+            conversation = render(role, payload, schema, self.experience, compact=True)
+        if conversation.tokens() > room:
+            raise _Fallback(f"its prompt (~{conversation.tokens()} tokens) does not fit the model's context window "
+                            f"of {window} tokens")
+        return conversation
+
+    def _call(self, conversation: Conversation, turn: int, deadline: float | None, max_tokens: int) -> Reply:
+        """One reply: from the cache, or from the provider with retries, within the cost cap and the deadline."""
         key = ResponseCache.key(self.provider, conversation)
         base = {"kind": "call", "role": conversation.role, "backend": self.name, "turn": turn, "key": key[:16],
-                "system": conversation.system, "messages": conversation.messages}
+                "max_tokens": max_tokens, "system": conversation.system, "messages": conversation.messages}
         cached, how = self.cache.get(key, conversation.role)
         if cached is not None:
             with self._lock:
@@ -577,30 +670,45 @@ class LLMBackend(Backend):
             return cached
         if self.cache.mode == "replay":
             raise _Fallback("replay mode has no recorded reply for this prompt")
-        self._check_budget(conversation)
+        self._check_budget(conversation, max_tokens)
         for attempt in range(self.max_retries + 1):
             start = time.monotonic()
+            left = None if deadline is None else deadline - start
+            if left is not None and left < MIN_CALL_S:
+                raise _Fallback(f"its time was up ({max(0.0, left):.1f} s left of its share of the budget)")
+            if self.timeouts >= MAX_TIMEOUTS:
+                raise _Fallback(f"the model timed out on {self.timeouts} calls in a row: too slow for this run")
+            timeout = self.provider.timeout if left is None else min(self.provider.timeout, left)
+            limits = {"attempt": attempt, "timeout_s": round(timeout, 2)}
             try:
-                reply = self.provider.send(conversation)
+                reply = self.provider.send(conversation, timeout=timeout, max_tokens=max_tokens)
             except ProviderError as exc:
                 latency = time.monotonic() - start
-                self.calls.write({**base, "attempt": attempt, "error": str(exc), "latency_s": round(latency, 3)})
+                with self._lock:
+                    self.usage.seconds += latency
+                    self.timeouts = self.timeouts + 1 if exc.timed_out else 0
+                self.calls.write({**base, **limits, "error": str(exc), "latency_s": round(latency, 3)})
                 if exc.fatal:
                     raise MlpilotError(str(exc)) from None
                 if not exc.retryable or attempt == self.max_retries:
                     raise _Fallback(f"the provider kept failing: {exc}") from None
+                wait = self._backoff(attempt, exc.retry_after)
+                if deadline is not None and time.monotonic() + wait > deadline - MIN_CALL_S:
+                    raise _Fallback(f"the provider failed ({exc}) and no time was left to retry") from None
                 with self._lock:
                     self.usage.retries += 1
-                time.sleep(self._backoff(attempt, exc.retry_after))
+                time.sleep(wait)
                 continue
             latency = time.monotonic() - start
             cost = self._cost(reply.input_tokens, reply.output_tokens)
             with self._lock:
+                self.usage.seconds += latency
+                self.timeouts = 0
                 self.usage.calls += 1
                 self.usage.input_tokens += reply.input_tokens
                 self.usage.output_tokens += reply.output_tokens
                 self.usage.cost_usd += cost
-            self.calls.write({**base, "attempt": attempt, "cached": False, "response": reply.text,
+            self.calls.write({**base, **limits, "cached": False, "response": reply.text,
                               "input_tokens": reply.input_tokens, "output_tokens": reply.output_tokens,
                               "cost_usd": round(cost, 6), "latency_s": round(latency, 3)})
             self.cache.put(key, conversation.role, reply)
@@ -617,12 +725,11 @@ class LLMBackend(Backend):
             return 0.0
         return (input_tokens * self.prices[0] + output_tokens * self.prices[1]) / 1e6
 
-    def _check_budget(self, conversation: Conversation) -> None:
-        """Refuse a call whose worst case (prompt ~3 chars/token, a full ``max_tokens`` reply) breaks the cap."""
+    def _check_budget(self, conversation: Conversation, max_tokens: int) -> None:
+        """Refuse a call whose worst case (its prompt, a full ``max_tokens`` reply) breaks the cost cap."""
         if self.max_cost is None:
             return
-        chars = len(conversation.system) + len(json.dumps(conversation.messages)) + len(json.dumps(conversation.schema))
-        worst = self._cost(chars // 3, self.provider.max_tokens)
+        worst = self._cost(conversation.tokens(), max_tokens)
         if self.usage.cost_usd + worst > self.max_cost:
             raise _Fallback(f"the LLM cost cap ${self.max_cost:.2f} is reached "
                             f"(spent ${self.usage.cost_usd:.4f}, next call up to ${worst:.4f})")

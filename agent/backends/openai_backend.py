@@ -17,10 +17,11 @@ MODES = ("json_schema", "tools", "json")
 class OpenAIProvider(Provider):
     def __init__(self, model: str, *, base_url: str | None = None, compatible: bool = False,
                  api_key: str | None = None, timeout: float = 60.0, max_tokens: int = 4096,
-                 mode: str = "json_schema"):
+                 mode: str = "json_schema", context_window: int | None = None):
         if mode not in MODES:
             raise MlpilotError(f"unknown structured-output mode {mode!r}: use one of {', '.join(MODES)}")
-        super().__init__(model, timeout=timeout, max_tokens=max_tokens, mode=mode)
+        super().__init__(model, timeout=timeout, max_tokens=max_tokens, mode=mode, context_window=context_window)
+        self.base_url = base_url
         self.name = "openai-compatible" if compatible else "openai"
         if compatible and not base_url:
             raise MlpilotError("openai-compatible needs the server address: pass --base-url http://host:port/v1")
@@ -34,12 +35,36 @@ class OpenAIProvider(Provider):
         self.client = openai.OpenAI(api_key=key or "not-needed", base_url=base_url, timeout=timeout,
                                     max_retries=0)
 
-    def send(self, conversation: Conversation) -> Reply:
+    def probe_context_window(self) -> int | None:
+        """A compatible server's context size: llama.cpp's ``/props`` or ``/v1/models`` metadata, vLLM's
+        ``max_model_len``, Ollama's ``/api/show``; None when it says nothing."""
+        if self.name != "openai-compatible":
+            return None
+        import httpx
+
+        api = self.base_url.rstrip("/")
+        root = api.removesuffix("/v1")
+        probes = [("GET", f"{root}/props", None, lambda d: d["default_generation_settings"]["n_ctx"]),
+                  ("GET", f"{api}/models", None, lambda d: _model_entry(d["data"], self.model)),
+                  ("POST", f"{root}/api/show", {"model": self.model},
+                   lambda d: next(v for k, v in d["model_info"].items() if k.endswith(".context_length")))]
+        for method, url, body, read in probes:
+            try:
+                response = httpx.request(method, url, json=body, timeout=2.0)
+                value = read(response.raise_for_status().json())
+                if value:
+                    return int(value)
+            except (httpx.HTTPError, ValueError, KeyError, TypeError, StopIteration, IndexError, AttributeError):
+                continue
+        return None
+
+    def send(self, conversation: Conversation, *, timeout: float, max_tokens: int) -> Reply:
         kwargs: dict = {
             "model": self.model,
             "messages": [{"role": "system", "content": conversation.system}, *conversation.messages],
             # OpenAI's newer models want max_completion_tokens; compatible servers know max_tokens.
-            ("max_tokens" if self.name == "openai-compatible" else "max_completion_tokens"): self.max_tokens,
+            ("max_tokens" if self.name == "openai-compatible" else "max_completion_tokens"): max_tokens,
+            "timeout": timeout,
         }
         if self.mode == "json_schema":
             kwargs["response_format"] = {"type": "json_schema", "json_schema": {
@@ -61,3 +86,9 @@ class OpenAIProvider(Provider):
         usage = response.usage
         return Reply(text=text, input_tokens=usage.prompt_tokens if usage else 0,
                      output_tokens=usage.completion_tokens if usage else 0)
+
+
+def _model_entry(models: list[dict], model: str) -> int | None:
+    """The context size in a ``/v1/models`` entry (the one named ``model``, else the only one)."""
+    entry = next((m for m in models if m.get("id") == model), models[0] if len(models) == 1 else None)
+    return entry and (entry.get("max_model_len") or (entry.get("meta") or {}).get("n_ctx"))

@@ -24,7 +24,7 @@ class Scripted(Backend):
         self.spec = spec
         self.payloads = []
 
-    def complete(self, role, payload, schema):
+    def complete(self, role, payload, schema, *, deadline=None):
         self.payloads.append(payload)
         return schema.model_validate({"time_budget_s": 60, "notes": ["the model's reading"], **self.spec})
 

@@ -92,3 +92,12 @@ def make_backend(tmp_path, monkeypatch):
         return get_backend(spec, base_url=base_url, log_dir=tmp_path / "run", **options)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def local_llm():
+    """The real local model (llama.cpp serving SmolLM2-135M) on a free loopback port, for the whole session."""
+    from mlpilot.evals.local_llm import LocalLLM
+
+    with LocalLLM() as server:
+        yield server

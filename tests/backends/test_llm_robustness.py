@@ -64,7 +64,7 @@ def test_answers_are_checked_against_the_input(make_backend, understand_input, p
         assert backend.complete("propose", propose_input, Proposals).configs == inside["configs"]
         assert backend.complete("verify", verify_input, Verdict).decision == "replan"
     feedback = [r.last_user for r in server.requests if "That answer was rejected" in r.last_user]
-    assert "'Churned' is not a column" in feedback[0]
+    assert "target: Input should be 'customer_id', 'tenure'" in feedback[0]  # the schema lists the real columns
     assert "num_leaves=999 is outside [8, 256]" in feedback[1] and "'svm' is not one of" in feedback[1]
     assert "cannot be 'pass' while error checks failed: beats_baseline" in feedback[2]
 
@@ -176,3 +176,52 @@ def test_plan_defaults_are_checked_and_named(make_backend, plan_input):
     assert "defaults[0].num_leaves=4000 is outside [8, 256]" in server.requests[1].last_user
     assert answer.candidates[0].defaults == [{"family": "lightgbm", "num_leaves": 63, "learning_rate": 0.05}]
     assert type(answer.candidates[0].defaults[0]["num_leaves"]) is int
+
+
+def test_repairs_resend_the_first_prompt_and_the_error_not_the_conversation(make_backend, understand_input):
+    bad = {**SPEC, "task_type": "yes-or-no"}
+    with WireServer({"understand": [{"json": bad}, {"json": bad}, {"json": SPEC}]}) as server:
+        backend = make_backend(server)
+        assert backend.complete("understand", understand_input, TaskSpec).target == "churn"
+    first, *repairs = [r.body["messages"] for r in server.requests]
+    assert len(repairs) == 2
+    for messages in repairs:
+        assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+        assert messages[1] == first[1] and "That answer was rejected" in messages[-1]["content"]
+    assert len(json.dumps(repairs[1])) < len(json.dumps(first)) + 2000  # the same size, not growing
+
+
+def test_a_slow_model_is_cut_at_its_deadline_and_the_expert_answers(make_backend, understand_input, tmp_path):
+    """The model would take 30 s; the role has 4: the request times out at the deadline, no retry starts after
+    it, and the expert's answer comes back in time."""
+    import time
+
+    with WireServer({"understand": [{"json": SPEC, "delay": 30}]}) as server:
+        backend = make_backend(server, timeout=60.0)
+        started = time.monotonic()
+        answer = backend.complete("understand", understand_input, TaskSpec, deadline=started + 4.0)
+        took = time.monotonic() - started
+    assert answer.target == "churn" and 3.5 < took < 6.0
+    log = [json.loads(line) for line in (tmp_path / "run" / "llm_calls.jsonl").read_text().splitlines()]
+    calls = [e for e in log if e["kind"] == "call"]
+    assert calls and all(c["timeout_s"] <= 4.0 for c in calls)
+    [outcome] = [e for e in log if e["kind"] == "outcome"]
+    assert outcome["outcome"] == "expert" and outcome["deadline_s"] == pytest.approx(4.0, abs=0.1)
+    assert backend.usage.fallbacks == 1
+
+
+def test_a_prompt_is_compacted_to_the_context_window_or_not_sent(make_backend, propose_input):
+    from mlpilot.agent.backends.llm import ROLE_MAX_TOKENS, render
+
+    full, compact = (render("propose", propose_input, Proposals, compact=c).tokens() for c in (False, True))
+    assert compact < full
+    room = ROLE_MAX_TOKENS["propose"] + 800  # the reply and one repair
+    answer = {"configs": [{"family": "lightgbm", "num_leaves": 64}]}
+    with WireServer({"propose": [{"json": answer}]}) as server:
+        fits = make_backend(server, context_window=(full + compact) // 2 + room)
+        assert fits.complete("propose", propose_input, Proposals).configs == answer["configs"]
+        assert '\n "' not in server.requests[0].last_user  # compact JSON
+        tiny = make_backend(server, context_window=compact // 2 + room)
+        tiny.complete("propose", propose_input, Proposals)
+    assert len(server.requests) == 1 and tiny.usage.fallbacks == 1
+    assert "does not fit the model's context window" in tiny.events[-1]["message"]

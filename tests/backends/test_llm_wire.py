@@ -7,7 +7,7 @@ import json
 import pytest
 from wire_server import WireServer
 
-from mlpilot.agent.backends.llm import UnderstandReply
+from mlpilot.agent.backends.llm import ROLE_MAX_TOKENS, UnderstandReply
 from mlpilot.agent.roles import Proposals
 from mlpilot.schemas import Plan, TaskSpec, Verdict
 
@@ -49,9 +49,9 @@ def test_openai_request_shapes(make_backend, plan_input):
         make_backend(server, "openai-compatible:llama3", mode="tools").complete("plan", plan_input, Plan)
     first, second = (r.body for r in server.requests)
     assert first["response_format"]["json_schema"]["name"] == "plan"
-    assert first["max_completion_tokens"] == 4096 and "max_tokens" not in first
+    assert first["max_completion_tokens"] == ROLE_MAX_TOKENS["plan"] and "max_tokens" not in first  # the role's cap
     assert second["tool_choice"] == {"type": "function", "function": {"name": "plan"}}
-    assert second["max_tokens"] == 4096
+    assert second["max_tokens"] == ROLE_MAX_TOKENS["plan"]
     assert server.requests[0].headers["authorization"] == "Bearer sk-test-0123456789abcdef"
 
 

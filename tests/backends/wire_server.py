@@ -122,6 +122,9 @@ class WireServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
+                if not self.path.endswith(("/chat/completions", "/messages")):  # e.g. Ollama's /api/show
+                    self.send_error(404)
+                    return
                 request = WireRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body, time.time())
                 if (error := server._reject(request)) is not None:
                     step = error
