@@ -7,8 +7,11 @@
 The entry points load lazily, so the trial worker imports only what trials need.
 """
 
+import logging
+
 from mlpilot.errors import MlpilotError
 
+logging.getLogger("mlpilot").addHandler(logging.NullHandler())  # the library never prints: its events say it all
 __version__ = "0.1.0"
 __all__ = ["MlpilotError", "Result", "__version__", "evaluate", "load", "solve"]
 

@@ -160,3 +160,23 @@ def test_exclude_of_an_unknown_column_is_a_clean_error(tmp_path):
     message = " ".join(result.output.split())
     assert result.exit_code == 2 and message.startswith("error:"), result.output
     assert "'romos'" in message and "did you mean 'rooms'?" in message
+
+
+def test_quiet_prints_nothing_when_the_llm_is_unreachable(tmp_path, csv):
+    """A provider nobody answers: every role falls back to the expert within its deadline, the run delivers,
+    and --quiet keeps the terminal silent (the fallbacks are warnings in the run's files, not raw log lines)."""
+    import json
+    import socket
+
+    with socket.socket() as s:  # a loopback port with nothing listening
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = run("predict species", csv, tmp_path, "--llm", "openai-compatible:nobody", "--base-url",
+                 f"http://127.0.0.1:{port}/v1")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == "", result.stderr
+    [run_dir] = (tmp_path / "runs").iterdir()
+    summary = json.loads((run_dir / "summary.json").read_text())
+    events = [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()]
+    assert summary["llm_usage"]["fallbacks"] >= 2
+    assert any(e.get("level") == "warning" and e["message"].startswith("LLM: ") for e in events)
+    assert summary["elapsed_s"] <= 30
