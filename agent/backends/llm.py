@@ -76,7 +76,8 @@ PRICES: dict[str, tuple[float, float]] = {
 CONTEXT_WINDOWS: dict[str, int] = {"gpt-4.1": 1_047_576, "gpt-4o": 128_000, "gpt-5": 400_000, "o3": 200_000,
                                    "o4-mini": 200_000, "claude": 200_000}
 
-# most output tokens a role's answer needs (measured on the expert's answers, with room to spare)
+# most output tokens a role's answer may take: 2-3x what the expert's answers need (a plan for a 20-column table
+# is ~450 tokens, a task spec with its notes ~250)
 ROLE_MAX_TOKENS = {"understand": 500, "plan": 1200, "propose": 600, "verify": 400, "code": 1500}
 MIN_CALL_S = 2.0  # a call is not started with less time than this left before its role's deadline
 MAX_TIMEOUTS = 2  # calls in a row that time out, after which the model is too slow for this run: expert only
