@@ -50,7 +50,7 @@ class OpenAIProvider(Provider):
                    lambda d: next(v for k, v in d["model_info"].items() if k.endswith(".context_length")))]
         for method, url, body, read in probes:
             try:
-                response = httpx.request(method, url, json=body, timeout=2.0)
+                response = httpx.request(method, url, json=body, timeout=1.0)  # once per run, outside any deadline
                 value = read(response.raise_for_status().json())
                 if value:
                     return int(value)
