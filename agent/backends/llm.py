@@ -80,7 +80,9 @@ CONTEXT_WINDOWS: dict[str, int] = {"gpt-4.1": 1_047_576, "gpt-4o": 128_000, "gpt
 # is ~450 tokens, a task spec with its notes ~250)
 ROLE_MAX_TOKENS = {"understand": 500, "plan": 1200, "propose": 600, "verify": 400, "code": 1500}
 MIN_CALL_S = 2.0  # a call is not started with less time than this left before its role's deadline
-MAX_TIMEOUTS = 2  # calls in a row that time out, after which the model is too slow for this run: expert only
+MAX_TIMEOUTS = 2  # calls in a row that time out (or would, at the measured speed): the model is too slow for
+# this run, and the expert answers every later role at once
+SPEED_PROBE_S = 5.0  # the one short request that measures a local server's speed
 CHARS_PER_TOKEN = 3.0  # prompt size estimate (JSON-heavy text); conservative
 
 
@@ -201,6 +203,12 @@ class Provider(ABC):
 
     def probe_context_window(self) -> int | None:
         """Ask the server; providers that can override this."""
+        return None
+
+    def speed(self, timeout: float) -> tuple[float, float] | None:
+        """(prompt, generated) tokens per second, measured once on a short request where the server reports its
+        timings (llama.cpp); None when it does not (hosted APIs: fast enough that their timeouts are rare).
+        Raises ``ProviderError`` when the request fails."""
         return None
 
 
@@ -567,6 +575,8 @@ class LLMBackend(Backend):
         self.calls.dir = Path(log_dir) if log_dir else None
         self.usage = LLMUsage()
         self.timeouts = 0  # calls in a row that timed out
+        self._speed: tuple[float, float] | None = None  # tokens per second read and written, once measured
+        self._speed_measured = False
         self.events: list[dict] = []
         self.on_event: Callable[[dict], None] | None = None
         self._lock = threading.Lock()
@@ -679,6 +689,11 @@ class LLMBackend(Backend):
                 raise _Fallback(f"its time was up ({max(0.0, left):.1f} s left of its share of the budget)")
             if self.timeouts >= MAX_TIMEOUTS:
                 raise _Fallback(f"the model timed out on {self.timeouts} calls in a row: too slow for this run")
+            if left is not None and (needed := self._needed_s(conversation, max_tokens, left)) > left:
+                with self._lock:
+                    self.timeouts += 1  # as good as a timeout, without the wait
+                raise _Fallback(f"at its measured speed the model needs ~{needed:.0f} s for this prompt and reply, "
+                                f"{left:.0f} s were left")
             timeout = self.provider.timeout if left is None else min(self.provider.timeout, left)
             limits = {"attempt": attempt, "timeout_s": round(timeout, 2)}
             try:
@@ -715,6 +730,26 @@ class LLMBackend(Backend):
             self.cache.put(key, conversation.role, reply)
             return reply
         raise AssertionError("unreachable")
+
+    def _needed_s(self, conversation: Conversation, max_tokens: int, left: float) -> float:
+        """Seconds the model should need to read ``conversation`` and write a quarter of ``max_tokens``, from its
+        measured speed (measured on the first call that has a deadline); 0 when unknown."""
+        if not self._speed_measured:
+            self._speed_measured = True
+            started = time.monotonic()
+            try:
+                self._speed = self.provider.speed(timeout=SPEED_PROBE_S)
+            except ProviderError as exc:  # a model that cannot say OK in time is as slow as a timeout says
+                with self._lock:
+                    self.timeouts += exc.timed_out
+            with self._lock:
+                self.usage.seconds += time.monotonic() - started
+            self.calls.write({"kind": "speed", "backend": self.name, "tokens_per_s": self._speed,
+                              "latency_s": round(time.monotonic() - started, 3)})
+        if not self._speed:
+            return 0.0
+        prompt_tps, generated_tps = self._speed
+        return conversation.tokens() / prompt_tps + max_tokens / 4 / generated_tps
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:

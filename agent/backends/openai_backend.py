@@ -58,6 +58,20 @@ class OpenAIProvider(Provider):
                 continue
         return None
 
+    def speed(self, timeout: float) -> tuple[float, float] | None:
+        if self.name != "openai-compatible":
+            return None
+        words = " ".join(["the table has columns and rows"] * 12)  # ~80 tokens: a prompt, not a single word
+        try:
+            response = self.client.chat.completions.create(
+                model=self.model, messages=[{"role": "user", "content": f"{words}. Say OK."}], max_tokens=4,
+                timeout=timeout)
+        except self._sdk.OpenAIError as exc:
+            raise sdk_error(exc, self._sdk, self.name, self.model) from None
+        timings = (response.model_extra or {}).get("timings") or {}
+        rates = timings.get("prompt_per_second"), timings.get("predicted_per_second")
+        return tuple(float(r) for r in rates) if all(rates) else None
+
     def send(self, conversation: Conversation, *, timeout: float, max_tokens: int) -> Reply:
         kwargs: dict = {
             "model": self.model,

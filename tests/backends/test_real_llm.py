@@ -44,14 +44,14 @@ def test_a_60s_run_with_the_real_model_keeps_its_budget_and_searches(local_llm, 
     done = lambda result: int((result.leaderboard["state"] == "COMPLETE").sum())  # noqa: E731
     assert done(run) >= done(expert) / 2
     log = calls(run.run_dir)
-    asked = {c["role"] for c in log if c["kind"] == "call"}
-    assert "understand" in asked
     for call in (c for c in log if c["kind"] == "call" and "timeout_s" in c):
         assert call["timeout_s"] <= 60 and call["max_tokens"] <= 1500
     outcomes = [c for c in log if c["kind"] == "outcome"]
-    assert outcomes and all(o["outcome"] in ("used", "expert") or o["outcome"].startswith("repaired")
+    assert "understand" in {o["role"] for o in outcomes} and all(o["outcome"] in ("used", "expert") or o["outcome"].startswith("repaired")
                             for o in outcomes)
-    assert run.summary["llm_usage"]["seconds"] > 0 and "waiting for the model" in (run.run_dir / "report.html").read_text()
+    [speed] = [c for c in log if c["kind"] == "speed"]  # measured once; roles it cannot read in time skip at once
+    assert speed["tokens_per_s"] and 0 < run.summary["llm_usage"]["seconds"] < 0.2 * 60
+    assert "waiting for the model" in (run.run_dir / "report.html").read_text()
     assert len(run.model.predict(churn.head(5))) == 5
 
 
@@ -69,10 +69,10 @@ def test_a_clarifying_question_round_trip_with_the_real_model(local_llm, churn, 
     assert within_budget(run.summary["elapsed_s"], 30)
     assert run.model is not None and run.spec.target in churn.columns
     log = calls(run.run_dir)
-    understand = [c for c in log if c["kind"] == "call" and c["role"] == "understand"]
-    assert understand
-    if questions:  # the model asked: the second understand prompt carries the person's answer
-        assert any("the churn column" in c["messages"][0]["content"] for c in understand)
+    assert [o for o in log if o["kind"] == "outcome" and o["role"] == "understand"]
+    sent = [c["messages"][0]["content"] for c in log if c["kind"] == "call" and c["role"] == "understand"]
+    if questions and len(sent) > 1:  # asked, and the model was asked again: its prompt carries the answer
+        assert "the churn column" in sent[-1]
 
 
 def test_the_code_writer_runs_against_the_real_model(local_llm, tmp_path):
@@ -91,7 +91,7 @@ def test_the_code_writer_runs_against_the_real_model(local_llm, tmp_path):
     with LocalSandbox(tmp_path / "data", tmp_path / "out") as sandbox:
         baseline = sandbox.run(job, timeout_s=120)
         step = write_feature_code(backend, spec, job.profile, sandbox, job, baseline.value,
-                                  deadline=time.monotonic() + 90, max_attempts=2)
+                                  deadline=time.monotonic() + 300, max_attempts=1)
     assert any(c["kind"] == "call" and c["role"] == "code" for c in calls(tmp_path))
     assert step.code is None or step.value > baseline.value
     assert all(a.result for a in step.attempts)
