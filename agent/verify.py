@@ -75,10 +75,10 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
     cv, holdout_score = state.cv_score, None
     if len(holdout):
         pred = blend(ctx.run_dir, state.trials, weights, "holdout")
-        scored = pred if state.class_weights is None else decide(pred, state.class_weights)
+        delivered = pred if spec.task_type == "regression" else decide(pred, state.class_weights)  # values or codes
+        scored = pred if state.class_weights is None else delivered  # probabilities where the metric wants them
         holdout_score = metric.score(y[holdout], scored)
-        np.savez(out / "holdout.npz", y=y[holdout],  # the predicted values or class codes, for the report
-                 pred=pred if spec.task_type == "regression" else decide(pred, state.class_weights))
+        np.savez(out / "holdout.npz", y=y[holdout], pred=delivered)  # for the report
     importance = _importance(members, weights)
     (out / "importance.json").write_text(json.dumps(importance))
     dummy = checks.dummy_cv_score(y, folds, metric, len(state.classes or []))

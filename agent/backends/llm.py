@@ -575,8 +575,7 @@ class LLMBackend(Backend):
         self.calls.dir = Path(log_dir) if log_dir else None
         self.usage = LLMUsage()
         self.timeouts = 0  # calls in a row that timed out
-        self._speed: tuple[float, float] | None = None  # tokens per second read and written, once measured
-        self._speed_measured = False
+        self._speed: tuple[float, float] | None | str = "unmeasured"  # tokens per second read and written
         self.events: list[dict] = []
         self.on_event: Callable[[dict], None] | None = None
         self._lock = threading.Lock()
@@ -734,8 +733,8 @@ class LLMBackend(Backend):
     def _needed_s(self, conversation: Conversation, max_tokens: int, left: float) -> float:
         """Seconds the model should need to read ``conversation`` and write a quarter of ``max_tokens``, from its
         measured speed (measured on the first call that has a deadline); 0 when unknown."""
-        if not self._speed_measured:
-            self._speed_measured = True
+        if self._speed == "unmeasured":
+            self._speed = None
             started = time.monotonic()
             try:
                 self._speed = self.provider.speed(timeout=SPEED_PROBE_S)
