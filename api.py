@@ -119,7 +119,7 @@ def solve(
     data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
     backend = get_backend(llm, base_url=base_url, max_cost=max_llm_cost, log_dir=run_dir)
     (run_dir / "data").mkdir(exist_ok=True)
-    kind, why = (sandbox.name, "given") if isinstance(sandbox, Sandbox) else resolve_kind(sandbox)
+    kind, why = resolve_kind(sandbox)
     with get_sandbox(kind, run_dir / "data", run_dir / "trials") as box:
         box.start()
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,

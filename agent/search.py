@@ -12,7 +12,7 @@ from mlpilot.agent.fitting import REFIT_MARGIN, REPORT_S, publish
 from mlpilot.agent.roles import Proposals, ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
-from mlpilot.sandboxes import WorkerSandbox, trial_output
+from mlpilot.sandboxes import trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools import decision
 from mlpilot.tools.ensemble import choose_ensemble
@@ -93,7 +93,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                                        deadline=min(ctx.llm_deadline("propose"), deadline())).configs
         return [c for c in configs if c.get("family") in families and c.get("family") in FAMILIES]
 
-    side_by_side = state.profile.n_rows < PARALLEL_ROWS and ctx.threads > 1 and isinstance(ctx.sandbox, WorkerSandbox)
+    side_by_side = state.profile.n_rows < PARALLEL_ROWS and ctx.threads > 1
     boxes = [ctx.sandbox] + [ctx.sandbox.sibling(f"worker-{i + 2}") for i in range(ctx.threads - 1) if side_by_side]
     ctx.emit(SearchStarted(budget_s=max(0.0, deadline() - time.monotonic()), families=families,
                            metric=metric.name, greater_is_better=metric.greater_is_better))

@@ -14,8 +14,11 @@ __all__ = [
 ]
 
 
-def resolve_kind(kind: str) -> tuple[str, str]:
-    """``(kind, why)``: "auto" becomes "docker" when an engine and the current image are ready, else "local"."""
+def resolve_kind(kind: str | Sandbox) -> tuple[str | Sandbox, str]:
+    """``(kind, why)``: "auto" becomes "docker" when an engine and the current image are ready, else "local";
+    a sandbox instance stays itself."""
+    if isinstance(kind, Sandbox):
+        return kind, "given"
     if kind in ("local", "docker"):
         return kind, "requested"
     if kind != "auto":
@@ -33,9 +36,9 @@ def resolve_kind(kind: str) -> tuple[str, str]:
 
 
 def get_sandbox(kind: str | Sandbox, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None) -> Sandbox:
-    """Build the sandbox named by ``kind`` (an instance is returned as is); its ``.name`` says which it is."""
+    """Build the sandbox named by ``kind``, or bind a given instance to these directories; ``.name`` says which."""
     if isinstance(kind, Sandbox):
-        return kind
+        return kind.bind(data_dir, out_dir)
     kind, _ = resolve_kind(kind)
     if kind == "docker":
         from mlpilot.sandboxes.docker import DockerSandbox

@@ -95,9 +95,32 @@ FoldCallback = Callable[[int, float], bool]
 
 
 class Sandbox(ABC):
-    """Runs trial jobs in isolation. Use as a context manager; ``close`` releases the worker."""
+    """Runs trial jobs in isolation. Use as a context manager; ``close`` releases the worker.
+
+    A sandbox reads job inputs from ``data_dir`` and lets trials write only under ``out_dir``. It may be
+    made before a run exists (``LocalSandbox(limits=...)``): ``bind`` points it at the run's directories.
+    """
 
     name: str = "sandbox"
+
+    def __init__(self, data_dir: str | Path | None = None, out_dir: str | Path | None = None,
+                 limits: Limits | None = None, *, label: str = "worker"):
+        self.data_dir = Path(data_dir).resolve() if data_dir is not None else None
+        self.out_dir = Path(out_dir).resolve() if out_dir is not None else None
+        self.limits = limits or Limits()
+        self.label = label
+
+    def bind(self, data_dir: str | Path, out_dir: str | Path) -> Sandbox:
+        """Point this sandbox at a run's directories (a running worker is closed first); returns ``self``."""
+        data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
+        if (data_dir, out_dir) != (self.data_dir, self.out_dir):
+            self.close()
+            self.data_dir, self.out_dir = data_dir, out_dir
+        return self
+
+    @abstractmethod
+    def sibling(self, label: str) -> Sandbox:
+        """A sandbox like this one (same kind, directories and limits) with its own worker, for parallel trials."""
 
     @abstractmethod
     def run(self, job: TrialJob, *, timeout_s: float, on_fold: FoldCallback | None = None,
@@ -111,7 +134,8 @@ class Sandbox(ABC):
         """Optionally get ready ahead of the first job."""
 
     @abstractmethod
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the worker; the sandbox may be used again afterwards (a new worker starts)."""
 
     def __enter__(self) -> Sandbox:
         return self
@@ -123,12 +147,9 @@ class Sandbox(ABC):
 class WorkerSandbox(Sandbox):
     """Drives a worker process over the JSON-lines protocol; subclasses start and kill it."""
 
-    def __init__(self, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None, *,
-                 label: str = "worker"):
-        self.data_dir = Path(data_dir).resolve()
-        self.out_dir = Path(out_dir).resolve()
-        self.limits = limits or Limits()
-        self.label = label
+    def __init__(self, data_dir: str | Path | None = None, out_dir: str | Path | None = None,
+                 limits: Limits | None = None, *, label: str = "worker"):
+        super().__init__(data_dir, out_dir, limits, label=label)
         self._proc: subprocess.Popen | None = None
         self._buffer = b""
         self._log_mark = 0
@@ -149,11 +170,12 @@ class WorkerSandbox(Sandbox):
         return self.out_dir / f"{self.name}-{self.label}.log"
 
     def sibling(self, label: str) -> WorkerSandbox:
-        """A sandbox like this one (same directories and limits) with its own worker, for parallel trials."""
         return type(self)(self.data_dir, self.out_dir, self.limits, label=label)
 
     def _worker(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
+            if self.out_dir is None:
+                raise RuntimeError(f"the {self.name} sandbox has no directories yet: call bind(data_dir, out_dir)")
             self.out_dir.mkdir(parents=True, exist_ok=True)
             with open(self.log_path, "ab") as log:
                 self._proc = self._spawn(log)

@@ -33,7 +33,8 @@ class DockerSandbox(WorkerSandbox):
 
     name = "docker"
 
-    def __init__(self, data_dir: str | Path, out_dir: str | Path, limits: Limits | None = None, *,
+    def __init__(self, data_dir: str | Path | None = None, out_dir: str | Path | None = None,
+                 limits: Limits | None = None, *,
                  image: str | None = None, run_id: str | None = None, label: str = "worker"):
         super().__init__(data_dir, out_dir, limits, label=label)
         self.image = image or current_spec().tag
@@ -44,9 +45,6 @@ class DockerSandbox(WorkerSandbox):
         self._client = docker_client()
         if not self._client.images.list(name=self.image):
             raise MlpilotError(f"sandbox image {self.image} is not built: run `mlpilot sandbox build`")
-        if not self.data_dir.is_dir():
-            raise MlpilotError(f"data directory {self.data_dir} does not exist: pass the run's data directory")
-        self._user = _container_user(self.data_dir)
         self._container: str | None = None
         self._spawned = 0
         self._src: Path | None = None
@@ -58,6 +56,8 @@ class DockerSandbox(WorkerSandbox):
 
     def _spawn(self, log) -> subprocess.Popen:
         self._remove_container()  # the previous worker's, if it died
+        if not self.data_dir.is_dir():
+            raise MlpilotError(f"data directory {self.data_dir} does not exist: pass the run's data directory")
         if self._src is None:
             self._src = _stage_sources()
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -82,7 +82,7 @@ class DockerSandbox(WorkerSandbox):
             "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
             "--memory", f"{limits.memory_mb}m", "--memory-swap", f"{limits.memory_mb}m",
             "--cpus", threads, "--pids-limit", str(limits.pids), "--ulimit", "core=0",
-            "--user", self._user,
+            "--user", _container_user(self.data_dir),
             "-v", f"{self.data_dir}:/data:ro", "-v", f"{self.out_dir}:/out:rw",
             "-v", f"{self._src}:/opt/mlpilot/mlpilot:ro",
             "-e", f"OMP_NUM_THREADS={threads}", "-e", f"OPENBLAS_NUM_THREADS={threads}",

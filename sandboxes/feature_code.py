@@ -20,18 +20,18 @@ from pathlib import Path
 import pandas as pd
 
 from mlpilot.sandboxes import trial_output
-from mlpilot.sandboxes.base import Sandbox, TrialJob, WorkerSandbox
+from mlpilot.sandboxes.base import Sandbox, TrialJob
 from mlpilot.sandboxes.local import LocalSandbox
 
 TIMEOUT_S = 300.0
-_current: ContextVar[WorkerSandbox | None] = ContextVar("feature_sandbox", default=None)
+_current: ContextVar[Sandbox | None] = ContextVar("feature_sandbox", default=None)
 _default: LocalSandbox | None = None
 
 
 @contextmanager
 def feature_sandbox(sandbox: Sandbox) -> Iterator[None]:
-    """Within this block, generated feature code runs in ``sandbox`` (when it is a worker sandbox)."""
-    token = _current.set(sandbox if isinstance(sandbox, WorkerSandbox) else None)
+    """Within this block, generated feature code runs in ``sandbox``."""
+    token = _current.set(sandbox)
     try:
         yield
     finally:

@@ -1,6 +1,6 @@
 """What every sandbox must do, as a pytest mixin: ``class TestMine(SandboxContract): make = ...``.
 
-A subclass provides ``make(data_dir, out_dir, limits) -> Sandbox``. The contract runs real trials on a
+A subclass provides ``make(data_dir, out_dir, limits) -> Sandbox`` (directories may be None: bound later). The contract runs real trials on a
 small real dataset: a metric comes back, a fitted model loads on the host, pruning works, and a trial that
 loops, crashes or raises is reported (TIMEOUT / FAIL with its reason) without raising, after which the
 same sandbox still runs the next trial.
@@ -82,6 +82,16 @@ class SandboxContract:
         assert 0.6 < outcome.value <= 1.0 and len(outcome.fold_scores) == N_FOLDS
         oof = np.load(tmp_path / "out" / outcome.oof_file, allow_pickle=False)
         assert oof.shape == (240, 2) and np.allclose(oof.sum(axis=1), 1.0)
+
+    def test_made_before_the_run_then_bound_with_a_sibling(self, job, tmp_path):
+        with self.make(None, None, self.limits) as box:
+            box.bind(tmp_path / "data", tmp_path / "out")
+            assert box.run(job, timeout_s=self.ready_timeout_s).status == "COMPLETE"
+            with box.sibling("worker-2") as other:
+                assert (other.name, other.data_dir, other.out_dir) == (box.name, box.data_dir, box.out_dir)
+                outcome = other.run(variant(job, "sibling"), timeout_s=self.ready_timeout_s)
+                assert outcome.status == "COMPLETE", outcome.reason
+                assert (tmp_path / "out" / outcome.oof_file).is_file()
 
     def test_fit_model_loads_on_the_host(self, sandbox, job, tmp_path):
         from mlpilot.tools.model_io import load_model

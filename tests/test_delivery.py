@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 import mlpilot
-import mlpilot.api
 from mlpilot.events import StageStarted
 from mlpilot.sandboxes import LocalSandbox
 
@@ -19,17 +18,17 @@ class Starved(LocalSandbox):
     """A real local sandbox whose jobs of the given kinds time out: their worker is killed as soon as the job is
     sent (any timeout above zero lets a warm worker finish a fast fit, e.g. a linear model on a small table)."""
 
-    kinds: tuple[str, ...] = ()
+    def __init__(self, *kinds: str, **kwargs):
+        super().__init__(**kwargs)
+        self.kinds = kinds
+
+    def sibling(self, label):
+        return Starved(*self.kinds, data_dir=self.data_dir, out_dir=self.out_dir, limits=self.limits, label=label)
 
     def run(self, job, *, timeout_s, on_fold=None, **kwargs):
         if job.kind in self.kinds:
             return super().run(job, timeout_s=0.0, on_fold=on_fold, startup_s=0.0)
         return super().run(job, timeout_s=timeout_s, on_fold=on_fold, **kwargs)
-
-
-def starve(monkeypatch, *kinds: str) -> None:
-    sandbox = type("StarvedSandbox", (Starved,), {"kinds": kinds})
-    monkeypatch.setattr(mlpilot.api, "get_sandbox", lambda kind, data_dir, out_dir: sandbox(data_dir, out_dir))
 
 
 def split(frame: pd.DataFrame, target: str, tmp_path):
@@ -38,10 +37,12 @@ def split(frame: pd.DataFrame, target: str, tmp_path):
     return train, tmp_path / "test.csv"
 
 
-def test_refit_that_times_out_delivers_the_bagged_fold_models(tmp_path, churn, monkeypatch):
-    starve(monkeypatch, "fit")
+def test_refit_that_times_out_delivers_the_bagged_fold_models(tmp_path, churn):
     train, test = split(churn, "churn", tmp_path)
-    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=40, out=tmp_path / "runs")
+    starved = Starved("fit")
+    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=40, out=tmp_path / "runs",
+                           sandbox=starved)
+    assert starved.out_dir == result.run_dir / "trials"  # the instance given is the one used
     assert result.summary["model"] == "bagged fold models"
     if (result.run_dir / "trials" / "final").exists():  # the refit was tried (it is skipped when time is short)
         assert any("refit on all rows failed" in w for w in result.warnings)
@@ -66,11 +67,11 @@ def test_verify_that_crashes_still_delivers(tmp_path, churn):
     assert (result.run_dir / "predictions.csv").exists() and result.model.predict_proba(train.head()).shape == (5, 2)
 
 
-def test_no_trial_finishing_still_delivers_predictions(tmp_path, churn, monkeypatch, within_budget):
-    starve(monkeypatch, "cv", "fit")
+def test_no_trial_finishing_still_delivers_predictions(tmp_path, churn, within_budget):
     train, test = split(churn, "churn", tmp_path)
     start = time.monotonic()
-    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=15, out=tmp_path / "runs")
+    result = mlpilot.solve("predict churn; ROC AUC", data=train, test=test, time_budget=15, out=tmp_path / "runs",
+                           sandbox=Starved("cv", "fit"))
     assert within_budget(time.monotonic() - start, 15)
     assert result.summary["model"] == "constant prediction (nothing could be fitted)"
     assert any("no model could be fitted" in w for w in result.warnings)
