@@ -13,14 +13,18 @@ from mlpilot.errors import MlpilotError
 
 logging.getLogger("mlpilot").addHandler(logging.NullHandler())  # the library never prints: its events say it all
 __version__ = "0.1.0"
-__all__ = ["MlpilotError", "Result", "__version__", "evaluate", "load", "solve"]
+__all__ = ["AutoClassifier", "AutoRegressor", "MlpilotError", "Result", "__version__", "evaluate", "load", "predict", "solve"]
 
 
 def __getattr__(name: str):
-    if name in ("solve", "load", "Result"):
+    if name in ("solve", "load", "predict", "Result"):
         from mlpilot import api
 
         return getattr(api, name)
+    if name in ("AutoClassifier", "AutoRegressor"):
+        from mlpilot import estimators
+
+        return getattr(estimators, name)
     if name == "evaluate":
         from mlpilot.evals.runner import evaluate
 

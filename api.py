@@ -1,8 +1,9 @@
-"""The Python entry points: ``solve`` a request into a ``Result``, ``load`` a delivered model."""
+"""The Python entry points: ``solve`` a request into a ``Result``, ``load`` a delivered model, ``predict`` with it."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import time
 import traceback
@@ -30,6 +31,8 @@ from mlpilot.sandboxes.feature_code import feature_sandbox
 from mlpilot import schemas
 from mlpilot.schemas import TaskSpec, Verdict
 from mlpilot.tools.durations import parse_duration
+from mlpilot.tools.load import load_table
+from mlpilot.tools.submission import make_submission, predict_for_submission
 from mlpilot.tools.model_io import load_model, preload
 
 
@@ -102,6 +105,7 @@ def solve(
     max_llm_cost: float | None = None,
     threads: int = 2,
     storage: str | None = None,
+    submission: str | Path | None = None,
     on_event: Callable[[Event], None] | None = None,
     ask: Callable[[str], str] | None = None,
 ) -> Result:
@@ -110,9 +114,12 @@ def solve(
     ``time_budget`` (seconds or text like "2m") covers the whole run, except time spent waiting for
     ``ask``; without it the request's own words decide ("... in 5 minutes"), else 120 s. ``ask(question)``
     answers the planner's clarifying questions; without it the planner goes on with its best reading.
-    ``exclude`` names columns no model may use (as ``--exclude`` does).
+    ``exclude`` names columns no model may use (as ``--exclude`` does). ``submission`` is a path to copy the
+    predictions for ``test`` to as well (where a harness expects them, e.g. ``submission/submission.csv``).
     """
     started = time.monotonic()
+    if submission is not None and test is None:
+        raise MlpilotError("a submission file needs rows to predict: pass test= (--test) with submission=")
     preload()
     budget = None if time_budget is None else parse_duration(time_budget)
     run_dir = new_run_dir(out)
@@ -139,6 +146,9 @@ def solve(
                 except Exception as exc:
                     final = _salvage(graph, config, deps, exc)
     final = RunState.model_validate(final)
+    if submission is not None:
+        Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(run_dir / "predictions.csv", Path(submission).expanduser())
     return Result(
         score=final.cv_score, metric=final.spec.metric,
         leaderboard=pd.read_csv(run_dir / "leaderboard.csv"), verification=final.verdict, spec=final.spec,
@@ -198,3 +208,22 @@ def load(run_dir: str | Path):
     """The model a run delivered (``run_dir/model.skops``), loaded without unpickling anything."""
     path = Path(run_dir)
     return load_model(path / "model.skops" if path.is_dir() else path)
+
+
+def predict(run_dir: str | Path, data: str | Path | pd.DataFrame) -> pd.DataFrame:
+    """Predictions of a run's delivered model for ``data`` (a table or file with the training columns), in the
+    form its predictions.csv has: id column, then labels, values or class probabilities."""
+    run_dir = Path(run_dir)
+    summary_path = run_dir / "summary.json"
+    if not summary_path.is_file() or not (run_dir / MODEL_FILE).is_file():
+        raise MlpilotError(f"{run_dir} is not a finished run directory (no summary.json or {MODEL_FILE}): pass the "
+                           "folder a run printed")
+    spec = TaskSpec.model_validate(json.loads(summary_path.read_text())["spec"])
+    frame = data if isinstance(data, pd.DataFrame) else load_table(data, what="data to predict")
+    model = load(run_dir)
+    missing = [c for c in model.features if c not in frame.columns]
+    if missing:
+        raise MlpilotError(f"the data to predict lacks training columns {', '.join(missing[:8])}: add them and retry")
+    return make_submission(predict_for_submission(model, frame), frame, classes=model.classes, target=spec.target,
+                           task_type=spec.task_type, metric=spec.metric, id_column=spec.id_column,
+                           class_weights=model.class_weights)

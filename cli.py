@@ -37,6 +37,7 @@ def run(
                                       help="a column not to use (repeat it, or separate names with commas)"),
     time_budget: str = typer.Option(None, "--time-budget", "-t", help="whole-run wall clock, e.g. 90s, 2m, 1h"),
     out: Path = typer.Option(Path("runs"), "--out", "-o", help="folder for run directories"),
+    submission: Path = typer.Option(None, "--submission", help="also write the predictions for --test here"),
     sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
     llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
     base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
@@ -55,6 +56,7 @@ def run(
     ask = (lambda question: console.input(f"[bold cyan]?[/] {question} ")) if interactive else None
     try:
         result = solve(request, data, test=test, target=target, metric=metric, time_budget=time_budget, out=out,
+                       submission=submission,
                        exclude=[n.strip() for given in exclude or [] for n in given.split(",") if n.strip()],
                        sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
                        ask=ask)
@@ -79,22 +81,10 @@ def predict(
     output: Path = typer.Option(Path("predictions.csv"), "--output", "-o", help="where to write predictions"),
 ) -> None:
     """Predict new rows with a delivered model."""
-    from mlpilot.api import load
-    from mlpilot.tools.load import load_table
-    from mlpilot.tools.submission import make_submission, predict_for_submission
+    from mlpilot.api import predict as predict_rows
 
     try:
-        summary_path = run_dir / "summary.json"
-        if not summary_path.exists():
-            raise MlpilotError(f"{run_dir} is not a finished run directory (no summary.json): pass the folder a run printed")
-        spec = json.loads(summary_path.read_text())["spec"]
-        model = load(run_dir)
-        frame = load_table(data, what="data to predict")
-        missing = [c for c in model.features if c not in frame.columns]
-        if missing:
-            raise MlpilotError(f"{data} lacks training columns {', '.join(missing[:8])}: add them and retry")
-        out = make_submission(predict_for_submission(model, frame), frame, classes=model.classes, target=spec["target"],
-                              task_type=spec["task_type"], metric=spec["metric"], id_column=spec.get("id_column"))
+        out = predict_rows(run_dir, data)
         out.to_csv(output, index=False)
     except MlpilotError as exc:
         fail(str(exc))

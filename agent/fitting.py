@@ -62,7 +62,7 @@ def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int,
         members += list(bag.members)
         member_weights += [weight * w for w in bag.weights_]
     return TabularModel(members=members, weights=member_weights, classes=first.classes, task=first.task,
-                        features=first.features, feature_code=first.feature_code, class_weights=class_weights).fit()
+                        features=first.features, feature_code=first.feature_code, class_weights=class_weights)
 
 
 def blend(run_dir: Path, trials: list[TrialRecord], weights: dict[int, float], name: str) -> np.ndarray:
@@ -87,7 +87,7 @@ def constant_model(state: RunState, frame, y: np.ndarray) -> TabularModel:
     features = [c for c in frame.columns if c != state.spec.target]
     pipe = Pipeline([("model", dummy)]).fit(frame[features], y)
     return TabularModel(members=[pipe], weights=[1.0], classes=state.classes, task=state.spec.task_type,
-                        features=features).fit()
+                        features=features)
 
 
 def save_deliverable(run_dir: Path, model, name: str) -> Path:

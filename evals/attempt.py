@@ -33,11 +33,11 @@ class Attempt(BaseModel):
     error: str | None = None
 
 
-def run_mlpilot(task: Task, budget: float, threads: int, out: Path) -> dict:
+def run_mlpilot(task: Task, budget: float, threads: int, out: Path, metric: str | None) -> dict:
     import mlpilot
 
     # the backend comes from MLPILOT_LLM (set by `mlpilot eval --llm`), else the expert
-    result = mlpilot.solve(task.description(), data=task.path("train"), test=task.path("test"),
+    result = mlpilot.solve(task.description(), data=task.path("train"), test=task.path("test"), metric=metric,
                            time_budget=budget, out=out / "run", sandbox="local", threads=threads)
     if result.submission_path is None:
         raise RuntimeError("mlpilot delivered no submission")
@@ -45,14 +45,14 @@ def run_mlpilot(task: Task, budget: float, threads: int, out: Path) -> dict:
     return {"llm_cost": result.summary.get("llm_cost"), "cv_score": result.score, "cv_metric": result.metric}
 
 
-def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int) -> Attempt:
+def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int, metric: str | None = None) -> Attempt:
     """Run ``system`` on the task; any exception becomes a failed Attempt with its last line as the reason."""
     out.mkdir(parents=True, exist_ok=True)
     start = time.monotonic()
     try:
-        task = load_task(task_dir)
+        task = load_task(task_dir, metric)
         if system == "mlpilot":
-            extra = run_mlpilot(task, budget, threads, out)
+            extra = run_mlpilot(task, budget, threads, out, metric)
         else:
             run_baseline(system, task, budget, threads, out)
             extra = {}
@@ -72,8 +72,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--budget", type=float, required=True)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--metric")
     args = parser.parse_args()
-    print(json.dumps(attempt(args.task_dir, args.system, args.out, args.budget, args.threads).model_dump()))
+    print(json.dumps(attempt(args.task_dir, args.system, args.out, args.budget, args.threads, args.metric).model_dump()))
 
 
 if __name__ == "__main__":

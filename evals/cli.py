@@ -46,7 +46,7 @@ def _print_summary(scored) -> None:
 
 
 def eval_command(
-    suite: Annotated[str, typer.Argument(help="suite YAML, packaged suite name (dev) or one task directory")],
+    suite: Annotated[str, typer.Argument(help="suite YAML, packaged suite name (dev, general[:tune|:holdout]), a task directory or an MLE-bench competition")],
     time_budget: Annotated[str, typer.Option("--time-budget", "-t", help="per task and system: 90s, 2m, 1h")] = "2m",
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="attempts run in parallel")] = 1,
     baselines: Annotated[str, typer.Option(help="comma list of lgbm, hgb, flaml, autogluon ('' for none)")] = "lgbm,hgb,flaml",
@@ -55,6 +55,7 @@ def eval_command(
     agent: Annotated[bool, typer.Option("--mlpilot/--no-mlpilot", help="run mlpilot itself")] = True,
     retry_failed: Annotated[bool, typer.Option(help="on resume, rerun attempts that failed, timed out or were invalid")] = False,
     llm: Annotated[str | None, typer.Option(help="mlpilot's backend: expert, openai:MODEL, anthropic:MODEL... (else MLPILOT_LLM)")] = None,
+    metric: Annotated[str | None, typer.Option(help="override every task's metric (MLE-bench descriptions may name none)")] = None,
 ) -> None:
     """Run mlpilot and baselines on every task of a suite, grade, and write results.csv and report.html."""
     from mlpilot.agent.backends import get_backend
@@ -66,7 +67,8 @@ def eval_command(
             get_backend(llm)  # a bad spec or a missing key fails here once, not in every attempt
             os.environ["MLPILOT_LLM"] = llm  # the attempt processes inherit it
         scored = evaluate(suite, time_budget=time_budget, jobs=jobs, baselines=names, out=out,
-                          run_id=run_id, mlpilot=agent, retry_failed=retry_failed, quiet=False)
+                          run_id=run_id, mlpilot=agent, retry_failed=retry_failed, quiet=False,
+                          metric=metric)
     _print_summary(scored)
     console.print(f"results and report in {scored.attrs['run_dir']}")
 

@@ -77,11 +77,13 @@ def evaluate(
     mlpilot: bool = True,
     retry_failed: bool = False,
     quiet: bool = True,
+    metric: str | None = None,
 ) -> pd.DataFrame:
     """Evaluate mlpilot (and ``baselines``, plus the dummy anchor) on a suite; returns the graded rows.
 
     ``time_budget`` (seconds or text like "2m") is per task and system, as given to mlpilot.solve and FLAML.
     ``retry_failed`` drops recorded rows without a valid score (failed, timed out, invalid) so they run again.
+    ``metric`` overrides every task's metric (it is also given to mlpilot, as ``--metric`` would be).
     The frame's ``attrs["run_dir"]`` names the run directory holding results.csv and report.html.
     """
     time_budget = parse_duration(time_budget)
@@ -91,7 +93,7 @@ def evaluate(
     check_baselines(baselines)
     systems = [DUMMY, *(["mlpilot"] if mlpilot else []), *baselines]
     name, task_dirs = resolve_suite(suite)
-    tasks = [load_task(d) for d in task_dirs]
+    tasks = [load_task(d, metric) for d in task_dirs]
     run_dir = Path(out) / (run_id or f"{name}-{int(time_budget)}s")
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "run.json").write_text(json.dumps(
@@ -102,7 +104,7 @@ def evaluate(
         (run_dir / RESULTS_FILE).write_text("".join(r.model_dump_json() + "\n" for r in kept))
     done = {(r.task, r.system) for r in read_rows(run_dir)}
     todo = [(t, s) for t in tasks for s in systems if (t.id, s) not in done]
-    _Pool(run_dir, time_budget, threads=max(1, (os.cpu_count() or 1) // jobs), quiet=quiet).run(todo, jobs)
+    _Pool(run_dir, time_budget, threads=max(1, (os.cpu_count() or 1) // jobs), quiet=quiet, metric=metric).run(todo, jobs)
     from mlpilot.evals.report import write_report
 
     write_report(run_dir)
@@ -125,8 +127,8 @@ def rows_frame(rows: list[Row]) -> pd.DataFrame:
 class _Pool:
     """Runs attempts as child processes, ``jobs`` at a time; kills them all if the run is interrupted."""
 
-    def __init__(self, run_dir: Path, budget: float, threads: int, quiet: bool):
-        self.run_dir, self.budget, self.threads, self.quiet = run_dir, budget, threads, quiet
+    def __init__(self, run_dir: Path, budget: float, threads: int, quiet: bool, metric: str | None):
+        self.run_dir, self.budget, self.threads, self.quiet, self.metric = run_dir, budget, threads, quiet, metric
         self.lock = threading.Lock()
         self.children: set[subprocess.Popen] = set()
         self.stopping = False
@@ -153,7 +155,8 @@ class _Pool:
         shutil.rmtree(out, ignore_errors=True)  # leftovers of an interrupted attempt
         out.mkdir(parents=True)
         command = [sys.executable, "-m", "mlpilot.evals.attempt", str(task.root), system, str(out),
-                   "--budget", str(self.budget), "--threads", str(self.threads)]
+                   "--budget", str(self.budget), "--threads", str(self.threads),
+                   *(["--metric", self.metric] if self.metric else [])]
         threads = str(self.threads)
         env = {**os.environ, "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
         start = time.monotonic()

@@ -1,7 +1,7 @@
 """A suite: a named list of task directories, generated on first use when a generator is named.
 
 ``resolve_suite`` accepts a suite YAML file, the name of a packaged suite (``dev``, ``general``), or one task
-directory. A suite (file or name) followed by ``:tune`` or ``:holdout`` selects its tasks without or with
+directory (``task.yaml``, or an MLE-bench competition). A suite (file or name) followed by ``:tune`` or ``:holdout`` selects its tasks without or with
 ``holdout: true``: ``general:tune`` is what tuning decisions may look at, ``general:holdout`` the rest.
 """
 
@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from mlpilot.errors import MlpilotError
-from mlpilot.evals.task import TASK_FILE
+from mlpilot.evals.task import TASK_FILE, task_root
 
 SUITES_DIR = Path(__file__).parent / "suites"
 SUBSETS = {"tune": False, "holdout": True}  # subset name -> the holdout flag of the tasks it keeps
@@ -37,8 +37,8 @@ def resolve_suite(spec: str | Path) -> tuple[str, list[Path]]:
 
     For ``SUITE:SUBSET`` the name is ``<suite>-<subset>`` (it names run directories, so no colon)."""
     path = Path(spec).expanduser()
-    if (path / TASK_FILE).is_file():
-        return path.resolve().name, [path.resolve()]
+    if (root := task_root(path)) is not None:
+        return (root.parent if root.name == "prepared" else root).name, [root]
     base, _, subset = str(spec).rpartition(":")
     if not base or path.exists():
         base, subset = spec, ""
@@ -71,8 +71,8 @@ def _task_dir(entry: SuiteTask, root: Path) -> Path:
     directory = Path(entry.path).expanduser() if entry.path else root / entry.name
     if not directory.is_absolute():
         directory = root / directory
-    if (directory / TASK_FILE).is_file():
-        return directory
+    if (root := task_root(directory)) is not None:
+        return root
     if entry.generator is None:
         raise MlpilotError(f"task {entry.name} has no {TASK_FILE} at {directory}: fix its path or name a generator")
     from mlpilot.evals.make_suite import generate

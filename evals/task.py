@@ -1,16 +1,19 @@
-"""An evaluation task: a directory in MLE-bench's prepared layout plus a small ``task.yaml``.
+"""An evaluation task: a directory in MLE-bench's prepared layout, optionally with a small ``task.yaml``.
 
     <task>/description.md            the request in plain words: exactly what the agent is given
     <task>/public/train.csv          what the agent may read (with test.csv and sample_submission.csv)
     <task>/private/answers.csv       the ground truth, read only by the grader
     <task>/task.yaml                 metric, direction, id and target columns, classes, thresholds
 
-File locations are fields of ``task.yaml`` so an MLE-bench competition (answers in ``private/test.csv``)
-drops in by naming them.
+A competition exactly as MLE-bench prepares it (``<competition>/prepared/public/{train,test,sample_submission}.csv``
+and ``description.md``, answers in ``prepared/private/test.csv``) needs no ``task.yaml``: the id and target
+come from the sample submission, the task type from the answers, the metric from the description (or
+``metric=``); a ``task.yaml`` there only overrides what it names.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -30,6 +33,9 @@ class TaskFiles(BaseModel):
     test: str = "public/test.csv"
     sample_submission: str = "public/sample_submission.csv"
     answers: str = "private/answers.csv"
+
+
+MLEBENCH = TaskFiles(description="public/description.md", answers="private/test.csv")
 
 
 class Thresholds(BaseModel):
@@ -107,14 +113,32 @@ def label_strings(values: pd.Series) -> pd.Series:
     return values.astype(str).str.strip()
 
 
-def load_task(root: str | Path) -> Task:
-    """Load a task directory; a missing or malformed ``task.yaml`` or data file is an ``MlpilotError``."""
-    root = Path(root)
+def task_root(path: str | Path) -> Path | None:
+    """The task directory ``path`` names (a folder with ``task.yaml``, or an MLE-bench competition or its
+    ``prepared`` folder), or None."""
+    path = Path(path).expanduser()
+    for root in (path, path / "prepared"):
+        if (root / TASK_FILE).is_file() or _is_mlebench(root):
+            return root.resolve()
+    return None
+
+
+def load_task(root: str | Path, metric: str | None = None) -> Task:
+    """Load a task directory; a missing or malformed ``task.yaml`` or data file is an ``MlpilotError``.
+
+    ``metric`` (``--metric``) overrides the task's metric; an MLE-bench competition whose description names no
+    known metric needs it."""
+    given = Path(root)
+    root = task_root(given)
+    if root is None:
+        raise MlpilotError(f"{given} is not an eval task: add a {TASK_FILE} (see mlpilot/evals/task.py) or point at "
+                           "an MLE-bench competition (its prepared/public/train.csv)")
     config_path = root / TASK_FILE
-    if not config_path.is_file():
-        raise MlpilotError(f"{root} is not an eval task: add a {TASK_FILE} (see mlpilot/evals/task.py)")
     try:
-        config = TaskConfig(**(yaml.safe_load(config_path.read_text()) or {}))
+        fields = (yaml.safe_load(config_path.read_text()) or {}) if config_path.is_file() else {}
+        if _is_mlebench(root):
+            fields = _mlebench_fields(root, metric, fields) | fields
+        config = TaskConfig(**(fields | ({"metric": metric} if metric else {})))
     except (ValidationError, yaml.YAMLError, TypeError) as exc:
         first = str(exc).strip().splitlines()
         raise MlpilotError(f"{config_path} is invalid: {' '.join(first[:3])}") from None
@@ -123,3 +147,34 @@ def load_task(root: str | Path) -> Task:
         if not task.path(name).is_file():
             raise MlpilotError(f"task {config.id} has no {getattr(config.files, name)}: add it or fix files: in {TASK_FILE}")
     return task
+
+
+def _is_mlebench(root: Path) -> bool:
+    return all((root / name).is_file() for name in (MLEBENCH.train, MLEBENCH.description, MLEBENCH.answers))
+
+
+def _mlebench_fields(root: Path, metric: str | None, given: dict) -> dict:
+    """task.yaml's fields for an MLE-bench competition, read from its files (``given`` fields are kept)."""
+    from mlpilot.tools.metrics import metric_named_in
+    from mlpilot.tools.profile import infer_task_type
+
+    files = TaskFiles(**(MLEBENCH.model_dump() | given.get("files", {})))
+    for name in TaskFiles.model_fields:
+        if not (root / getattr(files, name)).is_file():
+            raise MlpilotError(f"{root} has no {getattr(files, name)}: an MLE-bench competition needs "
+                               f"{', '.join(MLEBENCH.model_dump().values())}")
+    sample = pd.read_csv(root / files.sample_submission, nrows=5)
+    if len(sample.columns) != 2 and "target" not in given:
+        raise MlpilotError(f"{root / files.sample_submission} has {len(sample.columns)} columns; only id-and-target "
+                           f"submissions are read without a {TASK_FILE}: add one naming target, classes and metric")
+    id_column, target = given.get("id_column", sample.columns[0]), given.get("target", sample.columns[-1])
+    answers = pd.read_csv(root / files.answers, usecols=[target], low_memory=False)[target]
+    task_type = given.get("task_type") or infer_task_type(answers)
+    description = (root / files.description).read_text()
+    evaluation = re.search(r"^#+\s*evaluation\b(.*?)(?=^#+\s|\Z)", description, re.I | re.M | re.S)
+    name = given.get("metric") or metric or metric_named_in(evaluation.group(1) if evaluation else description)
+    if name is None:
+        raise MlpilotError(f"{root / files.description} names no metric mlpilot knows: pass --metric (e.g. "
+                           f"--metric roc_auc) or add metric: to a {TASK_FILE}")
+    return {"id": root.parent.name if root.name == "prepared" else root.name, "task_type": task_type,
+            "metric": name, "id_column": id_column, "target": target, "files": files.model_dump()}

@@ -191,7 +191,7 @@ class Worker:
         """The deliverable: fitted pipelines averaged with ``weights``, taking the raw training columns."""
         raw = [c for c in self.frame(job.data_file).columns if c != job.target]
         return TabularModel(members=members, weights=weights, classes=job.classes, task=job.profile.task_type,
-                            features=raw, feature_code=job.feature_code, class_weights=job.class_weights).fit()
+                            features=raw, feature_code=job.feature_code, class_weights=job.class_weights)
 
 
 def generate(code: str, X: pd.DataFrame) -> pd.DataFrame:

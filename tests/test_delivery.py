@@ -138,5 +138,6 @@ def test_a_label_metric_delivers_the_decision_rule_it_chose(tmp_path, churn):
     test = pd.read_csv(test_csv)
     delivered = pd.read_csv(result.run_dir / "predictions.csv")["churn"]
     assert (delivered.to_numpy() == result.model.predict(test)).all()
+    assert (mlpilot.predict(result.run_dir, test_csv)["churn"] == delivered).all()  # what `mlpilot predict` writes
     assert (delivered == "Yes").mean() > (result.model.predict_proba(test).argmax(axis=1) == 1).mean()
     assert "decision rule" in (result.run_dir / "report.html").read_text()

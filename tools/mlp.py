@@ -10,10 +10,15 @@ import time
 
 import numpy as np
 from sklearn.base import BaseEstimator
+from sklearn.utils.metaestimators import available_if
 from sklearn.utils.validation import check_is_fitted
+
+from mlpilot.tools.model import classifies, task_tags
 
 
 class TorchMLP(BaseEstimator):
+    """A classifier for binary and multiclass ``task``, a regressor (no ``predict_proba``) for regression."""
+
     def __init__(self, task: str = "binary", hidden: int = 256, layers: int = 2, dropout: float = 0.1,
                  lr: float = 1e-3, weight_decay: float = 1e-5, batch_size: int = 256, max_epochs: int = 200,
                  patience: int = 10, time_limit: float = 120.0, random_state: int = 0, threads: int = 1):
@@ -88,6 +93,10 @@ class TorchMLP(BaseEstimator):
                 h = np.maximum(h, 0)
         return h
 
+    def __sklearn_tags__(self):
+        return task_tags(super().__sklearn_tags__(), self.task)
+
+    @available_if(classifies)
     def predict_proba(self, X) -> np.ndarray:
         z = self._forward(X)
         z = np.exp(z - z.max(axis=1, keepdims=True))

@@ -5,19 +5,37 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator
-from sklearn.utils.validation import check_is_fitted
+from sklearn.metrics import accuracy_score, r2_score
+from sklearn.utils import ClassifierTags, RegressorTags
+from sklearn.utils.metaestimators import available_if
 
 from mlpilot.tools.decision import decide
+
+
+def classifies(model) -> bool:
+    """Whether ``model`` (with a ``task``) predicts classes: ``available_if`` for ``predict_proba``."""
+    return model.task != "regression"
+
+
+def task_tags(tags, task: str):
+    """scikit-learn tags saying ``task``'s kind of estimator (a classifier for binary and multiclass)."""
+    if task == "regression":
+        tags.estimator_type, tags.regressor_tags, tags.classifier_tags = "regressor", RegressorTags(), None
+    else:
+        tags.estimator_type, tags.classifier_tags, tags.regressor_tags = "classifier", ClassifierTags(), None
+    return tags
 
 
 class TabularModel(BaseEstimator):
     """Averages its members' class probabilities (or values) with ``weights``.
 
-    ``members`` are fitted ``Pipeline`` objects; classification members were fitted on integer codes
-    0..k-1 of ``classes``, and ``predict`` maps back to the original labels. ``features`` are the raw input
-    columns; ``feature_code`` (generated ``transform(df)`` source, if any) is applied to them in a sandbox
-    process before the members see them. ``class_weights`` (if any) is the decision rule ``predict`` applies
-    to the probabilities (see ``tools.decision``).
+    Built already fitted, so it has no ``fit``: refitting goes through mlpilot (``AutoClassifier`` /
+    ``AutoRegressor``, or ``mlpilot.solve``). ``members`` are fitted ``Pipeline`` objects; classification
+    members were fitted on integer codes 0..k-1 of ``classes``, and ``predict`` maps back to the original
+    labels. ``features`` are the raw input columns; ``feature_code`` (generated ``transform(df)`` source, if
+    any) is applied to them in a sandbox process before the members see them. ``class_weights`` (if any) is
+    the decision rule ``predict`` applies to the probabilities (see ``tools.decision``). A regressor has no
+    ``predict_proba``; scikit-learn's tags say which of the two it is.
     """
 
     def __init__(self, members=(), weights=(), classes=None, task: str = "regression", features=(),
@@ -30,11 +48,24 @@ class TabularModel(BaseEstimator):
         self.feature_code = feature_code
         self.class_weights = class_weights
 
-    def fit(self, X=None, y=None):
-        """Members arrive fitted; fitting only records what ``predict`` needs."""
-        self.classes_ = None if self.classes is None else np.asarray(self.classes)
-        self.weights_ = np.asarray(self.weights, dtype=float) / np.sum(self.weights)
-        return self
+    def __sklearn_is_fitted__(self) -> bool:
+        return len(self.members) > 0
+
+    def __sklearn_tags__(self):
+        return task_tags(super().__sklearn_tags__(), self.task)
+
+    @property
+    def classes_(self) -> np.ndarray | None:
+        return None if self.classes is None else np.asarray(self.classes)
+
+    @property
+    def weights_(self) -> np.ndarray:
+        """``weights`` normalized to sum to one."""
+        return np.asarray(self.weights, dtype=float) / np.sum(self.weights)
+
+    @property
+    def feature_names_in_(self) -> np.ndarray:
+        return np.asarray(self.features, dtype=object)
 
     def _frame(self, X) -> pd.DataFrame:
         frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame(X, columns=list(self.features))
@@ -47,16 +78,19 @@ class TabularModel(BaseEstimator):
             return apply_feature_code(self.feature_code, frame[list(self.features)])
         return frame
 
+    @available_if(classifies)
     def predict_proba(self, X) -> np.ndarray:
-        check_is_fitted(self)
-        if self.task == "regression":
-            raise AttributeError("a regression model has no predict_proba")
+        """Class probabilities, one column per entry of ``classes_``."""
         frame = self._frame(X)
         return sum(w * m.predict_proba(frame) for w, m in zip(self.weights_, self.members))
 
     def predict(self, X) -> np.ndarray:
-        check_is_fitted(self)
         if self.task == "regression":
             frame = self._frame(X)
             return sum(w * m.predict(frame) for w, m in zip(self.weights_, self.members))
         return self.classes_[decide(self.predict_proba(X), self.class_weights)]
+
+    def score(self, X, y, sample_weight=None) -> float:
+        """Accuracy for a classifier, R² for a regressor (scikit-learn's convention)."""
+        score = r2_score if self.task == "regression" else accuracy_score
+        return float(score(y, self.predict(X), sample_weight=sample_weight))

@@ -55,7 +55,7 @@ def test_ensemble_round_trips_through_skops(mixed, tmp_path):
     members = [build_pipeline({"family": f, "n_estimators": 30} if f == "lightgbm" else {"family": f}, profile)
                .fit(frame, y) for f in ("lightgbm", "linear", "mlp")]
     model = TabularModel(members=members, weights=[0.5, 0.3, 0.2], classes=["no", "yes"], task="binary",
-                         features=list(frame.columns)).fit()
+                         features=list(frame.columns))
     loaded = load_model(save_model(model, tmp_path / "model.skops"))
     assert np.allclose(loaded.predict_proba(frame), model.predict_proba(frame))
     assert set(loaded.predict(frame)) <= {"no", "yes"}
