@@ -15,7 +15,7 @@ from langgraph.runtime import Runtime
 
 from mlpilot.agent.backends.base import Backend
 from mlpilot.agent.data import write_search_data
-from mlpilot.agent.roles import CodeInput, FeatureCode
+from mlpilot.agent.roles import CodeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, StageStarted
 from mlpilot.sandboxes.base import Sandbox, TrialJob
@@ -87,7 +87,7 @@ def write_feature_code(backend: Backend, spec: TaskSpec, profile: DatasetProfile
             break
         payload = CodeInput(spec=spec, columns=profile.features(), previous=step.attempts,
                             baseline=f"{metric.name} {baseline:.6g} ({direction} is better)")
-        answer = backend.try_complete("code", payload, FeatureCode, deadline=deadline)
+        answer = backend.try_complete("code", payload, deadline=deadline)
         if answer is None:
             break
         if problem := static_problem(answer.code):

@@ -19,8 +19,8 @@ def plan(state: RunState, runtime: Runtime[Deps]) -> dict:
     left = ctx.remaining()
     payload = PlanInput(spec=state.spec, profile=state.profile, search_budget_s=max(0.0, left * (1 - RESERVE_FRACTION)),
                         feedback=state.feedback)
-    expert = ExpertBackend().complete("plan", payload, Plan)
-    result = ctx.backend.complete("plan", payload, Plan, deadline=ctx.llm_deadline("plan"))
+    expert = ExpertBackend().complete("plan", payload)
+    result = ctx.backend.complete("plan", payload, deadline=ctx.llm_deadline("plan"))
     if result != expert:
         result = merged(expert, result, state.spec)
     for line in result.rationale:

@@ -1,4 +1,5 @@
-"""Inputs of the backend roles, and the answers not already in ``mlpilot.schemas``."""
+"""Inputs of the backend roles, and the answers not already in ``mlpilot.schemas`` (the roles themselves are
+in ``agent.backends.registry``)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,8 @@ from pydantic import BaseModel, Field
 from mlpilot.schemas import Check, CodeAttempt, ColumnProfile, DatasetProfile, Plan, TaskSpec, TrialRecord
 
 
-LLM_SHARES = {"understand": 0.12, "plan": 0.08, "propose": 0.04, "verify": 0.04}  # of the run's budget, per call
-MIN_ROLE_S = 5.0  # a role's call gets at least this long (at most half the time left)
-
-
 class UnderstandInput(BaseModel):
-    """role "understand" -> TaskSpec"""
+    """role "understand" -> UnderstandReply"""
 
     request: str
     columns: list[str]
@@ -32,6 +29,17 @@ class UnderstandInput(BaseModel):
     exclude: list[str] = Field(default_factory=list, description="columns given with --exclude: never features")
     rejected_targets: list[str] | None = Field(
         None, description="columns the verifier ruled out as the target: choose another (None when none are)")
+
+
+class UnderstandReply(TaskSpec):
+    """The understand role's answer: a best-guess TaskSpec, plus a question when the request is ambiguous."""
+
+    question: str | None = Field(
+        None, description="one short question for the user when the request is ambiguous, else null"
+    )
+
+    def spec(self) -> TaskSpec:
+        return TaskSpec.model_validate(self.model_dump(exclude={"question"}))
 
 
 class PlanInput(BaseModel):

@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import write_search_data
 from mlpilot.agent.fitting import REFIT_MARGIN, REPORT_S, publish
-from mlpilot.agent.roles import Proposals, ProposeInput
+from mlpilot.agent.roles import ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
 from mlpilot.sandboxes import trial_output
@@ -89,7 +89,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     def propose(records: list[TrialRecord]) -> list[dict]:
         payload = ProposeInput(spec=spec, profile=state.profile, plan=plan, space=space_for(families, spec.task_type),
                                history=records)
-        configs = ctx.backend.complete("propose", payload, Proposals,
+        configs = ctx.backend.complete("propose", payload,
                                        deadline=min(ctx.llm_deadline("propose"), deadline())).configs
         return [c for c in configs if c.get("family") in families and c.get("family") in FAMILIES]
 

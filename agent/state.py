@@ -77,9 +77,9 @@ class Deps:
     def llm_deadline(self, role: str) -> float:
         """When ``role``'s backend call must have answered (a ``time.monotonic()`` value): its share of the
         budget, at least ``MIN_ROLE_S``, at most half the time left."""
-        from mlpilot.agent.roles import LLM_SHARES, MIN_ROLE_S
+        from mlpilot.agent.backends.registry import MIN_ROLE_S, ROLES
 
-        share = max(LLM_SHARES[role] * self.budget_s, MIN_ROLE_S)
+        share = max(ROLES[role].share * self.budget_s, MIN_ROLE_S)
         return time.monotonic() + min(share, max(0.0, 0.5 * self.remaining()))
 
     def emit(self, event: Event) -> None:

@@ -36,18 +36,17 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     )
     can_ask = ctx.interactive and not state.clarifications  # one round of questions
     try:
-        spec = ctx.backend.complete("understand", payload, TaskSpec, deadline=ctx.llm_deadline("understand"))
+        reply = ctx.backend.complete("understand", payload, deadline=ctx.llm_deadline("understand"))
     except UnclearTarget:
         if not can_ask:
             raise
         return {"question": Question(text=f"Which column should I predict? Columns: {', '.join(columns[:40])}",
                                      about="target")}
-    question = getattr(spec, "question", None)
-    if question and can_ask:
-        return {"question": Question(text=question)}
-    if question:
-        ctx.warn(f"the request is ambiguous ({question}); going on with the best reading: see the notes")
-    spec = _validated(spec, state, payload, train)
+    if reply.question and can_ask:
+        return {"question": Question(text=reply.question)}
+    if reply.question:
+        ctx.warn(f"the request is ambiguous ({reply.question}); going on with the best reading: see the notes")
+    spec = _validated(reply.spec(), state, payload, train)
     ctx.budget_s = spec.time_budget_s
     for note in spec.notes:
         ctx.emit(Note(message=note))
@@ -84,7 +83,7 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train)
     if budget <= 0:
         raise MlpilotError(f"time budget must be positive, got {budget:g}s: pass e.g. --time-budget 2m")
     constraints = spec.constraints.model_copy(update={"exclude_columns": excluded})
-    return TaskSpec.model_validate(spec.model_dump(exclude={"question"}) | {
+    return TaskSpec.model_validate(spec.model_dump() | {
         "target": target, "task_type": task_type, "metric": metric.name, "time_budget_s": budget,
         "constraints": constraints.model_dump(), "notes": notes})
 

@@ -16,7 +16,7 @@ from mlpilot.agent.fitting import blend
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import StageStarted, Verified
-from mlpilot.schemas import Check, Verdict
+from mlpilot.schemas import Check
 from mlpilot.tools import checks
 from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
@@ -43,7 +43,7 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     found = ([target] if target else []) + found
     wrong_target = target is not None and not target.passed and target.severity == "error"
     payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.max_attempts)
-    verdict = ctx.backend.complete("verify", payload, Verdict, deadline=ctx.llm_deadline("verify"))
+    verdict = ctx.backend.complete("verify", payload, deadline=ctx.llm_deadline("verify"))
     update: dict = {"holdout_score": holdout_score}
     if verdict.decision == "replan" and ctx.remaining() < REPLAN_MIN_FRACTION * ctx.budget_s and not wrong_target:
         verdict = verdict.model_copy(update={"decision": "warn",

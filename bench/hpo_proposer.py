@@ -32,11 +32,11 @@ from rich.table import Table
 from mlpilot.agent.backends import get_backend
 from mlpilot.agent.backends.base import Backend
 from mlpilot.agent.backends.expert import ExpertBackend
-from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput
+from mlpilot.agent.roles import PlanInput, ProposeInput
 from mlpilot.evals.make_suite import generate
 from mlpilot.evals.task import load_task
 from mlpilot.sandboxes.local import LocalSandbox
-from mlpilot.schemas import Plan, TaskSpec, TrialRecord
+from mlpilot.schemas import TaskSpec, TrialRecord
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.profile import profile_dataset
 from mlpilot.tools.search import SearchData, enqueue, open_study, run_search
@@ -58,7 +58,7 @@ def prepare(name: str, work: Path):
     spec = TaskSpec(task_type=task.config.task_type, target=task.config.target, metric=task.config.metric,
                     id_column=task.config.id_column)
     profile = profile_dataset(frame, spec.target, spec.task_type, id_column=spec.id_column)
-    plan = ExpertBackend().complete("plan", PlanInput(spec=spec, profile=profile, search_budget_s=600), Plan)
+    plan = ExpertBackend().complete("plan", PlanInput(spec=spec, profile=profile, search_budget_s=600))
     plan.cv.n_splits = 3
     y = frame[spec.target].to_numpy()
     classes = None
@@ -89,7 +89,7 @@ def run_arm(name: str, arm: str, backend: Backend | None, setup, trials: int, pr
     def propose(history: list[TrialRecord]) -> list[dict]:
         payload = ProposeInput(spec=spec, profile=profile, plan=plan, space=space_for(families, spec.task_type),
                                history=history)
-        return [c for c in backend.complete("propose", payload, Proposals).configs if c.get("family") in families]
+        return [c for c in backend.complete("propose", payload).configs if c.get("family") in families]
 
     start = time.monotonic()
     with LocalSandbox(data_dir, run_dir / "trials") as sandbox:

@@ -191,3 +191,44 @@ def to_trial_params(config: dict) -> dict:
     family = config["family"]
     return {"family": family, **{f"{family}.{k}": v for k, v in config.items()
                                  if k in FAMILIES[family].space}}
+
+
+def as_ints(config: dict, space: dict[str, dict]) -> dict:
+    """``config`` with the integer parameters of its family's ``space`` as ints."""
+    params = space[config["family"]]
+    return {k: int(v) if k != "family" and bounds(params[k])[3] == "int" else v for k, v in config.items()}
+
+
+def config_problems(i: int, config: dict, space: dict[str, dict], where: str) -> list[str]:
+    """What is wrong with ``config`` (entry ``i`` of ``where``) in ``space``: unknown family or parameter, a value
+    outside its range or choices, a fraction for an integer."""
+    family = config.get("family")
+    if family not in space:
+        return [f"{where}[{i}].family {family!r} is not one of {sorted(space)}"]
+    out = []
+    for name, value in config.items():
+        if name == "family":
+            continue
+        if name not in space[family]:
+            out.append(f"{where}[{i}]: {family} has no parameter {name!r}; parameters: {sorted(space[family])}")
+            continue
+        low, high, choices, kind = bounds(space[family][name])
+        if choices is not None and value not in choices:
+            out.append(f"{where}[{i}].{name}={value!r} is not one of {choices}")
+        elif choices is None and not (isinstance(value, (int, float)) and not isinstance(value, bool)
+                                      and low <= value <= high):
+            out.append(f"{where}[{i}].{name}={value!r} is outside [{low}, {high}]")
+        elif kind == "int" and value != int(value):
+            out.append(f"{where}[{i}].{name}={value!r} must be an integer")
+    return out
+
+
+def bounds(param: list) -> tuple[float | None, float | None, list | None, str]:
+    """(low, high, choices, kind) of a space entry: ``[kind, low, high, scale]``, ``["cat", choices]``,
+    ``[low, high]`` or a plain list of choices."""
+    if param and param[0] in ("float", "int"):
+        return param[1], param[2], None, param[0]
+    if param and param[0] == "cat":
+        return None, None, list(param[1]), "cat"
+    numeric = len(param) == 2 and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in param)
+    return (param[0], param[1], None, "float") if numeric else (None, None, list(param), "cat")

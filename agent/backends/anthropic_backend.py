@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from mlpilot.agent.backends.llm import Conversation, Provider, Reply, sdk_error
+from mlpilot.agent.backends.provider import Conversation, Provider, Reply, sdk_error
 from mlpilot.errors import MlpilotError
 
 MODES = ("tools", "json")

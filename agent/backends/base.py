@@ -1,7 +1,7 @@
 """The backend seam: every LLM-shaped decision in the graph goes through ``Backend.complete``.
 
 A *role* names the decision ("understand", "plan", "propose", "verify", "code"); its input is a pydantic
-model and its answer is an instance of ``schema``. The expert backend answers with deterministic code; LLM
+model and its answer an instance of the role's output schema (``agent.backends.registry.ROLES``). The expert backend answers with deterministic code; LLM
 backends render ``prompts/<role>.md`` with the input as JSON and parse the reply into ``schema``, within the
 role's ``deadline`` (a ``time.monotonic()`` value): past it, the expert answers at once.
 """
@@ -11,11 +11,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from pydantic import BaseModel
-
-T = TypeVar("T", bound=BaseModel)
 
 
 class Backend(ABC):
@@ -29,10 +26,10 @@ class Backend(ABC):
     log_dir: Path | None = None
     on_event: Callable[[dict], None] | None = None
 
-    def try_complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T | None:
+    def try_complete(self, role: str, payload: BaseModel, *, deadline: float | None = None) -> BaseModel | None:
         """This backend's own answer, or None when it has none (an LLM backend: instead of the expert's)."""
-        return self.complete(role, payload, schema, deadline=deadline)
+        return self.complete(role, payload, deadline=deadline)
 
     @abstractmethod
-    def complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T:
-        """Answer ``role`` for ``payload`` with a validated ``schema`` instance, by ``deadline`` if given."""
+    def complete(self, role: str, payload: BaseModel, *, deadline: float | None = None) -> BaseModel:
+        """Answer ``role`` for ``payload`` with a validated instance of its output schema, by ``deadline`` if given."""

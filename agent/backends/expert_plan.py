@@ -1,10 +1,11 @@
-"""The expert plan: which families to search, in what order, with which validation, from the profile."""
+"""The expert plan: which families to search, in what order, with which validation, from the profile; the
+expert's proposals during the search and its verdict on the checks."""
 
 from __future__ import annotations
 
-from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput
+from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput, VerifyInput
 from mlpilot import schemas
-from mlpilot.schemas import Candidate, CVSpec, Plan
+from mlpilot.schemas import Candidate, CVSpec, Plan, Verdict
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import planned_folds
@@ -91,3 +92,15 @@ def propose(inp: ProposeInput) -> Proposals:
     config["learning_rate"] = round(config["learning_rate"] / 2, 5)
     seen = [t.config for t in inp.history]
     return Proposals(configs=[] if config in seen else [config])
+
+
+def verify(inp: VerifyInput) -> Verdict:
+    """Replan while attempts remain and an error-level check failed; otherwise pass, or warn."""
+    failed = [c for c in inp.checks if not c.passed]
+    errors = [c for c in failed if c.severity == "error"]
+    if not failed:
+        return Verdict(decision="pass", checks=inp.checks, explanation="every check passed")
+    explanation = "; ".join(f"{c.name}: {c.evidence}" for c in failed)
+    if errors and inp.attempt < inp.max_attempts:
+        return Verdict(decision="replan", checks=inp.checks, explanation=explanation)
+    return Verdict(decision="warn", checks=inp.checks, explanation=explanation)

@@ -5,7 +5,7 @@ raw reply. ``LLMBackend`` does everything else, the same way for every provider:
 
 * renders ``prompts/<role>.md`` with the role input as JSON and the answer's JSON schema (narrowed to the
   input where it can be: the target must be one of the columns), compacted to fit the model's context window;
-* asks for at most the role's ``ROLE_MAX_TOKENS``, within the role's deadline: each call's timeout is the
+* asks for at most the role's ``max_tokens`` (``registry.ROLES``), within the role's deadline: each call's timeout is the
   smaller of the provider's and the time left, and past the deadline the expert answers at once;
 * parses the reply (tool call, JSON-schema output or plain JSON text) into the answer model and checks it
   against the input (a target that is a column, configurations inside the search space...); a reply that
@@ -21,8 +21,6 @@ raw reply. ``LLMBackend`` does everything else, the same way for every provider:
 
 from __future__ import annotations
 
-import email.utils
-import hashlib
 import json
 import logging
 import random
@@ -30,226 +28,29 @@ import re
 import string
 import threading
 import time
-from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic import BaseModel, ValidationError
 
-from mlpilot.agent.backends.base import Backend, T
+from mlpilot.agent.backends.base import Backend
+from mlpilot.agent.backends.cache import CacheMode, ResponseCache
+from mlpilot.agent.backends.call_log import CallLog
 from mlpilot.agent.backends.experience import ExperienceStore
+from mlpilot.agent.backends.provider import Conversation, Provider, ProviderError, Reply, shorten
+from mlpilot.agent.backends.registry import ROLES
+from mlpilot.agent.backends.usage import LLMUsage, price_for
 from mlpilot.errors import MlpilotError
-from mlpilot.schemas import TaskSpec
-from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric
-from mlpilot.tools.space import space_for
 
 log = logging.getLogger(__name__)
 
-CacheMode = Literal["auto", "record", "replay", "off"]
-
-# USD per million (input, output) tokens; the longest matching model-name prefix wins.
-PRICES: dict[str, tuple[float, float]] = {
-    "gpt-4.1-nano": (0.10, 0.40),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1": (2.00, 8.00),
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4o": (2.50, 10.00),
-    "gpt-5-nano": (0.05, 0.40),
-    "gpt-5-mini": (0.25, 2.00),
-    "gpt-5": (1.25, 10.00),
-    "o4-mini": (1.10, 4.40),
-    "o3-mini": (1.10, 4.40),
-    "o3": (2.00, 8.00),
-    "claude-haiku-4-5": (1.00, 5.00),
-    "claude-3-5-haiku": (0.80, 4.00),
-    "claude-sonnet-4": (3.00, 15.00),
-    "claude-3-7-sonnet": (3.00, 15.00),
-    "claude-opus-4-1": (15.00, 75.00),
-    "claude-opus-4": (15.00, 75.00),
-}
-
-
-# context windows (tokens) of hosted models; a compatible server is asked for its own (``context_window``)
-CONTEXT_WINDOWS: dict[str, int] = {"gpt-4.1": 1_047_576, "gpt-4o": 128_000, "gpt-5": 400_000, "o3": 200_000,
-                                   "o4-mini": 200_000, "claude": 200_000}
-
-# most output tokens a role's answer may take: 2-3x what the expert's answers need (a plan for a 20-column table
-# is ~450 tokens, a task spec with its notes ~250)
-ROLE_MAX_TOKENS = {"understand": 500, "plan": 1200, "propose": 600, "verify": 400, "code": 1500}
 MIN_CALL_S = 2.0  # a call is not started with less time than this left before its role's deadline
 MAX_TIMEOUTS = 2  # calls in a row that time out (or would, at the measured speed): the model is too slow for
 # this run, and the expert answers every later role at once
 SPEED_PROBE_S = 5.0  # the one short request that measures a local server's speed
-CHARS_PER_TOKEN = 3.0  # prompt size estimate (JSON-heavy text); conservative
-
-
-def _by_prefix(table: dict, model: str):
-    matches = [p for p in table if model.startswith(p)]
-    return table[max(matches, key=len)] if matches else None
-
-
-def price_for(model: str) -> tuple[float, float] | None:
-    """(input, output) USD per million tokens for ``model``, or None when unknown."""
-    return _by_prefix(PRICES, model)
-
-
-class UnderstandReply(TaskSpec):
-    """The understand role's answer: a best-guess TaskSpec, plus a question when the request is ambiguous."""
-
-    question: str | None = Field(
-        None, description="one short question for the user when the request is ambiguous, else null"
-    )
-
-
-WIRE_SCHEMAS: dict[tuple[str, type], type[BaseModel]] = {("understand", TaskSpec): UnderstandReply}
-"""Answer models LLMs fill instead of the graph's schema; each subclasses the graph's schema."""
-MAX_ENUM_COLUMNS = 300  # beyond, the target's schema lists no columns (the check after the reply still does)
-
-
-def wire_schema(role: str, schema: type[BaseModel], payload: BaseModel) -> type[BaseModel]:
-    """The answer model for this call, narrowed to its input where a schema can say so: an understand reply's
-    column fields must name real columns and its metric a known one, so a server that enforces the schema
-    with a grammar cannot produce a non-existent target."""
-    wire = WIRE_SCHEMAS.get((role, schema), schema)
-    if role != "understand" or len(payload.columns) > MAX_ENUM_COLUMNS:
-        return wire
-    column = Literal[tuple(payload.columns)]
-    optional = (column | None, None)
-    return create_model(wire.__name__, __base__=wire, target=(column, ...), id_column=optional,
-                        group_column=optional, time_column=optional, metric=(Literal[tuple(METRICS)], ...))
-
-
-class LLMUsage(BaseModel):
-    """Running totals of one backend's LLM traffic."""
-
-    calls: int = 0
-    cached_calls: int = 0
-    input_tokens: int = 0
-    output_tokens: int = 0
-    cost_usd: float = 0.0
-    retries: int = 0
-    repairs: int = 0
-    fallbacks: int = 0
-    seconds: float = Field(0.0, description="wall time spent waiting for the provider")
-
-
-@dataclass
-class Reply:
-    text: str
-    input_tokens: int = 0
-    output_tokens: int = 0
-
-
-class ProviderError(Exception):
-    """A failed provider call. ``retryable`` errors are retried; ``fatal`` ones stop the run."""
-
-    def __init__(self, message: str, *, retryable: bool = False, fatal: bool = False,
-                 retry_after: float | None = None, timed_out: bool = False):
-        super().__init__(message)
-        self.retryable = retryable
-        self.fatal = fatal
-        self.retry_after = retry_after
-        self.timed_out = timed_out
-
-
-@dataclass
-class Conversation:
-    """What a provider sends: system text, alternating user/assistant turns, the answer tool."""
-
-    role: str
-    system: str
-    messages: list[dict]
-    schema: dict
-
-    def repair(self, reply: str, issue: str) -> Conversation:
-        """This (first) prompt, the rejected reply and why it was rejected: the same size at every repair."""
-        return Conversation(role=self.role, system=self.system, schema=self.schema, messages=[
-            self.messages[0], {"role": "assistant", "content": reply[:1500] or "(empty)"},
-            {"role": "user", "content": f"That answer was rejected: {_short(issue, 600)}\n"
-                                        "Reply again with only the corrected JSON object."}])
-
-    def tokens(self) -> int:
-        """About how many tokens the provider will count for it."""
-        size = len(self.system) + sum(len(m["content"]) for m in self.messages) + len(json.dumps(self.schema))
-        return int(size / CHARS_PER_TOKEN)
-
-
-class Provider(ABC):
-    """One LLM API. ``send`` raises ``ProviderError`` for anything but a reply."""
-
-    name: str = "provider"
-
-    def __init__(self, model: str, *, timeout: float, max_tokens: int, mode: str, context_window: int | None = None):
-        self.model = model
-        self.timeout = timeout
-        self.max_tokens = max_tokens
-        self.mode = mode
-        self.secrets: list[str] = []
-        self._context_window = context_window
-
-    @abstractmethod
-    def send(self, conversation: Conversation, *, timeout: float, max_tokens: int) -> Reply:
-        """One reply within ``timeout`` seconds, of at most ``max_tokens`` tokens."""
-
-    def context_window(self) -> int | None:
-        """Tokens the model can take (prompt and reply): the setting, else what the server or the known limits
-        of hosted models say, else None (unknown)."""
-        if self._context_window is None:
-            self._context_window = self.probe_context_window() or _by_prefix(CONTEXT_WINDOWS, self.model) or 0
-        return self._context_window or None
-
-    def probe_context_window(self) -> int | None:
-        """Ask the server; providers that can override this."""
-        return None
-
-    def speed(self, timeout: float) -> tuple[float, float] | None:
-        """(prompt, generated) tokens per second, measured once on a short request where the server reports its
-        timings (llama.cpp); None when it does not (hosted APIs: fast enough that their timeouts are rare).
-        Raises ``ProviderError`` when the request fails."""
-        return None
-
-
-def sdk_error(exc: Exception, sdk: Any, provider: str, model: str) -> ProviderError:
-    """Map an OpenAI/Anthropic SDK exception (both share the same classes) to a ``ProviderError``."""
-    if isinstance(exc, sdk.APITimeoutError):
-        return ProviderError(f"{provider} timed out", retryable=True, timed_out=True)
-    if isinstance(exc, sdk.APIConnectionError):
-        return ProviderError(f"cannot reach {provider}: {exc}", retryable=True)
-    if not isinstance(exc, sdk.APIStatusError):
-        return ProviderError(f"{provider} failed: {exc}")
-    status = exc.status_code
-    if status in (401, 403):
-        return ProviderError(
-            f"{provider} rejected the API key (HTTP {status}): set a valid key or use --llm expert", fatal=True
-        )
-    if status == 404:
-        return ProviderError(
-            f"{provider} does not know model {model!r} (HTTP 404): check the model name and --base-url",
-            fatal=True,
-        )
-    retryable = status in (408, 409, 429) or status >= 500
-    return ProviderError(f"{provider} answered HTTP {status}: {_short(str(exc))}", retryable=retryable,
-                         retry_after=retry_after_s(exc.response.headers))
-
-
-def retry_after_s(headers: Any) -> float | None:
-    """Seconds to wait from ``retry-after-ms`` / ``retry-after`` (seconds or an HTTP date), else None."""
-    if value := headers.get("retry-after-ms"):
-        try:
-            return float(value) / 1000
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        when = email.utils.parsedate_to_datetime(value)
-        return max(0.0, when.timestamp() - time.time()) if when else None
+REPAIR_ROOM = 800  # prompt tokens a repair adds: the rejected reply (at most ~500) and the error
 
 
 def parse_json(text: str) -> Any:
@@ -270,17 +71,12 @@ def parse_json(text: str) -> Any:
         raise first
 
 
-def _short(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "..."
-
 
 def validation_message(exc: ValidationError) -> str:
     lines = [f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in exc.errors()[:12]]
     return "; ".join(lines)
 
 
-# ---------------------------------------------------------------------------------------------- prompts
 
 SYSTEM = (
     "You are one step of mlpilot, an AutoML assistant. [mlpilot:role=$role]\n"
@@ -301,240 +97,11 @@ def render(role: str, payload: BaseModel, schema: type[BaseModel],
     indent = None if compact else 1
     values = {"input": payload.model_dump_json(indent=indent, exclude_none=True),
               "schema": json.dumps(json_schema, indent=indent)}
-    values.update(role_context(role, payload, experience, compact))
+    values.update(ROLES[role].context(payload, experience, compact))
     user = string.Template(template).substitute(values)
     system = string.Template(SYSTEM).substitute(role=role)
     return Conversation(role=role, system=system, messages=[{"role": "user", "content": user}],
                         schema=json_schema)
-
-
-SHOWN = {False: (15, 10), True: (5, 3)}  # (best, latest) history rows in a propose prompt, by compactness
-
-
-def role_context(role: str, payload: BaseModel, experience: ExperienceStore | None,
-                 compact: bool = False) -> dict[str, str]:
-    """Extra template values a role needs beyond its input JSON."""
-    if role == "plan":
-        return {"experience": experience.prompt_text(payload.profile) if experience else "(none)"}
-    if role != "propose":
-        return {}
-    metric = get_metric(payload.spec.metric)
-    done = [t for t in payload.history if t.state == "COMPLETE" and t.value is not None]
-    ranked = sorted(done, key=lambda t: t.value, reverse=metric.greater_is_better)
-    best_shown, recent_shown = SHOWN[compact]
-    shown = sorted({t.number: t for t in ranked[:best_shown] + done[-recent_shown:]}.values(), key=lambda t: t.number)
-    rows = [json.dumps({"config": t.config, "score": round(t.value, 6), "source": t.source}, sort_keys=True)
-            for t in shown]
-    if len(done) > len(shown):
-        rows.append(f"({len(done) - len(shown)} other finished trials not shown: the best {best_shown} and the "
-                    f"latest {recent_shown} are above)")
-    broken = [t for t in payload.history if t.state in ("FAIL", "TIMEOUT")]
-    failed = [json.dumps({"config": t.config, "state": t.state, "reason": _short(t.reason or "", 120)},
-                         sort_keys=True) for t in broken[-recent_shown:]]
-    if done:
-        best = ranked[0].value
-        step = 0.01 * (abs(ranked[0].value - ranked[-1].value) or abs(best) or 1.0)
-        target = best + step if metric.greater_is_better else best - step
-        goal = f"best so far {best:.6g}; propose configurations expected to reach about {target:.6g}"
-    else:
-        goal = "no finished trial yet; propose strong, diverse starting configurations"
-    context = payload.model_dump(mode="json", include={"spec", "plan"}, exclude_none=True)
-    context["data"] = _profile_summary(payload.profile)
-    indent = None if compact else 1
-    return {
-        "context": json.dumps(context, indent=indent),
-        "space": json.dumps(payload.space, indent=indent),
-        "history": "\n".join(rows) or "(none)",
-        "failed": "\n".join(failed) or "(none)",
-        "direction": "higher" if metric.greater_is_better else "lower",
-        "goal": goal,
-        "n": str(payload.n),
-    }
-
-
-def _profile_summary(profile) -> dict:
-    roles: dict[str, int] = {}
-    for column in profile.features():
-        roles[column.role] = roles.get(column.role, 0) + 1
-    return {"n_rows": profile.n_rows, "n_features": len(profile.features()), "feature_roles": roles,
-            "task_type": profile.task_type, "class_counts": profile.class_counts,
-            "missing_frac": round(profile.missing_frac, 4), "target_skew": profile.target_skew}
-
-
-# ------------------------------------------------------------------------------------- answer checks
-
-
-def problems(role: str, payload: BaseModel, answer: BaseModel) -> list[str]:
-    """What is wrong with a schema-valid answer given its input; fed back to the model as a repair."""
-    if role == "understand":
-        columns = set(payload.columns)
-        out = [f"{field} {getattr(answer, field)!r} is not a column; columns are {sorted(columns)}"
-               for field in ("target", "id_column", "group_column", "time_column")
-               if getattr(answer, field) is not None and getattr(answer, field) not in columns]
-        try:
-            check_metric_fits(get_metric(answer.metric), answer.task_type)
-        except MlpilotError as exc:
-            out.append(str(exc))
-        return out
-    if role == "plan":
-        excluded = set(payload.spec.constraints.exclude_families)
-        out = [f"family {c.family} is excluded by the request" for c in answer.candidates if c.family in excluded]
-        space = space_for([c.family for c in answer.candidates], payload.spec.task_type)
-        defaults = [{**d, "family": c.family} for c in answer.candidates for d in c.defaults]
-        out += [p for i, d in enumerate(defaults) for p in config_problems(i, d, space, "defaults")]
-        return out + ([] if answer.candidates else ["candidates is empty: give at least one family"])
-    if role == "propose":
-        return [p for i, c in enumerate(answer.configs) for p in config_problems(i, c, payload.space, "configs")]
-    if role == "verify":
-        failed = [c.name for c in payload.checks if not c.passed and c.severity == "error"]
-        if answer.decision == "pass" and failed:
-            return [f"decision cannot be 'pass' while error checks failed: {', '.join(failed)}"]
-    return []
-
-
-def tidy(role: str, payload: BaseModel, answer: BaseModel) -> BaseModel:
-    """Fixes that need no round trip: integer parameters as ints, at most ``n`` proposals, each default
-    configuration naming its family, the verdict carrying our own checks."""
-    if role == "propose":
-        answer.configs = [_as_ints(c, payload.space) for c in answer.configs[: payload.n]]
-    if role == "plan":
-        space = space_for([c.family for c in answer.candidates], payload.spec.task_type)
-        for c in answer.candidates:
-            c.defaults = [_as_ints({**d, "family": c.family}, space) for d in c.defaults]
-    if role == "verify":
-        answer.checks = list(payload.checks)  # the checks and their numbers are ours, never the model's
-    return answer
-
-
-def _as_ints(config: dict, space: dict[str, dict]) -> dict:
-    params = space[config["family"]]
-    return {k: int(v) if k != "family" and _bounds(params[k])[3] == "int" else v for k, v in config.items()}
-
-
-def config_problems(i: int, config: dict, space: dict[str, dict], where: str) -> list[str]:
-    family = config.get("family")
-    if family not in space:
-        return [f"{where}[{i}].family {family!r} is not one of {sorted(space)}"]
-    out = []
-    for name, value in config.items():
-        if name == "family":
-            continue
-        if name not in space[family]:
-            out.append(f"{where}[{i}]: {family} has no parameter {name!r}; parameters: {sorted(space[family])}")
-            continue
-        low, high, choices, kind = _bounds(space[family][name])
-        if choices is not None and value not in choices:
-            out.append(f"{where}[{i}].{name}={value!r} is not one of {choices}")
-        elif choices is None and not (isinstance(value, (int, float)) and not isinstance(value, bool)
-                                      and low <= value <= high):
-            out.append(f"{where}[{i}].{name}={value!r} is outside [{low}, {high}]")
-        elif kind == "int" and value != int(value):
-            out.append(f"{where}[{i}].{name}={value!r} must be an integer")
-    return out
-
-
-def _bounds(param: list) -> tuple[float | None, float | None, list | None, str]:
-    """(low, high, choices, kind) of a space entry: ``[kind, low, high, scale]``, ``["cat", choices]``,
-    ``[low, high]`` or a plain list of choices."""
-    if param and param[0] in ("float", "int"):
-        return param[1], param[2], None, param[0]
-    if param and param[0] == "cat":
-        return None, None, list(param[1]), "cat"
-    numeric = len(param) == 2 and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in param)
-    return (param[0], param[1], None, "float") if numeric else (None, None, list(param), "cat")
-
-
-# ------------------------------------------------------------------------------------ cache and log
-
-
-class ResponseCache:
-    """Replies on disk, one JSON file per key, so a rerun (or a test) replays them exactly.
-
-    "record" also writes ``order.jsonl``, the sequence of (role, key) of the recorded run. A replayed run
-    whose prompt for a role differs (budgets and timings never repeat exactly) gets that role's next
-    recorded reply in order, which still has to pass validation.
-    """
-
-    def __init__(self, directory: Path | None, mode: CacheMode):
-        self.dir = Path(directory) if directory else None
-        self.mode: CacheMode = mode if self.dir else "off"
-        self._lock = threading.Lock()
-        self._order: dict[str, list[str]] = {}
-        self._cursor: dict[str, int] = {}
-        if self.mode == "replay":
-            if not (self.dir and self.dir.is_dir()):
-                raise MlpilotError(f"replay needs a recorded cache directory, {directory} does not exist: record first")
-            order = self.dir / "order.jsonl"
-            for line in order.read_text().splitlines() if order.exists() else []:
-                entry = json.loads(line)
-                self._order.setdefault(entry["role"], []).append(entry["key"])
-        elif self.mode == "record":
-            self.dir.mkdir(parents=True, exist_ok=True)
-            (self.dir / "order.jsonl").write_text("")
-
-    @staticmethod
-    def key(provider: Provider, conversation: Conversation) -> str:
-        blob = json.dumps([provider.name, provider.model, provider.mode, conversation.system,
-                           conversation.messages, conversation.schema], sort_keys=True)
-        return hashlib.sha256(blob.encode()).hexdigest()
-
-    def get(self, key: str, role: str) -> tuple[Reply | None, str]:
-        """(reply, how): how is "exact", "in order" (replay of a changed prompt) or "miss"."""
-        if self.mode not in ("auto", "replay"):
-            return None, "miss"
-        with self._lock:
-            found, how = key, "exact"
-            if self.mode == "replay":
-                i = self._cursor.get(role, 0)
-                self._cursor[role] = i + 1
-                recorded = self._order.get(role, [])
-                if not (self.dir / f"{key}.json").exists() and i < len(recorded):
-                    found, how = recorded[i], "in order"
-            path = self.dir / f"{found}.json"
-            return (Reply(**json.loads(path.read_text())), how) if path.exists() else (None, "miss")
-
-    def put(self, key: str, role: str, reply: Reply) -> None:
-        if self.mode not in ("auto", "record"):
-            return
-        with self._lock:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            tmp = self.dir / f"{key}.tmp"
-            tmp.write_text(json.dumps(reply.__dict__))
-            tmp.replace(self.dir / f"{key}.json")
-            if self.mode == "record":
-                with open(self.dir / "order.jsonl", "a") as fh:
-                    fh.write(json.dumps({"role": role, "key": key}) + "\n")
-
-
-class CallLog:
-    """``llm_calls.jsonl``: one line per call or event, secrets redacted."""
-
-    PATTERNS = [re.compile(r"sk-[A-Za-z0-9_\-]{8,}"), re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._\-]+"),
-                re.compile(r"(?i)(x-api-key\W+)[A-Za-z0-9._\-]+")]
-
-    def __init__(self, secrets: list[str]):
-        self.secrets = [s for s in secrets if s and len(s) >= 4]
-        self.dir: Path | None = None
-        self._lock = threading.Lock()
-
-    def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "[REDACTED]")
-        for pattern in self.PATTERNS:
-            text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + "[REDACTED]", text)
-        return text
-
-    def write(self, record: dict) -> None:
-        if self.dir is None:
-            return
-        line = self.redact(json.dumps({"time": round(time.time(), 3), **record}, default=str))
-        with self._lock:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            with open(self.dir / "llm_calls.jsonl", "a") as fh:
-                fh.write(line + "\n")
-
-
-# -------------------------------------------------------------------------------------------- backend
 
 
 class _Fallback(Exception):
@@ -604,18 +171,17 @@ class LLMBackend(Backend):
             self._fallback = ExpertBackend()
         return self._fallback
 
-    def complete(self, role: str, payload: BaseModel, schema: type[T], *, deadline: float | None = None) -> T:
-        answer = self.try_complete(role, payload, schema, deadline=deadline)
-        return self.fallback.complete(role, payload, schema) if answer is None else answer
+    def complete(self, role: str, payload: BaseModel, *, deadline: float | None = None) -> BaseModel:
+        answer = self.try_complete(role, payload, deadline=deadline)
+        return self.fallback.complete(role, payload) if answer is None else answer
 
-    def try_complete(self, role: str, payload: BaseModel, schema: type[T], *,
-                     deadline: float | None = None) -> T | None:
+    def try_complete(self, role: str, payload: BaseModel, *, deadline: float | None = None) -> BaseModel | None:
         """The LLM's validated answer, or None (with a fallback event) when it cannot give one by ``deadline``."""
         started = time.monotonic()
         outcome = {"kind": "outcome", "role": role,
                    "deadline_s": None if deadline is None else round(deadline - started, 2)}
         try:
-            answer, turns = self._ask(role, payload, schema, deadline)
+            answer, turns = self._ask(role, payload, deadline)
         except _Fallback as why:
             with self._lock:
                 self.usage.fallbacks += 1
@@ -626,25 +192,25 @@ class LLMBackend(Backend):
                           "seconds": round(time.monotonic() - started, 2)})
         return answer
 
-    def _ask(self, role: str, payload: BaseModel, schema: type[T], deadline: float | None) -> tuple[T, int]:
+    def _ask(self, role: str, payload: BaseModel, deadline: float | None) -> tuple[BaseModel, int]:
         """The validated answer and the number of replies it took."""
-        wire = WIRE_SCHEMAS.get((role, schema), schema)
-        narrow = wire_schema(role, schema, payload)
-        max_tokens = min(self.provider.max_tokens, ROLE_MAX_TOKENS.get(role, self.provider.max_tokens))
+        spec = ROLES[role]
+        narrow = spec.schema_for(payload)
+        max_tokens = min(self.provider.max_tokens, spec.max_tokens)
         first = self._fitted(role, payload, narrow, max_tokens)
         conversation = first
         for turn in range(self.max_repairs + 1):
             reply = self._call(conversation, turn, deadline, max_tokens)
             try:
-                answer = wire.model_validate(narrow.model_validate(parse_json(reply.text)).model_dump())
-                issue = "; ".join(problems(role, payload, answer))
+                answer = spec.output.model_validate(narrow.model_validate(parse_json(reply.text)).model_dump())
+                issue = "; ".join(spec.problems(payload, answer))
             except json.JSONDecodeError as exc:
                 issue = f"the reply is not valid JSON ({exc})"
             except ValidationError as exc:
                 issue = f"the reply does not match the schema: {validation_message(exc)}"
             if not issue:
-                return tidy(role, payload, answer), turn + 1
-            self._event("invalid", role, _short(issue, 600), turn=turn)
+                return spec.tidy(payload, answer), turn + 1
+            self._event("invalid", role, shorten(issue, 600), turn=turn)
             if turn == self.max_repairs:
                 break
             with self._lock:
@@ -658,7 +224,7 @@ class LLMBackend(Backend):
         window = self.provider.context_window()
         if window is None:
             return conversation
-        room = window - max_tokens - 800  # a repair adds the rejected reply (at most ~500 tokens) and the error
+        room = window - max_tokens - REPAIR_ROOM
         if conversation.tokens() > room:
             conversation = render(role, payload, schema, self.experience, compact=True)
         if conversation.tokens() > room:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from mlpilot.agent.backends.llm import Conversation, Provider, ProviderError, Reply, sdk_error
+from mlpilot.agent.backends.provider import Conversation, Provider, ProviderError, Reply, sdk_error
 from mlpilot.errors import MlpilotError
 
 MODES = ("json_schema", "tools", "json")

@@ -16,7 +16,7 @@ UNIQUE = {"avg_price_per_room": 300, "customerID": 500, "tenure": 72, "Contract"
 def understand(request, **kw) -> TaskSpec:
     inp = UnderstandInput(request=request, columns=kw.pop("columns", COLUMNS), dtypes=DTYPES, n_rows=500,
                           n_unique=UNIQUE, **kw)
-    return ExpertBackend().complete("understand", inp, TaskSpec)
+    return ExpertBackend().complete("understand", inp)
 
 
 @pytest.mark.parametrize("request_text,target,task,metric,budget", [

@@ -79,7 +79,7 @@ def spec_of(request, table, missing=None, submission=None, **kw) -> TaskSpec:
     inp = UnderstandInput(request=request, columns=columns, dtypes={c: d for c, (d, _) in cols.items()}, n_rows=500,
                           n_unique={c: u for c, (_, u) in cols.items()}, test_columns=test,
                           submission_columns=submission, **kw)
-    return ExpertBackend().complete("understand", inp, TaskSpec)
+    return ExpertBackend().complete("understand", inp)
 
 
 # (request, table, columns missing from the test file or None for no test file, expected target)
@@ -183,7 +183,7 @@ def test_a_column_the_test_file_leaves_empty_counts_as_missing():
     inp = UnderstandInput(request="fit a model", columns=cols, dtypes={c: d for c, (d, _) in TABLES["cps"].items()},
                           n_rows=500, n_unique={c: u for c, (_, u) in TABLES["cps"].items()}, test_columns=cols,
                           test_empty_columns=["wage"])
-    assert ExpertBackend().complete("understand", inp, TaskSpec).target == "wage"
+    assert ExpertBackend().complete("understand", inp).target == "wage"
 
 
 def test_disagreement_between_test_file_and_words_is_a_note():

@@ -8,7 +8,7 @@ import pytest
 
 from mlpilot.agent.backends.base import Backend
 from mlpilot.agent.backends.expert import ExpertBackend
-from mlpilot.agent.roles import UnderstandInput
+from mlpilot.agent.roles import UnderstandInput, UnderstandReply
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.agent.understand import _validated, understand
 from mlpilot.errors import MlpilotError
@@ -24,9 +24,9 @@ class Scripted(Backend):
         self.spec = spec
         self.payloads = []
 
-    def complete(self, role, payload, schema, *, deadline=None):
+    def complete(self, role, payload, *, deadline=None):
         self.payloads.append(payload)
-        return schema.model_validate({"time_budget_s": 60, "notes": ["the model's reading"], **self.spec})
+        return UnderstandReply.model_validate({"time_budget_s": 60, "notes": ["the model's reading"], **self.spec})
 
 
 def census(n=200, seed=0):

@@ -8,17 +8,16 @@ from wire_server import WireServer
 from mlpilot.agent.backends import get_backend
 from mlpilot.agent.backends.llm import LLMBackend
 from mlpilot.errors import MlpilotError
-from mlpilot.schemas import TaskSpec
 
 SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc"}
 
 
 def test_cache_makes_a_rerun_reproducible_without_the_server(make_backend, understand_input):
     with WireServer([{"json": SPEC}, {"json": {**SPEC, "metric": "accuracy"}}]) as server:
-        first = make_backend(server, cache_mode="auto").complete("understand", understand_input, TaskSpec)
+        first = make_backend(server, cache_mode="auto").complete("understand", understand_input)
     # The server is gone: a new backend with the same cache answers identically, for free.
     rerun = make_backend(server, cache_mode="auto")
-    again = rerun.complete("understand", understand_input, TaskSpec)
+    again = rerun.complete("understand", understand_input)
     assert again == first and again.metric == "roc_auc"
     assert rerun.usage.cached_calls == 1 and rerun.usage.calls == 0 and rerun.usage.cost_usd == 0
 
@@ -27,13 +26,13 @@ def test_record_then_replay_offline(make_backend, understand_input, tmp_path):
     cassette = tmp_path / "cassette"
     with WireServer([{"json": SPEC}, {"json": {**SPEC, "metric": "f1"}}]) as server:
         make_backend(server, cache_mode="record", cache_dir=str(cassette)).complete(
-            "understand", understand_input, TaskSpec)
+            "understand", understand_input)
         # record mode never reads the cache: it asks the provider again and overwrites the recording
         recorded = make_backend(server, cache_mode="record", cache_dir=str(cassette)).complete(
-            "understand", understand_input, TaskSpec)
+            "understand", understand_input)
     assert len(server.requests) == 2 and recorded.metric == "f1"
     replay = make_backend(server, cache_mode="replay", cache_dir=str(cassette))
-    assert replay.complete("understand", understand_input, TaskSpec).metric == "f1"
+    assert replay.complete("understand", understand_input).metric == "f1"
     assert replay.usage.cached_calls == 1
 
 
@@ -99,13 +98,13 @@ def test_replay_serves_a_changed_prompt_the_next_recorded_reply_of_its_role(make
     first, second = {**SPEC, "metric": "accuracy"}, {**SPEC, "metric": "f1"}
     with WireServer({"understand": [{"json": first}, {"json": second}]}) as server:
         recorder = make_backend(server, cache_mode="record", cache_dir=cassette)
-        recorder.complete("understand", understand_input, TaskSpec)
-        recorder.complete("understand", understand_input.model_copy(update={"n_rows": 501}), TaskSpec)
+        recorder.complete("understand", understand_input)
+        recorder.complete("understand", understand_input.model_copy(update={"n_rows": 501}))
     replay = make_backend(server, cache_mode="replay", cache_dir=cassette)
     changed = understand_input.model_copy(update={"time_budget_s": 33.3})  # a budget that never repeats
-    assert replay.complete("understand", changed, TaskSpec).metric == "accuracy"
-    assert replay.complete("understand", changed, TaskSpec).metric == "f1"
-    assert replay.complete("understand", changed, TaskSpec).metric == "roc_auc"  # recording exhausted: expert
+    assert replay.complete("understand", changed).metric == "accuracy"
+    assert replay.complete("understand", changed).metric == "f1"
+    assert replay.complete("understand", changed).metric == "roc_auc"  # recording exhausted: expert
     assert replay.usage.cached_calls == 2 and replay.usage.fallbacks == 1
     logged = (replay.log_dir / "llm_calls.jsonl").read_text()
     assert logged.count('"cached": "in order"') == 2

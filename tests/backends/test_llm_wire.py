@@ -7,9 +7,9 @@ import json
 import pytest
 from wire_server import WireServer
 
-from mlpilot.agent.backends.llm import ROLE_MAX_TOKENS, UnderstandReply
-from mlpilot.agent.roles import Proposals
-from mlpilot.schemas import Plan, TaskSpec, Verdict
+from mlpilot.agent.backends.registry import ROLES
+from mlpilot.agent.roles import UnderstandReply
+from mlpilot.schemas import TaskSpec
 
 SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc", "id_column": "customer_id",
         "notes": ["churn is the yes/no column"]}
@@ -26,7 +26,7 @@ SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc", "id_colum
 def test_understand_over_each_wire_format(make_backend, understand_input, spec, mode, request_key):
     with WireServer({"understand": [{"json": SPEC}]}) as server:
         backend = make_backend(server, spec, mode=mode)
-        answer = backend.complete("understand", understand_input, TaskSpec)
+        answer = backend.complete("understand", understand_input)
     assert isinstance(answer, UnderstandReply) and isinstance(answer, TaskSpec)
     assert (answer.target, answer.metric, answer.id_column, answer.question) == ("churn", "roc_auc",
                                                                                  "customer_id", None)
@@ -45,13 +45,13 @@ def test_openai_request_shapes(make_backend, plan_input):
     plan = {"candidates": [{"family": "lightgbm"}, {"family": "random_forest"}],
             "cv": {"kind": "stratified", "n_splits": 5}, "search_budget_s": 60}
     with WireServer({"plan": [{"json": plan}]}) as server:
-        make_backend(server, "openai:gpt-4.1-mini").complete("plan", plan_input, Plan)
-        make_backend(server, "openai-compatible:llama3", mode="tools").complete("plan", plan_input, Plan)
+        make_backend(server, "openai:gpt-4.1-mini").complete("plan", plan_input)
+        make_backend(server, "openai-compatible:llama3", mode="tools").complete("plan", plan_input)
     first, second = (r.body for r in server.requests)
     assert first["response_format"]["json_schema"]["name"] == "plan"
-    assert first["max_completion_tokens"] == ROLE_MAX_TOKENS["plan"] and "max_tokens" not in first  # the role's cap
+    assert first["max_completion_tokens"] == ROLES["plan"].max_tokens and "max_tokens" not in first  # the role's cap
     assert second["tool_choice"] == {"type": "function", "function": {"name": "plan"}}
-    assert second["max_tokens"] == ROLE_MAX_TOKENS["plan"]
+    assert second["max_tokens"] == ROLES["plan"].max_tokens
     assert server.requests[0].headers["authorization"] == "Bearer sk-test-0123456789abcdef"
 
 
@@ -60,7 +60,7 @@ def test_anthropic_request_shape(make_backend, verify_input):
     verdict = {"decision": "pass", "checks": rewritten,
                "explanation": "The model beats the baseline; the holdout is a little below CV."}
     with WireServer({"verify": [{"json": verdict}]}) as server:
-        answer = make_backend(server, "anthropic:claude-sonnet-4-5").complete("verify", verify_input, Verdict)
+        answer = make_backend(server, "anthropic:claude-sonnet-4-5").complete("verify", verify_input)
     assert answer.decision == "pass"
     assert answer.checks == verify_input.checks  # the model cannot rewrite our checks or their numbers
     request = server.requests[0]
@@ -76,7 +76,7 @@ def test_propose_prompt_is_llambo_style(make_backend, propose_input):
     configs = [{"family": "lightgbm", "learning_rate": 0.04, "num_leaves": 40},
                {"family": "linear", "C": 3.0}]
     with WireServer({"propose": [{"json": {"configs": configs}}]}) as server:
-        answer = make_backend(server).complete("propose", propose_input, Proposals)
+        answer = make_backend(server).complete("propose", propose_input)
     assert answer.configs == configs
     prompt = server.requests[0].last_user
     assert "best so far 0.81" in prompt and "0.8103" in prompt  # target slightly better than the best
@@ -87,7 +87,7 @@ def test_propose_prompt_is_llambo_style(make_backend, propose_input):
 def test_call_log_redacts_the_key_and_records_usage(make_backend, understand_input, tmp_path):
     with WireServer({"understand": [{"json": SPEC, "usage": [1000, 200]}]}) as server:
         backend = make_backend(server, "openai:gpt-4.1-mini")
-        backend.complete("understand", understand_input, TaskSpec)
+        backend.complete("understand", understand_input)
     lines = [json.loads(line) for line in (tmp_path / "run" / "llm_calls.jsonl").read_text().splitlines()]
     call = next(line for line in lines if line["kind"] == "call")
     assert call["role"] == "understand" and call["input_tokens"] == 1000 and call["output_tokens"] == 200
@@ -112,7 +112,7 @@ def test_plan_prompt_retrieves_similar_past_runs(make_backend, plan_input, spec,
                  profile.model_copy(update={"task_type": "regression"}), trials)
     plan = {"candidates": [{"family": "lightgbm"}], "cv": {"kind": "stratified"}, "search_budget_s": 60}
     with WireServer({"plan": [{"json": plan}]}) as server:
-        make_backend(server).complete("plan", plan_input, Plan)
+        make_backend(server).complete("plan", plan_input)
     prompt = server.requests[0].last_user
     section = prompt.split("similar past datasets")[1].splitlines()
     past = [json.loads(line) for line in section if line.startswith('{"task_type"')]
@@ -131,9 +131,8 @@ def test_propose_prompt_stays_small_in_a_long_search(make_backend, propose_input
     configs = {"configs": [{"family": "linear", "C": 5.0}]}
     with WireServer({"propose": [{"json": configs}]}) as server:
         backend = make_backend(server)
-        backend.complete("propose", propose_input.model_copy(update={"history": history}), Proposals)
-        backend.complete("propose", propose_input.model_copy(update={"history": history, "spec": log_loss}),
-                         Proposals)
+        backend.complete("propose", propose_input.model_copy(update={"history": history}))
+        backend.complete("propose", propose_input.model_copy(update={"history": history, "spec": log_loss}))
     prompt, lower = server.requests[0].last_user, server.requests[1].last_user
     rows = [line for line in prompt.splitlines() if line.startswith('{"config"') and '"score"' in line]
     assert len(rows) == 25 and "175 other finished trials not shown" in prompt  # 200 finished: 15 best + 10 latest

@@ -24,7 +24,7 @@ def test_the_server_says_its_context_window_and_a_grammar_keeps_answers_schema_v
     weak model's first reply parses into a TaskSpec whose target is a column (it may still be the wrong one)."""
     backend = get_backend(SPEC, base_url=local_llm.base_url, log_dir=tmp_path, cache_mode="off")
     assert backend.provider.context_window() == 8192
-    answer = backend.try_complete("understand", understand_input, TaskSpec)
+    answer = backend.try_complete("understand", understand_input)
     log = calls(tmp_path)
     [first] = [c for c in log if c["kind"] == "call" and c["turn"] == 0]
     assert first["max_tokens"] == 500 and "error" not in first
