@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from langgraph.runtime import Runtime
 
-from mlpilot.agent.backends import expert_request
+from mlpilot.agent.backends import expert_request, expert_target
 from mlpilot.agent.data import sample_submission, table
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.agent.state import Deps, RunState
@@ -101,17 +101,17 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
             _add(notes, f"target {target!r}: given with --target / target= (the backend read {spec.target!r})")
         return target, "given with --target / target="
     rejected = set(payload.rejected_targets or [])
-    reading = expert_request.read_request(payload.request, columns, rejected)
-    test = expert_request.from_test_file(payload, rejected)
+    reading = expert_target.read_request(payload.request, columns, rejected)
+    test = expert_target.from_test_file(payload, rejected)
     if reading.unknown:
         extra = (f" (the test file lacks only {test.column!r}: pass --target {test.column} to predict it)"
                  if test else "")
-        raise expert_request.unknown_column_error(reading.unknown, reading.unknown_how, columns, extra)
+        raise expert_target.unknown_column_error(reading.unknown, reading.unknown_how, columns, extra)
     target = find_column(spec.target, columns)
     if target is None:
         raise MlpilotError(f"target column {spec.target!r} not found in the data: {_hint(spec.target, columns)}")
     if target in rejected:
-        chosen, found = expert_request.find_target(payload)
+        chosen, found = expert_target.find_target(payload)
         _add(notes, f"target {chosen!r}, not {target!r}: the verifier ruled {target!r} out")
         notes.extend(n for n in found if n not in notes)
         return chosen, found[0].split(": ", 1)[-1]

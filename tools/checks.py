@@ -122,7 +122,7 @@ def target_fits_data(spec: TaskSpec, train_columns: list[str], test_frame: pd.Da
     """The target is what the data and the words ask for: not filled in on the test rows (then the test file
     can't be asking for it), and not another column than the one the request's words name exactly. The evidence
     names the likely target (the columns the test file lacks, the column the words name)."""
-    from mlpilot.agent.backends.expert_request import read_request  # the same reading as understand's
+    from mlpilot.agent.backends.expert_target import read_request  # the same reading as understand's
 
     columns = [str(c) for c in train_columns]
     problems, notes = [], []

@@ -6,7 +6,8 @@ Each table below is a realistic column list (dtype, distinct values); the reques
 import pytest
 
 from mlpilot.agent.backends.expert import ExpertBackend
-from mlpilot.agent.backends.expert_request import find_exclusions, read_request
+from mlpilot.agent.backends.expert_request import find_exclusions
+from mlpilot.agent.backends.expert_target import read_request
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import TaskSpec

@@ -1,0 +1,154 @@
+"""Words and column names: how the expert matches the words of a request to the columns of a table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mlpilot.tools.load import close_matches, find_column
+
+ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
+                 "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
+QUOTED = r"(?<![\w])[\"'`\u2018\u201c]([^\"'`\u2019\u201d\n]{1,80})[\"'`\u2019\u201d](?![\w])"
+BARE = r"(?<![\w./-])([A-Za-z_][\w./-]*\w|[A-Za-z])"
+NAME = rf"(?:{QUOTED}|{BARE})"
+STOP = {"a", "an", "the", "each", "every", "any", "all", "its", "their", "his", "her", "our", "my", "your", "this",
+        "that", "these", "those", "s", "of", "for", "to", "in", "on", "at", "by", "per", "with", "and", "or", "is",
+        "are", "was", "were", "be", "will", "would", "does", "do", "did", "can", "could", "should", "it", "they",
+        "them", "which", "what", "whether", "if", "how", "much", "many", "who", "whose", "when", "where", "not",
+        "no", "likely", "next", "tomorrow", "today", "one"}
+# Words that end the head noun phrase: "the price | of the house", "the number | of bikes".
+CHUNK_BREAK = {"of", "for", "at", "in", "on", "per", "from", "by", "with", "that", "who", "which", "when", "where",
+               "if", "whether", "to", "and", "or", "than", "after", "before", "over", "during", "given", "across",
+               "between", "among", "so", "will", "would", "is", "are", "was", "were"}
+# --- how requests rule columns out ----------------------------------------------------------------------------
+EXCLUDE = re.compile(
+    r"\b(?:(?:don'?t|do not|never|not|shouldn'?t|should not|mustn'?t|must not)\s+(?:use|include|rely on|touch)|"
+    r"without(?:\s+using)?|ignor(?:e|ing)|exclud(?:e|ing)|leav(?:e|ing) out|except(?:\s+for)?)\s+(.+?)"
+    r"(?=\.(?:\s|$)|[;:!?\n()]|$|\s+(?:as|because|since|when|while|but|so|to|for|in the|from the|then|"
+    r"it|they|otherwise|if|during|when|predict\w*|and (?:use|optimi\w*|predict\w*|report|score))\b)", re.I)
+LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor|&)\s+", re.I)
+COLUMN_WORDS = r"(?:columns?|features?|variables?|fields?|attributes?|predictors?|inputs?)"
+FAMILY_LIKE = {"neural", "deep", "net", "nets", "network", "networks", "nn", "nns", "mlp", "boosting", "boosted",
+               "gbm", "lightgbm", "xgboost", "catboost", "tree", "trees", "forest", "forests", "ensemble",
+               "ensembles", "model", "models", "gpu", "gpus", "svm", "knn", "linear", "logistic", "regression",
+               "learning", "extra", "random"}
+GROUP_BY = re.compile(r"\bgroup(?:ed)? by\s+[\"'`]?([\w ]+?)[\"'`]?(?=[,.;)]|$| so| to)", re.I)
+
+
+def spaced_words(text: str) -> str:
+    """Lower-case words padded with spaces; camelCase is split ("MonthlyCharges" -> " monthly charges ")."""
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
+    return " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
+
+
+def singular(key: str) -> str:
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("sses"):
+        return key[:-2]
+    if key.endswith("s") and not key.endswith(("ss", "us", "is")) and len(key) > 3:
+        return key[:-1]
+    return key
+
+
+def match_keys(words: list[str], request_side: bool = False) -> set[str]:
+    """Match keys of a word sequence: the words joined, as written and with abbreviations spelled out."""
+    spelled = [w if request_side and w == "no" else ABBREVIATIONS.get(w, w) for w in words]
+    return {singular("".join(words)), singular("".join(spelled))}
+
+
+def identifier_like(token: str) -> bool:
+    """A token written like a column name rather than an English word: snake_case, camelCase, letters+digits."""
+    token = token.strip("\"'`\u2018\u2019\u201c\u201d")
+    return bool(re.fullmatch(r"[A-Za-z][\w.]*", token) and (
+        "_" in token.strip("_") or re.search(r"[a-z]{2,}[A-Z]", token) or re.fullmatch(r"[A-Za-z]+\d+\w*", token)))
+
+
+def column_index(columns: list[str]) -> tuple[dict[str, str | None], int]:
+    """Match key -> column (None when two columns share the key), and the longest column in words."""
+    index: dict[str, str | None] = {}
+    longest = 1
+    for column in columns:
+        words = spaced_words(column).split()
+        if not words:
+            continue
+        longest = max(longest, len(words))
+        for key in match_keys(words) | {singular(re.sub(r"[\W_]+", "", column.lower()))}:
+            index[key] = None if index.get(key, column) != column else column
+    return index, longest
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    column: str
+    text: str
+
+
+def word_tokens(text: str) -> tuple[list[re.Match], list[tuple[str, int]]]:
+    """The text's tokens ("Sale_Price", "day", "s") and its words, each with the number of its token."""
+    tokens = list(re.finditer(r"[^\W_][\w./-]*|_+[^\W_][\w./-]*", text))
+    words: list[tuple[str, int]] = []
+    for t, m in enumerate(tokens):
+        words += [(w, t) for w in spaced_words(m.group().rstrip("./-")).split()]
+    return tokens, words
+
+
+def column_matches(text: str, columns: list[str], skip: set[str] = frozenset()) -> list[Match]:
+    """Columns named in ``text`` word by word (spans of whole words), outermost spans only."""
+    index, longest = column_index(columns)
+    tokens, words = word_tokens(text)
+    found = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + longest + 1), i, -1):
+            span = [w for w, _ in words[i:j]]
+            if all(w in STOP for w in span):
+                continue
+            hits = {index.get(k) for k in match_keys(span, request_side=True)} - {None}
+            hits -= set(skip)
+            if len(hits) == 1:
+                first, last = words[i][1], words[j - 1][1]
+                raw = text[tokens[first].start():tokens[last].end()]
+                found.append(Match(i, j, hits.pop(), raw))
+                break
+    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                        and (o.end - o.start) > (m.end - m.start) for o in found)]
+
+
+def head_match(text: str, matches: list[Match]) -> Match | None:
+    """The match that is the phrase's head noun: rightmost in the first chunk ("the day's ridership"), else the
+    first one after it ("the number of rides")."""
+    if not matches:
+        return None
+    words = [w for w, _ in word_tokens(text)[1]]
+    lead = 0
+    while lead < len(words) and words[lead] in STOP:
+        lead += 1
+    cut = next((i for i in range(lead + 1, len(words)) if words[i] in CHUNK_BREAK), len(words))
+    first = [m for m in matches if m.start < cut]
+    if first:
+        return max(first, key=lambda m: (m.end, m.end - m.start))
+    return min(matches, key=lambda m: m.start)
+
+
+def resolve(name: str, columns: list[str]) -> str | None:
+    """The column a marked name means: exactly (find_column), else with abbreviations spelled out."""
+    name = name.strip().strip("\"'`\u2018\u2019\u201c\u201d").strip()
+    column = find_column(name, columns)
+    if column or not name:
+        return column
+    keys = match_keys(spaced_words(name).split(), request_side=True)
+    index, _ = column_index(columns)
+    hits = {index.get(k) for k in keys} - {None}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def spelled_exactly(text: str, column: str, columns: list[str]) -> bool:
+    return find_column(text.strip(), columns) == column
+
+
+def column_hint(name: str, columns: list[str]) -> str:
+    near = close_matches(name, columns)
+    return f"did you mean {', '.join(map(repr, near))}?" if near else f"columns are: {', '.join(columns[:30])}"
