@@ -9,7 +9,6 @@ import numpy as np
 
 from langgraph.runtime import Runtime
 
-from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.agent.data import sample_submission, table, training_frame
 from mlpilot.agent.fitting import (MODEL_FILE, REFIT_MARGIN, REPORT_S, bagged_model, blend, constant_model,
                                    fit_in_sandbox, publish, save_deliverable)
@@ -47,8 +46,8 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         files["predictions"] = "predictions.csv"
     board = leaderboard(state.trials, spec.metric)
     usage = ctx.backend.usage.model_dump() if ctx.backend.usage else {}
-    if state.verdict and state.verdict.decision == "pass":
-        ExperienceStore().record(spec, state.profile, state.trials)
+    if state.verdict and state.verdict.decision == "pass" and ctx.backend.experience is not None:
+        ctx.backend.experience.record(spec, state.profile, state.trials)
     board.to_csv(run_dir / "leaderboard.csv", index=False)
     summary = {
         "request": state.request, "spec": spec.model_dump(), "metric": spec.metric, "cv_score": state.cv_score,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,11 @@ SHORT = {"success_rate": "success", "mean_normalized": "norm", "mean_rank": "ran
 
 @contextmanager
 def _one_line_errors() -> Iterator[None]:
-    """MlpilotError -> one red line and exit 2; Ctrl-C -> how to resume and exit 130."""
+    """MlpilotError -> one red line and exit 2; Ctrl-C or SIGTERM -> how to resume and exit 130."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)  # stop like Ctrl-C: attempts killed, finished rows kept
     try:
         yield
     except MlpilotError as exc:
@@ -31,6 +36,8 @@ def _one_line_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("interrupted; finished attempts are kept: rerun the same command to resume", highlight=False)
         raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_summary(scored) -> None:

@@ -6,10 +6,7 @@ import html
 import json
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure
 import pandas as pd  # noqa: E402
 
 from mlpilot.errors import MlpilotError  # noqa: E402
@@ -86,7 +83,8 @@ def _failures(scored: pd.DataFrame) -> str:
 def _bars(scored: pd.DataFrame, column: str, label: str, include_dummy: bool = False):
     frame = scored if include_dummy else scored[scored["system"] != DUMMY]
     pivot = frame.pivot_table(index="task", columns="system", values=column, sort=False)
-    fig, ax = plt.subplots(figsize=(max(6, 0.9 * len(pivot)), 3.5))
+    fig = Figure(figsize=(max(6, 0.9 * len(pivot)), 3.5))
+    ax = fig.subplots()
     pivot.plot.bar(ax=ax, width=0.8)
     ax.set_ylabel(label)
     ax.set_xlabel("")
@@ -99,7 +97,8 @@ def _distribution(scored: pd.DataFrame):
     frame = scored[scored["system"] != DUMMY]
     systems = list(dict.fromkeys(frame["system"]))
     values = [frame.loc[frame["system"] == s, "normalized"].fillna(0.0).to_numpy() for s in systems]
-    fig, ax = plt.subplots(figsize=(6, 3.5))
+    fig = Figure(figsize=(6, 3.5))
+    ax = fig.subplots()
     ax.boxplot(values, tick_labels=systems)
     ax.set_ylabel("normalized score per task (failures as 0)")
     return fig

@@ -134,21 +134,17 @@ class _Pool:
         self.stopping = False
 
     def run(self, todo: list, jobs: int) -> None:
-        restore = _sigterm_as_interrupt()
-        try:
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(self._attempt, task, system) for task, system in todo]
-                try:
-                    for future in as_completed(futures):
-                        future.result()
-                except BaseException:
-                    self.stopping = True
-                    for future in futures:
-                        future.cancel()
-                    self._kill_all()
-                    raise
-        finally:
-            restore()
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(self._attempt, task, system) for task, system in todo]
+            try:
+                for future in as_completed(futures):
+                    future.result()
+            except BaseException:  # Ctrl-C (or SIGTERM, which the CLI turns into one): kill the children
+                self.stopping = True
+                for future in futures:
+                    future.cancel()
+                self._kill_all()
+                raise
 
     def _attempt(self, task, system: str) -> None:
         out = self.run_dir / "tasks" / task.id / system
@@ -220,14 +216,3 @@ def _kill(child: subprocess.Popen) -> None:
         pass
     child.wait()
 
-
-def _sigterm_as_interrupt():
-    """While a suite runs in the main thread, SIGTERM stops it like Ctrl-C (children killed, rows kept)."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    return lambda: signal.signal(signal.SIGTERM, previous)

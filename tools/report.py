@@ -8,10 +8,7 @@ import io
 import json
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
@@ -29,18 +26,18 @@ MAX_LABELLED_CLASSES = 12  # a confusion matrix with more classes is drawn as a 
 
 
 def figure_html(fig) -> str:
-    """A matplotlib figure as an inline <img> tag (PNG, base64); closes the figure."""
+    """A matplotlib figure (made with ``Figure``, never pyplot: no global backend) as an inline <img> tag."""
     buffer = io.BytesIO()
     fig.tight_layout()
     fig.savefig(buffer, format="png", dpi=90)
-    plt.close(fig)
     return f'<img src="data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}">'
 
 
 def history_plot(trials: list[TrialRecord], metric_name: str) -> str:
     metric = get_metric(metric_name)
     done = [t for t in trials if t.state == "COMPLETE" and t.value is not None]
-    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    fig = Figure(figsize=(6.5, 3.8))
+    ax = fig.subplots()
     for family in sorted({t.config.get("family") for t in done}):
         pts = [t for t in done if t.config.get("family") == family]
         ax.scatter([t.number for t in pts], [t.value for t in pts], label=family, s=22)
@@ -55,7 +52,8 @@ def history_plot(trials: list[TrialRecord], metric_name: str) -> str:
 
 def leaderboard_plot(board: pd.DataFrame, metric_name: str) -> str:
     top = board[board["state"] == "COMPLETE"].head(15)
-    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    fig = Figure(figsize=(6.5, 3.8))
+    ax = fig.subplots()
     labels = [f"#{r.trial} {r.family}" for r in top.itertuples()]
     ax.barh(labels[::-1], top[metric_name].to_numpy()[::-1], xerr=top["fold_std"].fillna(0).to_numpy()[::-1])
     low, high = top[metric_name].min(), top[metric_name].max()
@@ -67,7 +65,8 @@ def leaderboard_plot(board: pd.DataFrame, metric_name: str) -> str:
 
 def importance_plot(importance: dict[str, float]) -> str:
     items = list(importance.items())[:20]
-    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    fig = Figure(figsize=(6.5, 3.8))
+    ax = fig.subplots()
     ax.barh([k for k, _ in items][::-1], [v for _, v in items][::-1], color="#4c78a8")
     ax.set(xlabel="share of importance", title="Feature importance (model's own, by input column)")
     return figure_html(fig)
@@ -75,7 +74,8 @@ def importance_plot(importance: dict[str, float]) -> str:
 
 def holdout_plot(y: np.ndarray, pred: np.ndarray, task_type: str, classes: list | None) -> str:
     """Residuals (``pred``: values) or the confusion matrix (``pred``: predicted class codes)."""
-    fig, ax = plt.subplots(figsize=(6.5, 3.8))
+    fig = Figure(figsize=(6.5, 3.8))
+    ax = fig.subplots()
     if task_type == "regression":
         ax.scatter(pred, y - pred, s=8, alpha=0.5)
         ax.axhline(0, color="black", lw=1)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import threading
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,6 @@ from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import suggest, to_trial_params
 
-optuna.logging.set_verbosity(optuna.logging.WARNING)
 MIN_TRIAL_S = 2.0
 PROPOSE_MIN_S = 15.0
 TRIAL_SHARE = 0.34  # of the search time left: a trial's time limit
@@ -54,10 +54,22 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: 
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
         sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
                                              constant_liar=True)  # parallel trials: running ones count as bad
-    return optuna.create_study(
-        study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,
-        sampler=sampler, pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
-    )
+    with quiet_optuna():
+        return optuna.create_study(
+            study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,
+            sampler=sampler, pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
+        )
+
+
+@contextmanager
+def quiet_optuna() -> Iterator[None]:
+    """Optuna's per-trial INFO lines off while mlpilot drives a study (the events report trials), restored after."""
+    previous = optuna.logging.get_verbosity()
+    optuna.logging.set_verbosity(max(previous, optuna.logging.WARNING))
+    try:
+        yield
+    finally:
+        optuna.logging.set_verbosity(previous)
 
 
 def enqueue(study: optuna.Study, configs: list[dict], source: str) -> None:
@@ -179,17 +191,18 @@ def run_search(
             stop.set()
 
     helpers = [threading.Thread(target=helper, args=(box,), daemon=True) for box in sandboxes[1:]]
-    for thread in helpers:
-        thread.start()
-    try:
-        loop(sandboxes[0])
-    except BaseException:
-        stop.set()  # on an error or Ctrl-C the helpers stop after their current trial; nobody waits for them
-        raise
-    finally:
-        first.set()
-    for thread in helpers:
-        thread.join()  # their last trial ends by the deadline
+    with quiet_optuna():
+        for thread in helpers:
+            thread.start()
+        try:
+            loop(sandboxes[0])
+        except BaseException:
+            stop.set()  # on an error or Ctrl-C the helpers stop after their current trial; nobody waits for them
+            raise
+        finally:
+            first.set()
+        for thread in helpers:
+            thread.join()  # their last trial ends by the deadline
     if errors:
         raise errors[0]
     return records(study)

@@ -85,10 +85,13 @@ def get_backend(
                 raise MlpilotError(f"{variable}={value!r} is not a valid {key}: fix or unset it") from None
     settings.update({k: v for k, v in given.items() if v is not None})
     spec = settings.pop("backend", None) or "expert"
+    from mlpilot.agent.backends.experience import ExperienceStore
+
+    experience = ExperienceStore(settings.pop("experience", None))
     if spec == "expert":
         from mlpilot.agent.backends.expert import ExpertBackend
 
-        return ExpertBackend()
+        return ExpertBackend(experience)
     provider_name, _, model = spec.partition(":")
     if provider_name not in PROVIDERS or not model:
         raise MlpilotError(
@@ -116,8 +119,5 @@ def get_backend(
     cache_mode = settings.pop("cache_mode", "auto")
     if cache_mode not in ("auto", "record", "replay", "off"):
         raise MlpilotError(f"unknown LLM cache mode {cache_mode!r}: use auto, record, replay or off")
-    from mlpilot.agent.backends.experience import ExperienceStore
-
-    experience = ExperienceStore(settings.pop("experience", None))
     return LLMBackend(provider, max_cost=max_cost, log_dir=log_dir, cache_dir=Path(cache_dir),
                       cache_mode=cache_mode, prices=prices, experience=experience, **settings)

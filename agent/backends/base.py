@@ -14,17 +14,21 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from mlpilot.agent.backends.experience import ExperienceStore
+
 
 class Backend(ABC):
     """``writes_code``: it answers the "code" role (the expert writes no feature code). ``usage``: its LLM
     traffic (calls, tokens, cost, seconds), None without one. ``log_dir``: where it logs its calls.
-    ``on_event``: called with each fallback or warning, as a dict with "kind" and "message"."""
+    ``on_event``: called with each fallback or warning, as a dict with "kind" and "message". ``experience``: the
+    store of past verified runs that plans may read and a verified run is recorded in (None: not recorded)."""
 
     name: str = "backend"
     writes_code: bool = False
     usage: BaseModel | None = None
     log_dir: Path | None = None
     on_event: Callable[[dict], None] | None = None
+    experience: ExperienceStore | None = None
 
     def try_complete(self, role: str, payload: BaseModel, *, deadline: float | None = None) -> BaseModel | None:
         """This backend's own answer, or None when it has none (an LLM backend: instead of the expert's)."""

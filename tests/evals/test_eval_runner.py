@@ -78,15 +78,14 @@ def test_failures_and_timeouts_are_rows_and_the_suite_goes_on(tmp_path, make_tas
 def test_resume_after_interruption(tmp_path, make_task):
     suite = _suite(tmp_path, make_task, ("binary", "accuracy"), ("multiclass", "f1_macro"))
     out = tmp_path / "runs"
-    code = (f"from mlpilot.evals.runner import evaluate; "
-            f"evaluate({str(suite)!r}, time_budget=8, jobs=1, baselines=['flaml', 'lgbm'], out={str(out)!r}, mlpilot=False)")
-    child = subprocess.Popen([sys.executable, "-c", code])
+    child = subprocess.Popen([sys.executable, "-m", "mlpilot", "eval", str(suite), "-t", "8s", "--baselines",
+                              "flaml,lgbm", "--out", str(out), "--no-mlpilot"])
     results = out / "tiny-8s" / RESULTS_FILE
     deadline = time.monotonic() + 120
     while not (results.is_file() and results.read_text().count("\n") >= 1) and time.monotonic() < deadline:
         time.sleep(0.2)
     child.send_signal(signal.SIGTERM)  # mid-suite: FLAML (8 s) is running on the first task
-    assert child.wait(timeout=60) != 0
+    assert child.wait(timeout=60) == 130
     first = read_rows(out / "tiny-8s")
     assert 1 <= len(first) < 6
     scored = evaluate(suite, time_budget=8, jobs=1, baselines=["flaml", "lgbm"], out=out, mlpilot=False)
