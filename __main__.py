@@ -1,3 +1,3 @@
-from mlpilot.cli import app
+from mlpilot.cli import main
 
-app()
+main()

@@ -9,32 +9,31 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import SimpleNamespace
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
-from pydantic import BaseModel
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
+from pydantic import BaseModel
 
+from mlpilot import schemas
 from mlpilot.agent.backends import Backend, get_backend
 from mlpilot.agent.deliver import deliver
-from mlpilot.agent.fitting import MODEL_FILE
 from mlpilot.agent.graph import build_graph
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
+from mlpilot.layout import RunLayout
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
-from mlpilot import schemas
 from mlpilot.schemas import TaskSpec, Verdict
 from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.load import load_table
-from mlpilot.tools.submission import make_submission, predict_for_submission
 from mlpilot.tools.model_io import load_model, preload
-
+from mlpilot.tools.submission import make_submission, predict_for_submission
 
 SERDE = JsonPlusSerializer(allowed_msgpack_modules=[  # the checkpointed state's own types, and no others
     ("mlpilot.schemas", name) for name, kind in vars(schemas).items()
@@ -57,17 +56,17 @@ class Result:
     @property
     def model(self):
         if not hasattr(self, "_model"):
-            self._model = load_model(self.run_dir / MODEL_FILE)
+            self._model = load_model(RunLayout(self.run_dir).model)
         return self._model
 
     @property
     def predictions(self) -> pd.DataFrame | None:
-        path = self.run_dir / "predictions.csv"
+        path = RunLayout(self.run_dir).predictions
         return pd.read_csv(path) if path.exists() else None
 
     @property
     def submission_path(self) -> Path | None:
-        path = self.run_dir / "predictions.csv"
+        path = RunLayout(self.run_dir).predictions
         return path if path.exists() else None
 
 
@@ -125,9 +124,10 @@ def solve(
     run_dir = new_run_dir(out)
     data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
     backend = get_backend(llm, base_url=base_url, max_cost=max_llm_cost, log_dir=run_dir)
-    (run_dir / "data").mkdir(exist_ok=True)
+    layout = RunLayout(run_dir)
+    layout.data.mkdir(exist_ok=True)
     kind, why = resolve_kind(sandbox)
-    with get_sandbox(kind, run_dir / "data", run_dir / "trials") as box:
+    with get_sandbox(kind, layout.data, layout.trials) as box:
         box.start()
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
                     threads=threads, storage=storage, on_event=on_event, interactive=ask is not None)
@@ -137,7 +137,7 @@ def solve(
         state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
                          time_budget_s=budget, target=target, metric=metric,
                          exclude=[exclude] if isinstance(exclude, str) else list(exclude or []))
-        with sqlite3.connect(run_dir / "checkpoints.sqlite", check_same_thread=False) as conn:
+        with sqlite3.connect(layout.checkpoints, check_same_thread=False) as conn:
             graph = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE))
             config = {"configurable": {"thread_id": run_dir.name}}
             with feature_sandbox(box):
@@ -148,11 +148,11 @@ def solve(
     final = RunState.model_validate(final)
     if submission is not None:
         Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(run_dir / "predictions.csv", Path(submission).expanduser())
+        shutil.copyfile(layout.predictions, Path(submission).expanduser())
     return Result(
         score=final.cv_score, metric=final.spec.metric,
-        leaderboard=pd.read_csv(run_dir / "leaderboard.csv"), verification=final.verdict, spec=final.spec,
-        run_dir=run_dir, warnings=final.warnings, summary=json.loads((run_dir / "summary.json").read_text()),
+        leaderboard=pd.read_csv(layout.file("leaderboard")), verification=final.verdict, spec=final.spec,
+        run_dir=run_dir, warnings=final.warnings, summary=json.loads(layout.file("summary").read_text()),
     )
 
 
@@ -172,12 +172,13 @@ def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
 
     The traceback goes to ``run_dir/error.log``; it never reaches the user.
     """
-    if isinstance(exc, MlpilotError) and not (deps.run_dir / MODEL_FILE).exists():
+    layout = deps.layout
+    if isinstance(exc, MlpilotError) and not layout.model.exists():
         raise exc  # the user's to fix, and nothing to deliver yet
-    log = deps.run_dir / "error.log"
+    log = layout.error_log
     log.write_text("".join(traceback.format_exception(exc)))
     values = graph.get_state(config).values
-    if not values.get("spec") or not (deps.run_dir / MODEL_FILE).exists():
+    if not values.get("spec") or not layout.model.exists():
         raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
                            f"fitted yet; details in {log}") from None
     state = RunState.model_validate(values)
@@ -190,15 +191,16 @@ def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
     except Exception as again:
         log.write_text(log.read_text() + "\nwhile delivering after it:\n" + "".join(traceback.format_exception(again)))
         raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}) and the best "
-                           f"model so far could not be delivered; it is in {deps.run_dir / MODEL_FILE}; details in "
+                           f"model so far could not be delivered; it is in {layout.model}; details in "
                            f"{log}") from None
 
 
 def _stage(source, run_dir: Path, name: str) -> str:
     """A path the run can read again: files stay where they are, DataFrames are written to the run dir."""
     if isinstance(source, pd.DataFrame):
-        (run_dir / "data").mkdir(exist_ok=True)
-        path = run_dir / "data" / f"{name}.parquet"
+        data = RunLayout(run_dir).data
+        data.mkdir(exist_ok=True)
+        path = data / f"{name}.parquet"
         source.to_parquet(path)
         return str(path)
     return str(Path(source).expanduser().resolve())
@@ -207,17 +209,17 @@ def _stage(source, run_dir: Path, name: str) -> str:
 def load(run_dir: str | Path):
     """The model a run delivered (``run_dir/model.skops``), loaded without unpickling anything."""
     path = Path(run_dir)
-    return load_model(path / "model.skops" if path.is_dir() else path)
+    return load_model(RunLayout(path).model if path.is_dir() else path)
 
 
 def predict(run_dir: str | Path, data: str | Path | pd.DataFrame) -> pd.DataFrame:
     """Predictions of a run's delivered model for ``data`` (a table or file with the training columns), in the
     form its predictions.csv has: id column, then labels, values or class probabilities."""
-    run_dir = Path(run_dir)
-    summary_path = run_dir / "summary.json"
-    if not summary_path.is_file() or not (run_dir / MODEL_FILE).is_file():
-        raise MlpilotError(f"{run_dir} is not a finished run directory (no summary.json or {MODEL_FILE}): pass the "
-                           "folder a run printed")
+    layout = RunLayout(run_dir)
+    summary_path = layout.file("summary")
+    if not summary_path.is_file() or not layout.model.is_file():
+        raise MlpilotError(f"{run_dir} is not a finished run directory (no {summary_path.name} or "
+                           f"{layout.model.name}): pass the folder a run printed")
     spec = TaskSpec.model_validate(json.loads(summary_path.read_text())["spec"])
     frame = data if isinstance(data, pd.DataFrame) else load_table(data, what="data to predict")
     model = load(run_dir)

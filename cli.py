@@ -26,6 +26,15 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def main() -> None:
+    """The console entry point: every subcommand's ``MlpilotError`` is one line and exit code 2."""
+    try:
+        app()
+    except MlpilotError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+
+
 @app.command()
 def run(
     request: str = typer.Argument(..., help='what to do, e.g. "predict which customers churn; optimise ROC AUC"'),

@@ -122,7 +122,8 @@ class Plan(BaseModel):
     search_budget_s: float
     ensemble_size: int = 5
     log_target: bool = Field(False, description="regression: fit on log1p(target)")
-    l1_loss: bool = Field(False, description="regression: boosting fits absolute error (for MAE)")
+    l1_loss: bool = Field(False, description="regression scored by MAE: each trial fits squared or absolute error, "
+                                             "as the search decides (both are tried on the first default)")
     rationale: list[str] = Field(default_factory=list)
 
     def warm_start(self) -> list[dict]:
@@ -132,8 +133,8 @@ class Plan(BaseModel):
                 if i < len(c.defaults)]
 
     def trial_config(self, config: dict) -> dict:
-        """``config`` with the plan's target settings that every trial shares."""
-        return config | {flag: True for flag in ("log_target", "l1_loss") if getattr(self, flag)}
+        """``config`` with the plan's target setting that every trial shares."""
+        return config | ({"log_target": True} if self.log_target else {})
 
 
 class TrialRecord(BaseModel):

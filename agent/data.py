@@ -47,10 +47,11 @@ def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray
 def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarray, np.ndarray]:
     """Write the training table and this attempt's folds; returns them plus the holdout rows and y."""
     frame, y, classes = training_frame(state, ctx)
-    data_dir = ctx.run_dir / "data"
+    layout = ctx.layout
+    data_dir = layout.data
     data_dir.mkdir(exist_ok=True)
     names = [c.name for c in state.profile.features()]
-    table_file, test_file = f"train-{state.attempt}.parquet", f"test-{state.attempt}.parquet"
+    table_file, test_file = layout.table_name(state.attempt), layout.table_name(state.attempt, test=True)
     if not (data_dir / table_file).exists():  # per attempt: a re-read request may change target and features
         _parquet_safe(frame[names]).assign(**{state.spec.target: y}).to_parquet(data_dir / table_file)
     test = table(ctx, state.test_path, "test")
@@ -58,11 +59,11 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
         _parquet_safe(test.reindex(columns=names)).to_parquet(data_dir / test_file)
     folds, holdout = make_folds(frame, y, state.plan.cv, state.plan.holdout_frac,
                                 classify=classes is not None, seed=state.attempt, max_rows=SEARCH_ROWS)
-    folds_file = f"folds-{state.attempt}.npy"
+    folds_file, holdout_file = layout.folds_name(state.attempt), layout.holdout_name(state.attempt)
     np.save(data_dir / folds_file, folds)
-    np.save(data_dir / f"holdout-{state.attempt}.npy", holdout)
+    np.save(data_dir / holdout_file, holdout)
     search_data = SearchData(data_file=table_file, folds_file=folds_file, classes=classes,
-                             feature_code=state.feature_code, holdout_file=f"holdout-{state.attempt}.npy",
+                             feature_code=state.feature_code, holdout_file=holdout_file,
                              test_file=test_file if test is not None else None)
     return search_data, holdout, y
 

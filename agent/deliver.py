@@ -6,18 +6,30 @@ from __future__ import annotations
 import json
 
 import numpy as np
-
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import sample_submission, table, training_frame
-from mlpilot.agent.fitting import (MODEL_FILE, REFIT_MARGIN, REPORT_S, bagged_model, blend, constant_model,
-                                   fit_in_sandbox, publish, save_deliverable)
+from mlpilot.agent.fitting import (
+    REFIT_MARGIN,
+    REPORT_S,
+    bagged_model,
+    blend,
+    constant_model,
+    fit_in_sandbox,
+    publish,
+    save_deliverable,
+)
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Delivered, StageStarted
+from mlpilot.layout import DELIVERED, FEATURE_CODE
 from mlpilot.sandboxes import trial_output
 from mlpilot.tools.model_io import load_model
 from mlpilot.tools.report import write_report
-from mlpilot.tools.submission import leaderboard, make_submission, predict_for_submission
+from mlpilot.tools.submission import (
+    leaderboard,
+    make_submission,
+    predict_for_submission,
+)
 
 MIN_FIT_S = 10.0  # a fallback fit gets at least this long: the budget rule allows max(10%, 10 s) over
 
@@ -26,29 +38,28 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     spec = state.spec
     ctx.emit(StageStarted(stage="deliver", detail="final model, predictions, report"))
-    run_dir = ctx.run_dir
+    run_dir, layout = ctx.run_dir, ctx.layout
     warnings = list(state.warnings)
     model_kind, new = _final_model(state, ctx, warnings)
     for message in warnings[len(state.warnings):]:
         ctx.warn(message)
-    files = {"model": "model.skops", "leaderboard": "leaderboard.csv", "events": "events.jsonl", "profile": "profile.json",
-             "verification": "verification.json", "summary": "summary.json", "report": "report.html"}
+    files = dict(DELIVERED)
     if state.feature_code:
-        files["feature_code"] = "feature_code.py"
+        files["feature_code"] = FEATURE_CODE
     test = table(ctx, state.test_path, "test")
     if test is not None:
         if new is None:  # predictions the sandbox did not make: the model on disk makes them
-            new = predict_for_submission(load_model(run_dir / MODEL_FILE), test)
+            new = predict_for_submission(load_model(layout.model), test)
         submission = make_submission(new, test, classes=state.classes, target=spec.target, task_type=spec.task_type,
                                      metric=spec.metric, id_column=spec.id_column,
                                      sample=sample_submission(state.test_path), class_weights=state.class_weights)
-        submission.to_csv(run_dir / "predictions.csv", index=False)
-        files["predictions"] = "predictions.csv"
+        submission.to_csv(layout.predictions, index=False)
+        files["predictions"] = layout.predictions.name
     board = leaderboard(state.trials, spec.metric)
     usage = ctx.backend.usage.model_dump() if ctx.backend.usage else {}
     if state.verdict and state.verdict.decision == "pass" and ctx.backend.experience is not None:
         ctx.backend.experience.record(spec, state.profile, state.trials)
-    board.to_csv(run_dir / "leaderboard.csv", index=False)
+    board.to_csv(layout.file("leaderboard"), index=False)
     summary = {
         "request": state.request, "spec": spec.model_dump(), "metric": spec.metric, "cv_score": state.cv_score,
         "holdout_score": state.holdout_score, "ensemble": state.ensemble, "n_trials": len(state.trials),
@@ -59,16 +70,15 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         "llm_cost": usage.get("cost_usd", 0.0), "features": state.features.model_dump() if state.features else None,
         "leakage_suspects": [s.model_dump() for s in state.profile.leakage_suspects],
     }
-    (run_dir / "summary.json").write_text(json.dumps(summary, indent=2, default=str))
+    layout.file("summary").write_text(json.dumps(summary, indent=2, default=str))
     try:
         write_report(run_dir, summary=summary, board=board, trials=state.trials, verdict=state.verdict,
-                     classes=state.classes, verify_dir=run_dir / "trials" / f"verify-{state.attempt}")
+                     classes=state.classes, verify_dir=layout.verify_dir(state.attempt))
     except Exception as exc:  # the report is for reading; the model and predictions are already saved
         ctx.warn(f"the report could not be written ({type(exc).__name__}: {exc})")
         files.pop("report")
     ctx.emit(Delivered(run_dir=str(run_dir), score=state.cv_score, metric=spec.metric, files=files))
     return {"files": files, "warnings": warnings}
-
 
 
 def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, np.ndarray | None]:
@@ -79,8 +89,8 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
     estimated cost fits the time left. With no trial finished, a fast default is fitted on all rows, and if
     even that fails, a constant model: a run always delivers.
     """
-    run_dir = ctx.run_dir
-    if (run_dir / MODEL_FILE).exists():  # the best trial's fold models, published during the search
+    run_dir, trials = ctx.run_dir, ctx.layout.trials
+    if ctx.layout.model.exists():  # the best trial's fold models, published during the search
         if not state.ensemble:
             return "the best finished trial's bagged fold models", None
         weights = {int(n): w for n, w in state.ensemble.items()}
@@ -88,25 +98,25 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
         if ctx.remaining() > REFIT_MARGIN * state.refit_s + REPORT_S:
             outcome = fit_in_sandbox(state, ctx, "final", ctx.remaining() - REPORT_S)
             if outcome.status == "COMPLETE":
-                publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
-                return "ensemble refit on all rows", _test_predictions(run_dir, outcome.pred_files)
+                publish(run_dir, trial_output(trials, outcome.model_file))
+                return "ensemble refit on all rows", _test_predictions(trials, outcome.pred_files)
             warnings.append(f"refit on all rows failed ({outcome.reason}); delivering the bagged fold models")
         if len(weights) > 1 or state.class_weights:
-            save_deliverable(run_dir, bagged_model(run_dir / "trials", state.trials, weights, state.class_weights),
+            save_deliverable(run_dir, bagged_model(trials, state.trials, weights, state.class_weights),
                              f"bag-{state.attempt}")
         else:
             only = next(t for t in state.trials if t.number in weights)
-            publish(run_dir, trial_output(run_dir / "trials", only.model_file))
+            publish(run_dir, trial_output(trials, only.model_file))
         return "bagged fold models", new
     outcome = fit_in_sandbox(state, ctx, "final", max(ctx.remaining(), MIN_FIT_S))
     if outcome.status == "COMPLETE":
-        publish(run_dir, trial_output(run_dir / "trials", outcome.model_file))
-        return "default LightGBM fitted on all rows (no trial finished)", _test_predictions(run_dir, outcome.pred_files)
+        publish(run_dir, trial_output(trials, outcome.model_file))
+        return "default LightGBM fitted on all rows (no trial finished)", _test_predictions(trials, outcome.pred_files)
     frame, y, _ = training_frame(state, ctx)
     save_deliverable(run_dir, constant_model(state, frame, y), "constant")
     warnings.append(f"no model could be fitted ({outcome.reason}); delivering a constant prediction")
     return "constant prediction (nothing could be fitted)", None
 
 
-def _test_predictions(run_dir, pred_files: dict[str, str]) -> np.ndarray | None:
-    return np.load(trial_output(run_dir / "trials", pred_files["test"])) if "test" in pred_files else None
+def _test_predictions(trials_dir, pred_files: dict[str, str]) -> np.ndarray | None:
+    return np.load(trial_output(trials_dir, pred_files["test"])) if "test" in pred_files else None

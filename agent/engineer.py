@@ -18,8 +18,15 @@ from mlpilot.agent.data import write_search_data
 from mlpilot.agent.roles import CodeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, StageStarted
+from mlpilot.layout import FEATURE_CODE
 from mlpilot.sandboxes.base import Sandbox, TrialJob
-from mlpilot.schemas import CodeAttempt, ColumnProfile, DatasetProfile, FeatureStep, TaskSpec
+from mlpilot.schemas import (
+    CodeAttempt,
+    ColumnProfile,
+    DatasetProfile,
+    FeatureStep,
+    TaskSpec,
+)
 from mlpilot.tools.metrics import get_metric
 
 CODE_SHARE = 0.25  # at most this share of the time left goes to writing and testing feature code
@@ -50,7 +57,7 @@ def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
         ctx.emit(Note(message=f"feature code: {len(step.attempts)} attempt(s), none beat CV {metric.name} "
                               f"{baseline.value:.4f}; the search goes on without it"))
         return {"features": step}
-    (ctx.run_dir / "feature_code.py").write_text(step.code)
+    (ctx.run_dir / FEATURE_CODE).write_text(step.code)
     ctx.emit(Note(message=f"feature code kept ({step.idea or ', '.join(step.new_columns)}): CV {metric.name} "
                           f"{baseline.value:.4f} -> {step.value:.4f}"))
     return {"features": step, "profile": with_columns(state.profile, step.new_columns)}

@@ -12,6 +12,7 @@ from sklearn.dummy import DummyClassifier, DummyRegressor
 from sklearn.pipeline import Pipeline
 
 from mlpilot.agent.state import Deps, RunState
+from mlpilot.layout import RunLayout
 from mlpilot.sandboxes import trial_output
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.schemas import TrialRecord
@@ -19,7 +20,6 @@ from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import load_model, save_model
 
 FALLBACK = {"family": "lightgbm", "n_estimators": 100}
-MODEL_FILE = "model.skops"  # in the run directory: always the best model found so far
 REPORT_S = 2.0  # writing predictions, summary and report
 REFIT_MARGIN = 1.3  # a refit on all rows is tried only when this many times its estimated cost is left
 
@@ -43,11 +43,11 @@ def member_configs(state: RunState) -> tuple[list[dict], list[float]]:
 def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float) -> TrialOutcome:
     """Fit the ensemble's configs on all rows in the sandbox (model file and test predictions in the outcome)."""
     configs, weights = member_configs(state)
-    job = TrialJob(job_id=name, kind="fit", data_file=f"train-{state.attempt}.parquet", target=state.spec.target,
+    job = TrialJob(job_id=name, kind="fit", data_file=RunLayout.table_name(state.attempt), target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
                    out_subdir=name, classes=state.classes, threads=ctx.threads,
                    feature_code=state.feature_code, class_weights=state.class_weights,
-                   test_file=f"test-{state.attempt}.parquet" if state.test_path else None)
+                   test_file=RunLayout.table_name(state.attempt, test=True) if state.test_path else None)
     return ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0), startup_s=0)  # a cold worker counts against it
 
 
@@ -69,15 +69,16 @@ def blend(run_dir: Path, trials: list[TrialRecord], weights: dict[int, float], n
     """The ensemble's predictions on the holdout or the test rows: the average its trials' fold models made in
     the sandbox, weighted; no model is loaded."""
     by_number = {t.number: t for t in trials}
-    return sum(w * np.load(trial_output(run_dir / "trials", by_number[n].pred_files[name]), allow_pickle=False)
+    return sum(w * np.load(trial_output(RunLayout(run_dir).trials, by_number[n].pred_files[name]), allow_pickle=False)
                for n, w in weights.items())
 
 
 def publish(run_dir: Path, source: Path) -> None:
     """Make ``source`` the run's deliverable model, atomically (a reader never sees half a file)."""
-    partial = run_dir / f".{MODEL_FILE}.partial"
+    target = RunLayout(run_dir).model
+    partial = target.with_name(f".{target.name}.partial")
     shutil.copyfile(source, partial)
-    os.replace(partial, run_dir / MODEL_FILE)
+    os.replace(partial, target)
 
 
 def constant_model(state: RunState, frame, y: np.ndarray) -> TabularModel:
@@ -92,7 +93,7 @@ def constant_model(state: RunState, frame, y: np.ndarray) -> TabularModel:
 
 def save_deliverable(run_dir: Path, model, name: str) -> Path:
     """Save ``model`` under ``trials/<name>/`` and publish it."""
-    path = run_dir / "trials" / name / MODEL_FILE
+    path = RunLayout(run_dir).deliverable(name)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_model(model, path)
     publish(run_dir, path)

@@ -24,7 +24,7 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
     exclude = _exclusions(state, [str(c) for c in train.columns], warnings)
     result = profile_dataset(train, spec.target, spec.task_type, test=test, id_column=spec.id_column,
                              exclude=exclude)
-    (ctx.run_dir / "profile.json").write_text(result.model_dump_json(indent=2))
+    ctx.layout.file("profile").write_text(result.model_dump_json(indent=2))
     roles: dict[str, int] = {}
     for column in result.columns:
         roles[column.role] = roles.get(column.role, 0) + 1

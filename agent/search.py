@@ -24,27 +24,26 @@ VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 COMPOSE_PER_SAVE = 2.5  # bagging trials into one model: loading each (~1.5x its save) and saving them all
+L1_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
+# error converges slowly where it does not help: 8x the time for a worse MAE on hotel prices, and fast on flight delays)
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
 
 def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float = 1.3) -> float:
-    """Estimated seconds to fit these trials' configs once on all rows, from their CV times.
+    """Estimated seconds to fit these trials' configs once on all rows, from the time their folds' fits took
+    (``fit_s``, measured by the worker: without predicting and saving, which a refit does once, not per fold).
 
     ``scale``: rows of a refit per row of a CV training fold.
     """
     by_number = {t.number: t for t in trials}
-    return FIT_OVERHEAD_S + sum(by_number[n].seconds / n_splits * scale for n in numbers if n in by_number)
+    return FIT_OVERHEAD_S + sum(by_number[n].info.get("fit_s", by_number[n].seconds) / n_splits * scale
+                                for n in numbers if n in by_number)
 
 
 def compose_seconds(trials: list[TrialRecord], numbers) -> float:
     """Estimated seconds to load these trials' fold models and save them as one bagged model, from the time
     the worker took to save each (forests' files are large and slow: 87 MB took 5.8 s to load, 3.5 s to save)."""
     return COMPOSE_PER_SAVE * sum(t.info.get("save_s", 0.0) for t in trials if t.number in numbers)
-
-
-def best_trials(trials: list[TrialRecord], metric, k: int) -> list[TrialRecord]:
-    done = [t for t in trials if t.state == "COMPLETE" and t.value is not None and np.isfinite(t.value)]
-    return sorted(done, key=lambda t: t.value, reverse=metric.greater_is_better)[:k]
 
 
 def search(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -61,13 +60,13 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     families = [c.family for c in plan.candidates]
     margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S + (decision.MAX_SECONDS if metric.name in decision.TUNED_METRICS
                                                           else 0.0)
-    folds = np.load(ctx.run_dir / "data" / data.folds_file)
+    folds = np.load(ctx.layout.data / data.folds_file)
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
     def deadline() -> float:  # kept back: the final model's measured cost (a refit, or saving the bag) and margins
-        top = [t.number for t in best_trials(history, metric, min(plan.ensemble_size, RESERVE_MEMBERS))]
+        top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, RESERVE_MEMBERS)]]
         final = max(fit_seconds(history, top, len(folds), scale), compose_seconds(history, top))
         reserve = REFIT_MARGIN * final + margin
         return ctx.started + ctx.budget_s - reserve
@@ -79,11 +78,15 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 pair["with"] = warm[0] | ({"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info
                                           else {})
                 enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
-            enqueue(study, [plan.trial_config(BASELINE)], "baseline")
+            if plan.l1_loss and record.state == "COMPLETE":  # MAE: the first default with absolute error too
+                rounds = record.info.get("best_rounds")
+                enqueue(study, [warm[0] | {"l1_loss": True} | ({"n_estimators": L1_ROUNDS * rounds} if rounds else {})],
+                        "default")
+            enqueue(study, [plan.trial_config(BASELINE) | ({"l1_loss": True} if plan.l1_loss else {})], "baseline")
             enqueue(study, warm[1:], "default")
-        best = best_trials(history, metric, 1)
+        best = metric.best_first(history)[:1]
         if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk
-            publish(ctx.run_dir, trial_output(ctx.run_dir / "trials", record.model_file))
+            publish(ctx.run_dir, trial_output(ctx.layout.trials, record.model_file))
         ctx.emit(TrialFinished(trial=record, best_value=best[0].value if best else None))
 
     def propose(records: list[TrialRecord]) -> list[dict]:
@@ -108,7 +111,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         for box in boxes[1:]:
             box.close()
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None}
-    top = best_trials(trials, metric, 3 * plan.ensemble_size)
+    top = metric.best_first(trials)[:3 * plan.ensemble_size]
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return update
@@ -117,7 +120,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     # flatten the probabilities delivered
     top = [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
     used = (folds == 2).any(axis=0)
-    oofs = {t.number: np.load(trial_output(ctx.run_dir / "trials", t.oof_file), allow_pickle=False)[used] for t in top}
+    oofs = {t.number: np.load(trial_output(ctx.layout.trials, t.oof_file), allow_pickle=False)[used] for t in top}
     weights, score, honest = choose_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "

@@ -13,8 +13,17 @@ from pydantic import BaseModel, Field
 
 from mlpilot.agent.backends.base import Backend
 from mlpilot.events import Event, Note
+from mlpilot.layout import RunLayout
 from mlpilot.sandboxes.base import Sandbox
-from mlpilot.schemas import DatasetProfile, FeatureStep, Plan, Question, TaskSpec, TrialRecord, Verdict
+from mlpilot.schemas import (
+    DatasetProfile,
+    FeatureStep,
+    Plan,
+    Question,
+    TaskSpec,
+    TrialRecord,
+    Verdict,
+)
 
 
 class RunState(BaseModel):
@@ -68,6 +77,11 @@ class Deps:
     on_event: Callable[[Event], None] | None = None
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
 
+    @property
+    def layout(self) -> RunLayout:
+        """The run directory's paths."""
+        return RunLayout(self.run_dir)
+
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
@@ -84,7 +98,7 @@ class Deps:
 
     def emit(self, event: Event) -> None:
         event = event.model_copy(update={"elapsed_s": round(self.elapsed(), 2)})
-        with open(self.run_dir / "events.jsonl", "a") as log:
+        with open(self.layout.file("events"), "a") as log:
             log.write(json.dumps(event.model_dump(mode="json")) + "\n")
         if self.on_event:
             self.on_event(event)

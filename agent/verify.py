@@ -16,6 +16,7 @@ from mlpilot.agent.fitting import blend
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import StageStarted, Verified
+from mlpilot.layout import IMPORTANCE
 from mlpilot.schemas import Check
 from mlpilot.tools import checks
 from mlpilot.tools.decision import decide
@@ -55,7 +56,7 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     elif verdict.decision == "warn":
         ctx.warn(f"verification failed: {verdict.explanation}")
         update["warnings"] = state.warnings + [f"verification: {verdict.explanation}"]
-    (ctx.run_dir / "verification.json").write_text(verdict.model_dump_json(indent=2))
+    ctx.layout.file("verification").write_text(verdict.model_dump_json(indent=2))
     ctx.emit(Verified(verdict=verdict))
     return update | {"verdict": verdict}
 
@@ -65,10 +66,10 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
     spec = state.spec
     metric = get_metric(spec.metric)
     frame, y, _ = training_frame(state, ctx)
-    data_dir = ctx.run_dir / "data"
-    holdout = np.load(data_dir / f"holdout-{state.attempt}.npy")
-    folds = np.load(data_dir / f"folds-{state.attempt}.npy")
-    out = ctx.run_dir / "trials" / f"verify-{state.attempt}"
+    layout = ctx.layout
+    holdout = np.load(layout.data / layout.holdout_name(state.attempt))
+    folds = np.load(layout.data / layout.folds_name(state.attempt))
+    out = layout.verify_dir(state.attempt)
     out.mkdir(parents=True, exist_ok=True)
     members = {t.number: t for t in state.trials if str(t.number) in state.ensemble}
     weights = {n: state.ensemble[str(n)] for n in members}
@@ -80,7 +81,7 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         holdout_score = metric.score(y[holdout], scored)
         np.savez(out / "holdout.npz", y=y[holdout], pred=delivered)  # for the report
     importance = _importance(members, weights)
-    (out / "importance.json").write_text(json.dumps(importance))
+    (out / IMPORTANCE).write_text(json.dumps(importance))
     dummy = checks.dummy_cv_score(y, folds, metric, len(state.classes or []))
     best_folds = next((t.fold_scores for t in members.values()), [])
     if state.test_path:

@@ -169,7 +169,13 @@ def generate(name: str, directory: str | Path | None = None, force: bool = False
 
 def write_task(gen: Generator, root: Path, task_id: str | None = None) -> None:
     """Write one task directory from ``gen`` into ``root`` (which must not exist yet)."""
-    frame = gen.load().drop(columns=list(gen.drop)).dropna(subset=[gen.target]).reset_index(drop=True)
+    try:
+        loaded = gen.load()
+    except ModuleNotFoundError as exc:  # the datasets extra (ISLP installs with --no-deps: its own pins are heavy)
+        fix = "pip install --no-deps ISLP" if exc.name == "ISLP" else 'pip install "mlpilot[datasets]"'
+        raise MlpilotError(f"task {task_id or root.name} reads its data from the {exc.name} package, which is not "
+                           f"installed: {fix}") from None
+    frame = loaded.drop(columns=list(gen.drop)).dropna(subset=[gen.target]).reset_index(drop=True)
     id_column = gen.id_column or "id"
     if gen.id_column is None:
         frame.insert(0, id_column, np.arange(len(frame)))

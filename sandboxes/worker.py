@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from mlpilot.layout import MODEL_FILE
 from mlpilot.sandboxes.base import TrialJob, TrialOutcome
 from mlpilot.tools.importance import feature_importance
 from mlpilot.tools.metrics import get_metric
@@ -135,7 +136,7 @@ class Worker:
         held = np.load(self.data_dir / job.holdout_file) if job.holdout_file else np.array([], dtype=int)
         new = self.new_rows(job)
         held_pred, new_pred = 0.0, 0.0  # fold models' average on the holdout and the new rows
-        scores, rounds, members = [], [], []
+        scores, rounds, members, fitting = [], [], [], 0.0
         for k, fold in enumerate(folds):
             train, valid = fold == TRAIN, fold == VALID
             if job.max_train_rows and train.sum() > job.max_train_rows:  # a cheap first look: fewer rows
@@ -144,7 +145,9 @@ class Worker:
             # each fold may use its share of the time limit plus whatever earlier folds left unused
             until = start + FIT_SHARE * job.time_limit_s * (k + 1) / len(folds) if job.time_limit_s else None
             pipe = build_pipeline(config, job.profile, seed=job.seed + k, threads=job.threads)
+            fit_start = time.perf_counter()
             best = _fit(pipe, config, X[train], y[train], X[valid], y[valid], until=until)
+            fitting += time.perf_counter() - fit_start
             if best:
                 rounds.append(best)
             pred = _predict(pipe, X[valid], n_classes)
@@ -162,14 +165,15 @@ class Worker:
         np.save(out / "oof.npy", oof)
         bag = self.model(job, members, [1.0] * len(members))
         saving = time.perf_counter()
-        save_model(bag, out / "model.skops")
-        info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3)} | (
+        save_model(bag, out / MODEL_FILE)
+        info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3),
+                "fit_s": round(fitting, 3)} | (
             {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
         files = self.predictions(out, job, holdout=held_pred if len(held) else None,
                                  test=new_pred if new is not None else None)
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),
                             fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy",
-                            model_file=f"{job.out_subdir}/model.skops", pred_files=files, info=info)
+                            model_file=f"{job.out_subdir}/{MODEL_FILE}", pred_files=files, info=info)
 
     def fit(self, job: TrialJob, out: Path) -> TrialOutcome:
         X, y = self.features(job)
@@ -179,12 +183,12 @@ class Worker:
             _fit(pipe, config, X, y)
             members.append(pipe)
         model = self.model(job, members, job.weights or [1.0] * len(members))
-        save_model(model, out / "model.skops")
+        save_model(model, out / MODEL_FILE)
         new = self.new_rows(job)
         k = len(job.classes or [])
         test = None if new is None else sum(w * _predict(m, new, k) for w, m in zip(model.weights_, members))
         files = self.predictions(out, job, test=test)
-        return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/model.skops",
+        return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/{MODEL_FILE}",
                             pred_files=files)
 
     def model(self, job: TrialJob, members: list, weights: list[float]) -> TabularModel:

@@ -1,5 +1,6 @@
 """Bad input: a one-line error naming the problem and the fix, exit code 2, no traceback, nothing lost."""
 
+import os
 import subprocess
 import sys
 
@@ -8,9 +9,9 @@ import pandas as pd
 import pytest
 
 
-def mlpilot(*args, cwd=None):
+def mlpilot(*args, cwd=None, env=None):
     return subprocess.run([sys.executable, "-m", "mlpilot", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=300)
+                          timeout=300, env=None if env is None else {**os.environ, **env})
 
 
 def assert_clean_error(result, *fragments):
@@ -103,6 +104,11 @@ def test_bad_input_loses_nothing_in_an_existing_output_folder(csv, tmp_path):
     (runs / "run-old" / "model.skops").write_text("previous model")
     assert_clean_error(run("predict species", csv, tmp_path, "--metric", "nope"), "unknown metric")
     assert (runs / "run-old" / "model.skops").read_text() == "previous model"
+
+
+def test_sandbox_build_without_an_engine(tmp_path):
+    assert_clean_error(mlpilot("sandbox", "build", env={"DOCKER_HOST": f"unix://{tmp_path}/no-engine.sock"}),
+                       "no Docker engine reachable", "--sandbox local")
 
 
 def test_predict_needs_a_run_directory(tmp_path, csv):

@@ -1,5 +1,6 @@
 """Whole runs on small real data with short budgets: files delivered, budget honoured, model reloads."""
 
+import ast
 import json
 import subprocess
 import sys
@@ -83,3 +84,15 @@ def test_an_unclear_target_is_asked_when_someone_can_answer(tmp_path, churn):
     assert result.spec.target == "churn" and result.model is not None
     with pytest.raises(mlpilot.MlpilotError, match="cannot tell which column to predict"):
         mlpilot.solve("which ones will leave?", data=churn, time_budget=20, out=tmp_path)
+
+
+def test_mae_lets_the_data_choose_squared_or_absolute_error(tmp_path, penguins):
+    """Under MAE the first default is also tried with absolute error (at most twice its rounds), the constant
+    baseline is the median, and later trials choose the loss per trial: neither loss is imposed."""
+    result = mlpilot.solve("estimate the body mass; MAE", data=penguins, time_budget=30, out=tmp_path)
+    board = result.leaderboard.assign(params=lambda b: b["params"].map(ast.literal_eval))
+    defaults = board[(board["family"] == "lightgbm") & (board["source"] == "default")]["params"].tolist()
+    assert [bool(p.get("l1_loss")) for p in defaults].count(True) == 1 and len(defaults) >= 2
+    assert "n_estimators" in next(p for p in defaults if p.get("l1_loss"))  # capped by the first one's rounds
+    assert board[board["family"] == "constant"].iloc[0]["params"] == {"l1_loss": True}  # the median
+    assert result.metric == "mae" and result.score < 0.5 * penguins["body_mass_g"].std()

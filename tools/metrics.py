@@ -43,6 +43,11 @@ class Metric:
         """True when score ``a`` is strictly better than ``b``."""
         return a > b if self.greater_is_better else a < b
 
+    def best_first(self, trials) -> list:
+        """The finished trials (``TrialRecord``-like) with a finite score, best first: the one ranking of trials."""
+        done = [t for t in trials if t.state == "COMPLETE" and t.value is not None and np.isfinite(t.value)]
+        return sorted(done, key=lambda t: t.value, reverse=self.greater_is_better)
+
     def worst(self) -> float:
         return -np.inf if self.greater_is_better else np.inf
 

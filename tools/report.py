@@ -8,10 +8,11 @@ import io
 import json
 from pathlib import Path
 
-from matplotlib.figure import Figure
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure
 
+from mlpilot.layout import IMPORTANCE, RunLayout
 from mlpilot.schemas import TrialRecord, Verdict  # noqa: E402
 from mlpilot.tools.metrics import get_metric  # noqa: E402
 
@@ -167,8 +168,8 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
     plots = [history_plot(trials, metric)] if trials else []
     if (board["state"] == "COMPLETE").any():
         plots.append(leaderboard_plot(board, metric))
-    if verify_dir and (verify_dir / "importance.json").exists():
-        plots.append(importance_plot(json.loads((verify_dir / "importance.json").read_text())))
+    if verify_dir and (verify_dir / IMPORTANCE).exists():
+        plots.append(importance_plot(json.loads((verify_dir / IMPORTANCE).read_text())))
     if verify_dir and (verify_dir / "holdout.npz").exists():
         held = np.load(verify_dir / "holdout.npz")
         plots.append(holdout_plot(held["y"], held["pred"], spec["task_type"], classes))
@@ -192,6 +193,6 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
 <h2>Plots</h2><div class="grid">{"".join(plots)}</div>
 <h2>Leaderboard</h2>{board.head(30).to_html(index=False, float_format=lambda v: f"{v:.4f}", na_rep="")}
 </body></html>"""
-    path = run_dir / "report.html"
+    path = RunLayout(run_dir).file("report")
     path.write_text(body)
     return path

@@ -20,6 +20,7 @@ from optuna.storages import JournalStorage
 from optuna.storages.journal import JournalFileBackend
 from optuna.trial import TrialState
 
+from mlpilot.layout import RunLayout
 from mlpilot.sandboxes.base import Sandbox, TrialJob, TrialOutcome
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.tools.metrics import get_metric
@@ -49,7 +50,7 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: 
                seed: int = 0) -> optuna.Study:
     """Create or resume a study of the run (a journal file in the run dir unless ``storage`` is a URL)."""
     direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
-    backend = storage or JournalStorage(JournalFileBackend(str(run_dir / "study.journal")))
+    backend = storage or JournalStorage(JournalFileBackend(str(RunLayout(run_dir).study_journal)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
         sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
@@ -135,6 +136,9 @@ def run_search(
             since = 0
         trial = study.ask()
         config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
+        config.pop("l1_loss", None)
+        if plan.l1_loss and trial.suggest_categorical("l1_loss", [False, True]):  # fixed for enqueued trials
+            config["l1_loss"] = True
         trial.set_user_attr("config", config)
         trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
         return trial, TrialJob(

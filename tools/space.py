@@ -55,7 +55,10 @@ def _xgboost(config, task, seed, threads):
 
 
 def _hist_gb(config, task, seed, threads):
-    from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+    from sklearn.ensemble import (
+        HistGradientBoostingClassifier,
+        HistGradientBoostingRegressor,
+    )
 
     cls = HistGradientBoostingRegressor if task == "regression" else HistGradientBoostingClassifier
     loss = {"loss": "absolute_error"} if config.get("l1_loss") else {}
@@ -189,8 +192,8 @@ def suggest(trial: optuna.Trial, families: list[str], task_type: str) -> dict:
 def to_trial_params(config: dict) -> dict:
     """The Optuna parameter names of a config (for ``study.enqueue_trial``)."""
     family = config["family"]
-    return {"family": family, **{f"{family}.{k}": v for k, v in config.items()
-                                 if k in FAMILIES[family].space}}
+    return {"family": family, "l1_loss": bool(config.get("l1_loss")),
+            **{f"{family}.{k}": v for k, v in config.items() if k in FAMILIES[family].space}}
 
 
 def as_ints(config: dict, space: dict[str, dict]) -> dict:

@@ -62,15 +62,11 @@ class ExperienceStore:
         """Append a verified run: the best finished configuration of each family, best first."""
         metric = get_metric(spec.metric)
         best: dict[str, TrialRecord] = {}
-        for t in trials:
-            if t.state != "COMPLETE" or t.value is None or "family" not in t.config:
-                continue
-            family = t.config["family"]
-            if family not in best or metric.better(t.value, best[family].value):
-                best[family] = t
+        for t in metric.best_first(t for t in trials if "family" in t.config):
+            best.setdefault(t.config["family"], t)
         if not best:
             return None
-        ranked = sorted(best.values(), key=lambda t: t.value, reverse=metric.greater_is_better)
+        ranked = list(best.values())
         entry = Experience(
             task_type=spec.task_type, metric=metric.name, meta=meta_features(profile),
             ranking=[FamilyResult(family=t.config["family"], score=t.value, config=t.config) for t in ranked],

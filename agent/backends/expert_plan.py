@@ -3,8 +3,8 @@ expert's proposals during the search and its verdict on the checks."""
 
 from __future__ import annotations
 
-from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput, VerifyInput
 from mlpilot import schemas
+from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput, VerifyInput
 from mlpilot.schemas import Candidate, CVSpec, Plan, Verdict
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
@@ -52,7 +52,8 @@ def plan(inp: PlanInput) -> Plan:
         why.append("non-negative skewed target: models fit log1p(target)")
     l1_loss = spec.metric == "mae" and not log_target
     if l1_loss:
-        why.append("metric MAE: boosting models fit absolute error")
+        why.append("metric MAE: trials fit squared or absolute error, whichever the data favour (the first default "
+                   "is tried both ways)")
     order = [f for f in PORTFOLIO if f in families]
     if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
         order.sort(key=lambda f: f in BOOSTING)  # stable: the others keep their order, boosting after them
@@ -82,10 +83,10 @@ def plan(inp: PlanInput) -> Plan:
 def propose(inp: ProposeInput) -> Proposals:
     """Refine the best boosting configuration with half the learning rate (more, smaller steps)."""
     metric = get_metric(inp.spec.metric)
-    done = [t for t in inp.history if t.state == "COMPLETE" and t.value is not None]
-    if not done:
+    ranked = metric.best_first(inp.history)
+    if not ranked:
         return Proposals(configs=[])
-    best = max(done, key=lambda t: t.value if metric.greater_is_better else -t.value)
+    best = ranked[0]
     config = dict(best.config)
     if "learning_rate" not in config or config["learning_rate"] < 0.015:
         return Proposals(configs=[])

@@ -18,8 +18,16 @@ from mlpilot.agent.backends.experience import ExperienceStore
 from mlpilot.agent.backends.expert_plan import plan, propose, verify
 from mlpilot.agent.backends.expert_request import understand
 from mlpilot.agent.backends.provider import shorten
-from mlpilot.agent.roles import (CodeInput, FeatureCode, PlanInput, Proposals, ProposeInput, UnderstandInput,
-                                 UnderstandReply, VerifyInput)
+from mlpilot.agent.roles import (
+    CodeInput,
+    FeatureCode,
+    PlanInput,
+    Proposals,
+    ProposeInput,
+    UnderstandInput,
+    UnderstandReply,
+    VerifyInput,
+)
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import Plan, Verdict
 from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric
@@ -112,8 +120,8 @@ def _plan_tidy(payload: PlanInput, answer: Plan) -> Plan:
 def _propose_context(payload: ProposeInput, experience: ExperienceStore | None, compact: bool) -> dict[str, str]:
     """The search so far: the best and latest finished trials, recent failures, and the score to aim for."""
     metric = get_metric(payload.spec.metric)
-    done = [t for t in payload.history if t.state == "COMPLETE" and t.value is not None]
-    ranked = sorted(done, key=lambda t: t.value, reverse=metric.greater_is_better)
+    ranked = metric.best_first(payload.history)
+    done = sorted(ranked, key=lambda t: t.number)
     best_shown, recent_shown = SHOWN[compact]
     shown = sorted({t.number: t for t in ranked[:best_shown] + done[-recent_shown:]}.values(), key=lambda t: t.number)
     rows = [json.dumps({"config": t.config, "score": round(t.value, 6), "source": t.source}, sort_keys=True)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from mlpilot.errors import MlpilotError
 from mlpilot.evals.grade import grade
 from mlpilot.evals.make_suite import GENERATORS, generate
 from mlpilot.evals.suite import SUITES_DIR, Suite, resolve_suite
@@ -81,3 +82,14 @@ def test_normalized_score_rank_and_comprehensive_score():
     assert list(table.index) == ["a", "b", "c"]  # best mean normalized score first
     tie = per_task(pd.DataFrame(_rows("acc", True, {"dummy": 0.5, "a": 0.9, "b": 0.9})))
     assert set(tie["winner"]) == {"a/b"} and list(overall(tie)["wins"]) == [1, 1]
+
+
+def test_a_task_whose_data_package_is_missing_names_the_install(tmp_path):
+    from mlpilot.evals.make_suite import Generator, write_task
+
+    def load():
+        import mlpilot_no_such_dataset_package  # noqa: F401 - the missing extra, as a user without it sees it
+
+    gen = Generator(load, "y", "binary", "roc_auc", "predict y")
+    with pytest.raises(MlpilotError, match=r'mlpilot_no_such_dataset_package package.*pip install "mlpilot\[datasets\]"'):
+        write_task(gen, tmp_path / "task")
