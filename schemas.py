@@ -121,7 +121,10 @@ class Plan(BaseModel):
     holdout_frac: float = 0.15
     search_budget_s: float
     ensemble_size: int = 5
-    log_target: bool = Field(False, description="regression: fit on log1p(target)")
+    log_target: bool = Field(False, description="regression scored on relative errors (RMSLE, MAPE): every trial "
+                                                "fits log1p(target)")
+    try_log_target: bool = Field(False, description="regression, a skewed non-negative target scored on its own scale: "
+                                                    "each trial fits y or log1p(y), as the search decides")
     l1_loss: bool = Field(False, description="regression scored by MAE: each trial fits squared or absolute error, "
                                              "as the search decides (both are tried on the first default)")
     rationale: list[str] = Field(default_factory=list)

@@ -24,7 +24,7 @@ VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 COMPOSE_PER_SAVE = 2.5  # bagging trials into one model: loading each (~1.5x its save) and saving them all
-L1_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
+TWIN_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
 # error converges slowly where it does not help: 8x the time for a worse MAE on hotel prices, and fast on flight delays)
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
@@ -78,10 +78,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 pair["with"] = warm[0] | ({"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info
                                           else {})
                 enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
-            if plan.l1_loss and record.state == "COMPLETE":  # MAE: the first default with absolute error too
+            if record.state == "COMPLETE":  # a choice the data make: the first default the other way too
                 rounds = record.info.get("best_rounds")
-                enqueue(study, [warm[0] | {"l1_loss": True} | ({"n_estimators": L1_ROUNDS * rounds} if rounds else {})],
-                        "default")
+                capped = {"n_estimators": TWIN_ROUNDS * rounds} if rounds else {}
+                twins = [{"l1_loss": True} | capped] if plan.l1_loss else []
+                twins += [{"log_target": True}] if plan.try_log_target else []
+                enqueue(study, [warm[0] | twin for twin in twins], "default")
             enqueue(study, [plan.trial_config(BASELINE) | ({"l1_loss": True} if plan.l1_loss else {})], "baseline")
             enqueue(study, warm[1:], "default")
         best = metric.best_first(history)[:1]

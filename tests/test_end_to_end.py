@@ -96,3 +96,16 @@ def test_mae_lets_the_data_choose_squared_or_absolute_error(tmp_path, penguins):
     assert "n_estimators" in next(p for p in defaults if p.get("l1_loss"))  # capped by the first one's rounds
     assert board[board["family"] == "constant"].iloc[0]["params"] == {"l1_loss": True}  # the median
     assert result.metric == "mae" and result.score < 0.5 * penguins["body_mass_g"].std()
+
+
+def test_a_skewed_target_scored_on_its_own_scale_lets_the_data_choose_the_log(tmp_path, ames):
+    """Sale prices are skewed, but RMSE scores dollars: fitting log1p(price) is a choice the search makes per
+    trial (the first default tried both ways), not a rule; the constant baseline is the plain mean."""
+    result = mlpilot.solve("estimate the sale price; RMSE", data=ames, time_budget=30, out=tmp_path)
+    board = result.leaderboard.assign(params=lambda b: b["params"].map(ast.literal_eval))
+    defaults = board[(board["family"] == "lightgbm") & (board["source"] == "default")]["params"].tolist()
+    assert [bool(p.get("log_target")) for p in defaults].count(True) == 1 and len(defaults) >= 2
+    assert board[board["family"] == "constant"].iloc[0]["params"] == {}
+    assert any("trials fit the target or its log1p" in n for n in result.summary["spec"]["notes"] + [
+        line for line in (result.run_dir / "events.jsonl").read_text().splitlines()])
+    assert result.metric == "rmse" and result.score < 0.5 * ames["Sale_Price"].std()

@@ -136,9 +136,11 @@ def run_search(
             since = 0
         trial = study.ask()
         config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
-        config.pop("l1_loss", None)
-        if plan.l1_loss and trial.suggest_categorical("l1_loss", [False, True]):  # fixed for enqueued trials
-            config["l1_loss"] = True
+        for flag, chosen in (("l1_loss", plan.l1_loss), ("log_target", plan.try_log_target)):
+            if chosen:  # the search decides, trial by trial (fixed for enqueued trials)
+                config.pop(flag, None)
+                if trial.suggest_categorical(flag, [False, True]):
+                    config[flag] = True
         trial.set_user_attr("config", config)
         trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
         return trial, TrialJob(

@@ -46,10 +46,14 @@ def choose_families(inp: PlanInput) -> tuple[list[str], list[str]]:
 def plan(inp: PlanInput) -> Plan:
     spec, profile = inp.spec, inp.profile
     families, why = choose_families(inp)
-    log_target = (spec.task_type == "regression" and (profile.target_min or 0) >= 0
-                  and (spec.metric in ("rmsle", "mape") or (profile.target_skew or 0) > 1.5))
+    positive = spec.task_type == "regression" and (profile.target_min or 0) >= 0
+    log_target = positive and spec.metric in ("rmsle", "mape")
+    try_log_target = positive and not log_target and (profile.target_skew or 0) > 1.5
     if log_target:
-        why.append("non-negative skewed target: models fit log1p(target)")
+        why.append(f"metric {spec.metric} scores relative errors: models fit log1p(target)")
+    if try_log_target:
+        why.append("skewed non-negative target scored on its own scale: trials fit the target or its log1p, "
+                   "whichever the data favour (the first default is tried both ways)")
     l1_loss = spec.metric == "mae" and not log_target
     if l1_loss:
         why.append("metric MAE: trials fit squared or absolute error, whichever the data favour (the first default "
@@ -76,7 +80,7 @@ def plan(inp: PlanInput) -> Plan:
                   f"{min(classes.values()) if classes else '-'} rows)" if n_splits < usual else ""))
     why.extend(inp.feedback)
     return Plan(candidates=candidates, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
-                ensemble_size=5, log_target=log_target, l1_loss=l1_loss,
+                ensemble_size=5, log_target=log_target, try_log_target=try_log_target, l1_loss=l1_loss,
                 rationale=why)
 
 
