@@ -21,8 +21,12 @@ register_eval(app)
 err = Console(stderr=True)
 
 
-def fail(message: str, code: int = 2) -> None:
+def error_line(message: str) -> None:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    error_line(message)
     raise typer.Exit(code)
 
 
@@ -31,7 +35,7 @@ def main() -> None:
     try:
         app()
     except MlpilotError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        error_line(str(exc))
         sys.exit(2)
 
 
@@ -92,9 +96,6 @@ def predict(
     """Predict new rows with a delivered model."""
     from mlpilot.api import predict as predict_rows
 
-    try:
-        out = predict_rows(run_dir, data)
-        out.to_csv(output, index=False)
-    except MlpilotError as exc:
-        fail(str(exc))
+    out = predict_rows(run_dir, data)  # a bad run directory or table: one line, through main
+    out.to_csv(output, index=False)
     Console(stderr=True).print(f"wrote {len(out)} predictions to {output}")

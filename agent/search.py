@@ -74,12 +74,11 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
         if len(history) == 1:
+            rounds = record.info.get("best_rounds") if record.state == "COMPLETE" else None
             if kept and record.state == "COMPLETE":
-                pair["with"] = warm[0] | ({"n_estimators": record.info["best_rounds"]} if "best_rounds" in record.info
-                                          else {})
+                pair["with"] = warm[0] | ({"n_estimators": rounds} if rounds else {})
                 enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
             if record.state == "COMPLETE":  # a choice the data make: the first default the other way too
-                rounds = record.info.get("best_rounds")
                 capped = {"n_estimators": TWIN_ROUNDS * rounds} if rounds else {}
                 twins = [{"l1_loss": True} | capped] if plan.l1_loss else []
                 twins += [{"log_target": True}] if plan.try_log_target else []
