@@ -24,7 +24,7 @@ class LocalSandbox(WorkerSandbox):
 
         threads = str(self.limits.cpus)
         env = {**os.environ, "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads,
-               "MKL_NUM_THREADS": threads, "OMP_WAIT_POLICY": "PASSIVE", "PYTHONUNBUFFERED": "1"}
+               "MKL_NUM_THREADS": threads, "PYTHONUNBUFFERED": "1"}
         return subprocess.Popen(
             [sys.executable, "-m", "mlpilot.sandboxes.worker",
              "--data-dir", str(self.data_dir), "--out-dir", str(self.out_dir)],

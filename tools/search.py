@@ -147,7 +147,7 @@ def run_search(
             job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
             metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
             out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
-            threads=threads if first.is_set() else threads * len(sandboxes),  # alone until then: all threads
+            threads=threads,
             feature_code=data.feature_code,
             time_limit_s=max(MIN_TRIAL_S, (TRIAL_SHARE if first.is_set() else FIRST_SHARE) * room),
             max_train_rows=None if first.is_set() else FIRST_ROWS,
@@ -190,6 +190,7 @@ def run_search(
 
     def helper(sandbox: Sandbox) -> None:
         try:
+            sandbox.start()  # its imports overlap with the first trial, which has a core to itself
             first.wait()
             loop(sandbox)
         except BaseException as exc:  # re-raised in the calling thread below
