@@ -23,7 +23,7 @@ from mlpilot.tools.space import BASELINE, space_for
 VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
-COMPOSE_PER_SAVE = 2.5  # bagging trials into one model: loading each (~1.5x its save) and saving them all
+COMPOSE_PER_SAVE = 3.5  # bagging trials into one model: loading each (2-2.7x its save) and saving them all
 TWIN_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
 # error converges slowly where it does not help: 8x the time for a worse MAE on hotel prices, and fast on flight delays)
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many

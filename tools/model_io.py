@@ -7,8 +7,10 @@ list, so a model file written by untrusted code cannot run code on the host.
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 from mlpilot.errors import MlpilotError
@@ -61,9 +63,38 @@ def preload() -> threading.Thread:
     return thread
 
 
+class _ZipOfArrays(zipfile.ZipFile):
+    """A zip whose ``namelist()`` is a set kept up to date: skops asks for it once per array it writes, which on
+    a list is quadratic (13k arrays of a bag of multiclass gradient-boosting folds: 7 of its 9.6 s)."""
+
+    def __init__(self, *args, **kwargs):
+        self._names: set[str] = set()
+        super().__init__(*args, **kwargs)
+
+    def writestr(self, name, data, *args, **kwargs):
+        super().writestr(name, data, *args, **kwargs)
+        self._names.add(getattr(name, "filename", name))
+
+    def namelist(self):
+        return self._names
+
+
 def save_model(model, path: str | Path) -> Path:
+    """Write ``model`` in skops format: skops' own ``dump``, without its two slow parts (the quadratic file-name
+    check above, and an indented schema, which makes ``json`` use its pure-Python encoder); about 3x faster on
+    forests and gradient-boosting bags, the same file format."""
+    skops_io()  # slow to import (it scans scikit-learn): only when needed
+    import skops
+    from skops.io._utils import SaveContext, get_state
+
     path = Path(path)
-    skops_io().dump(model, path)  # slow to import (it scans scikit-learn): only when needed
+    with open(path, "wb") as file, _ZipOfArrays(file, "w", compression=zipfile.ZIP_STORED) as archive:
+        context = SaveContext(zip_file=archive)
+        state = get_state(model, context)
+        context.clear_memo()
+        state["protocol"] = context.protocol
+        state["_skops_version"] = skops.__version__
+        archive.writestr("schema.json", json.dumps(state))
     return path
 
 
