@@ -107,6 +107,7 @@ def solve(
     submission: str | Path | None = None,
     on_event: Callable[[Event], None] | None = None,
     ask: Callable[[str], str] | None = None,
+    started: float | None = None,
 ) -> Result:
     """Plan, tune, verify and deliver a model for ``request`` on ``data`` within ``time_budget``.
 
@@ -115,8 +116,10 @@ def solve(
     answers the planner's clarifying questions; without it the planner goes on with its best reading.
     ``exclude`` names columns no model may use (as ``--exclude`` does). ``submission`` is a path to copy the
     predictions for ``test`` to as well (where a harness expects them, e.g. ``submission/submission.csv``).
+    ``started``: the ``time.monotonic()`` value the budget counts from, if earlier than this call (the command
+    line passes its own start, so importing the stack is on the clock).
     """
-    started = time.monotonic()
+    started = time.monotonic() if started is None else min(started, time.monotonic())
     if submission is not None and test is None:
         raise MlpilotError("a submission file needs rows to predict: pass test= (--test) with submission=")
     preload()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import signal
-import sys
-from pathlib import Path
+import time
 
-import typer
-from rich.console import Console
+STARTED = time.monotonic()  # a run's budget counts from here: importing the stack is part of the user's wait
 
-from mlpilot.errors import MlpilotError
-from mlpilot.evals.cli import register as register_eval
-from mlpilot.sandboxes.cli import sandbox_app
+import json  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import typer  # noqa: E402
+from rich.console import Console  # noqa: E402
+
+from mlpilot.errors import MlpilotError  # noqa: E402
+from mlpilot.evals.cli import register as register_eval  # noqa: E402
+from mlpilot.sandboxes.cli import sandbox_app  # noqa: E402
 
 app = typer.Typer(help="mlpilot: from a plain-words request to a tuned, verified model.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -72,7 +76,7 @@ def run(
                        submission=submission,
                        exclude=[n.strip() for given in exclude or [] for n in given.split(",") if n.strip()],
                        sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
-                       ask=ask)
+                       ask=ask, started=STARTED)
     except MlpilotError as exc:
         renderer.stop()
         fail(str(exc))

@@ -7,17 +7,20 @@ grades, so nothing here reads private/.
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
 import time
-import traceback
-from pathlib import Path
 
-from pydantic import BaseModel
+STARTED = time.monotonic()  # the child's start: its imports are part of the attempt, as they are for a user
 
-from mlpilot.evals.baselines import run_baseline
-from mlpilot.evals.task import Task, load_task
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from pydantic import BaseModel  # noqa: E402
+
+from mlpilot.evals.baselines import run_baseline  # noqa: E402
+from mlpilot.evals.task import Task, load_task  # noqa: E402
 
 ATTEMPT_FILE = "attempt.json"
 
@@ -33,26 +36,28 @@ class Attempt(BaseModel):
     error: str | None = None
 
 
-def run_mlpilot(task: Task, budget: float, threads: int, out: Path, metric: str | None) -> dict:
+def run_mlpilot(task: Task, budget: float, threads: int, out: Path, metric: str | None, started: float) -> dict:
     import mlpilot
 
     # the backend comes from MLPILOT_LLM (set by `mlpilot eval --llm`), else the expert
     result = mlpilot.solve(task.description(), data=task.path("train"), test=task.path("test"), metric=metric,
-                           time_budget=budget, out=out / "run", sandbox="local", threads=threads)
+                           time_budget=budget, out=out / "run", sandbox="local", threads=threads, started=started)
     if result.submission_path is None:
         raise RuntimeError("mlpilot delivered no submission")
     shutil.copyfile(result.submission_path, out / "submission.csv")
     return {"llm_cost": result.summary.get("llm_cost"), "cv_score": result.score, "cv_metric": result.metric}
 
 
-def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int, metric: str | None = None) -> Attempt:
-    """Run ``system`` on the task; any exception becomes a failed Attempt with its last line as the reason."""
+def attempt(task_dir: Path, system: str, out: Path, budget: float, threads: int, metric: str | None = None,
+            started: float | None = None) -> Attempt:
+    """Run ``system`` on the task; any exception becomes a failed Attempt with its last line as the reason.
+    ``started``: the ``time.monotonic()`` value its seconds (and mlpilot's budget) count from, default now."""
     out.mkdir(parents=True, exist_ok=True)
-    start = time.monotonic()
+    start = time.monotonic() if started is None else started
     try:
         task = load_task(task_dir, metric)
         if system == "mlpilot":
-            extra = run_mlpilot(task, budget, threads, out, metric)
+            extra = run_mlpilot(task, budget, threads, out, metric, started=start)
         else:
             run_baseline(system, task, budget, threads, out)
             extra = {}
@@ -74,7 +79,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--metric")
     args = parser.parse_args()
-    print(json.dumps(attempt(args.task_dir, args.system, args.out, args.budget, args.threads, args.metric).model_dump()))
+    print(json.dumps(attempt(args.task_dir, args.system, args.out, args.budget, args.threads, args.metric,
+                             started=STARTED).model_dump()))
 
 
 if __name__ == "__main__":
