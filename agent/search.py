@@ -65,9 +65,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
-    def deadline() -> float:  # kept back: the final model's measured cost (a refit, or saving the bag) and margins
+    def deadline() -> float:  # kept back: the final model's measured cost and margins
         top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, RESERVE_MEMBERS)]]
-        final = max(fit_seconds(history, top, len(folds), scale), compose_seconds(history, top))
+        # deliver refits on all rows when that fits in the time left, else bags the fold models: the cheaper one
+        final = min(fit_seconds(history, top, len(folds), scale), compose_seconds(history, top))
         reserve = REFIT_MARGIN * final + margin
         return ctx.started + ctx.budget_s - reserve
 

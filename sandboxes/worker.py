@@ -8,6 +8,7 @@ keeps stdout for the protocol (anything a library prints goes to stderr).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -302,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
     sys.stdout = sys.stderr
     warnings.filterwarnings("ignore", message=".*eval_set.*deprecated")  # LightGBM >= 4.6 renames it
     skops_io()  # every cv job saves its fold models: import before the first job, not during it
+    importlib.import_module("lightgbm")  # the first trial of every plan is default LightGBM: likewise
     Worker(args.data_dir, args.out_dir, channel, sys.stdin).serve()
 
 
