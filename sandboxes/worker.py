@@ -225,23 +225,29 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
         Xt = prep.fit_transform(X, y)
         _grow(model, GROWN[family.name], Xt, y, until)
         return None
-    if not (family.early_stopping and X_val is not None and "n_estimators" not in config):
+    stop_early = family.early_stopping and X_val is not None and "n_estimators" not in config
+    if not (family.name in ("lightgbm", "xgboost") and (stop_early or until is not None)):
         pipe.fit(X, y)
         return None
-    Xt, Xv = prep.fit_transform(X, y), prep.transform(X_val)
-    yv = np.log1p(y_val) if estimator is not model else y_val
+    # boosting: early stopping on the validation fold unless the rounds are fixed; the deadline either way
+    Xt = prep.fit_transform(X, y)
+    eval_set = [(prep.transform(X_val), np.log1p(y_val) if estimator is not model else y_val)] if stop_early else None
     if family.name == "lightgbm":
         import lightgbm as lgb
 
-        callbacks = [lgb.early_stopping(ES_ROUNDS, verbose=False)] + ([_lgb_deadline(until)] if until else [])
-        model.fit(Xt, y, eval_set=[(Xv, yv)], callbacks=callbacks)
+        callbacks = ([lgb.early_stopping(ES_ROUNDS, verbose=False)] if stop_early else []) + (
+            [_lgb_deadline(until)] if until else [])
+        model.fit(Xt, y, eval_set=eval_set, callbacks=callbacks)
         fitted = getattr(model, "regressor_", model)
-        return int(fitted.best_iteration_ or fitted.n_estimators)
-    estimator.set_params(early_stopping_rounds=ES_ROUNDS, callbacks=[_xgb_deadline(until)] if until else None)
-    model.fit(Xt, y, eval_set=[(Xv, yv)], verbose=False)
+        return int(fitted.best_iteration_ or fitted.n_estimators) if stop_early else None
+    estimator.set_params(early_stopping_rounds=ES_ROUNDS if stop_early else None,
+                         callbacks=[_xgb_deadline(until)] if until else None)
+    model.fit(Xt, y, eval_set=eval_set, verbose=False)
     fitted = getattr(model, "regressor_", model)
     for part in {id(estimator): estimator, id(fitted): fitted}.values():
         part.set_params(callbacks=None)  # the deadline is not part of the model
+    if not stop_early:
+        return None
     booster = fitted.get_booster()  # a deadline in the first round stops it before early stopping keeps a best
     return int(booster.attributes().get("best_iteration", booster.num_boosted_rounds() - 1)) + 1
 
