@@ -23,7 +23,6 @@ from mlpilot.tools.space import BASELINE, space_for
 VERIFY_S = 1.5  # blending the trials' predictions, the checks
 FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
-COMPOSE_PER_SAVE = 3.5  # bagging trials into one model: loading each (2-2.7x its save) and saving them all
 TWIN_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
 # error converges slowly where it does not help: 8x the time for a worse MAE on hotel prices, and fast on flight delays)
 RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
@@ -38,12 +37,6 @@ def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float 
     by_number = {t.number: t for t in trials}
     return FIT_OVERHEAD_S + sum(by_number[n].info.get("fit_s", by_number[n].seconds) / n_splits * scale
                                 for n in numbers if n in by_number)
-
-
-def compose_seconds(trials: list[TrialRecord], numbers) -> float:
-    """Estimated seconds to load these trials' fold models and save them as one bagged model, from the time
-    the worker took to save each (forests' files are large and slow: 87 MB took 5.8 s to load, 3.5 s to save)."""
-    return COMPOSE_PER_SAVE * sum(t.info.get("save_s", 0.0) for t in trials if t.number in numbers)
 
 
 def search(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -65,11 +58,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
-    def deadline() -> float:  # kept back: the final model's measured cost and margins
+    def deadline() -> float:  # kept back: the refit's measured cost and margins
         top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, RESERVE_MEMBERS)]]
-        # deliver refits on all rows when that fits in the time left, else bags the fold models: the cheaper one
-        final = min(fit_seconds(history, top, len(folds), scale), compose_seconds(history, top))
-        reserve = REFIT_MARGIN * final + margin
+        # deliver refits on all rows when that fits in the time left (bagging the fold models is the fallback)
+        reserve = REFIT_MARGIN * fit_seconds(history, top, len(folds), scale) + margin
         return ctx.started + ctx.budget_s - reserve
 
     def on_trial(record: TrialRecord) -> None:
