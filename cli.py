@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import sys
 import time
+from pathlib import Path
 
-STARTED = time.monotonic()  # a run's budget counts from here: importing the stack is part of the user's wait
+import typer
+from rich.console import Console
 
-import json  # noqa: E402
-import signal  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import typer  # noqa: E402
-from rich.console import Console  # noqa: E402
-
-from mlpilot.errors import MlpilotError  # noqa: E402
-from mlpilot.evals.cli import register as register_eval  # noqa: E402
-from mlpilot.sandboxes.cli import sandbox_app  # noqa: E402
+from mlpilot.errors import MlpilotError
+from mlpilot.evals.cli import register as register_eval
+from mlpilot.sandboxes.cli import sandbox_app
 
 app = typer.Typer(help="mlpilot: from a plain-words request to a tuned, verified model.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
@@ -37,7 +34,7 @@ def fail(message: str, code: int = 2) -> None:
 def main() -> None:
     """The console entry point: every subcommand's ``MlpilotError`` is one line and exit code 2."""
     try:
-        app()
+        app(obj={"started": time.monotonic()})  # a run's budget counts from here: its imports are on the clock
     except MlpilotError as exc:
         error_line(str(exc))
         sys.exit(2)
@@ -45,6 +42,7 @@ def main() -> None:
 
 @app.command()
 def run(
+    ctx: typer.Context,
     request: str = typer.Argument(..., help='what to do, e.g. "predict which customers churn; optimise ROC AUC"'),
     data: Path = typer.Option(..., "--data", "-d", help="training data: CSV/TSV, Parquet, JSON(L), Excel, Feather"),
     test: Path = typer.Option(None, "--test", help="rows to predict; predictions.csv follows its ids"),
@@ -76,7 +74,7 @@ def run(
                        submission=submission,
                        exclude=[n.strip() for given in exclude or [] for n in given.split(",") if n.strip()],
                        sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
-                       ask=ask, started=STARTED)
+                       ask=ask, started=(ctx.obj or {}).get("started"))
     except MlpilotError as exc:
         renderer.stop()
         fail(str(exc))
