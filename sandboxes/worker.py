@@ -223,8 +223,11 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
         estimator.set_params(early_stopping=False, max_iter=min(100, estimator.get_params()["max_iter"]))
     if family.name in GROWN and until is not None and estimator is model:
         Xt = prep.fit_transform(X, y)
-        _grow(model, GROWN[family.name], Xt, y, until)
-        return None
+        param = GROWN[family.name][0]
+        total = model.get_params()[param]
+        grown = _grow(model, GROWN[family.name], Xt, y, until)
+        # a forest cut short by the deadline: its tree count is what a refit should grow (as boosting's rounds are)
+        return grown if param == "n_estimators" and grown < total else None
     stop_early = family.early_stopping and X_val is not None and "n_estimators" not in config
     if not (family.name in ("lightgbm", "xgboost") and (stop_early or until is not None)):
         pipe.fit(X, y)
@@ -252,8 +255,9 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
     return int(booster.attributes().get("best_iteration", booster.num_boosted_rounds() - 1)) + 1
 
 
-def _grow(model, step: tuple[str, int], X, y, until: float) -> None:
-    """Fit ``step[1]`` more trees (or iterations) at a time with warm starts until done or past ``until``."""
+def _grow(model, step: tuple[str, int], X, y, until: float) -> int:
+    """Fit ``step[1]`` more trees (or iterations) at a time with warm starts until done or past ``until``;
+    returns how many were grown."""
     param, size = step
     total = model.get_params()[param]
     grown = min(size, total)
@@ -262,7 +266,7 @@ def _grow(model, step: tuple[str, int], X, y, until: float) -> None:
         model.fit(X, y)
         stopped = param == "max_iter" and model.n_iter_ < grown  # its own early stopping ended it
         if grown >= total or stopped or time.monotonic() >= until:
-            return
+            return grown
         grown = min(grown + size, total)
         model.set_params(**{param: grown})
 

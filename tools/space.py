@@ -72,7 +72,7 @@ def _forest(kind: str):
 
         name = {"rf": "RandomForest", "et": "ExtraTrees"}[kind]
         cls = getattr(ensemble, name + ("Regressor" if task == "regression" else "Classifier"))
-        return cls(n_estimators=200, random_state=seed, n_jobs=threads, **_params(config))
+        return cls(random_state=seed, n_jobs=threads, **{"n_estimators": 200, **_params(config)})  # a refit: as grown
 
     return make
 
