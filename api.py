@@ -119,7 +119,7 @@ def solve(
     ``started``: the ``time.monotonic()`` value the budget counts from, if earlier than this call (the command
     line passes its own start, so importing the stack is on the clock).
     """
-    started = time.monotonic() if started is None else min(started, time.monotonic())
+    started = time.monotonic() if started is None else started
     if submission is not None and test is None:
         raise MlpilotError("a submission file needs rows to predict: pass test= (--test) with submission=")
     preload()

@@ -46,10 +46,10 @@ def test_functions_under_trusted_packages_are_refused(tmp_path):
         load_model(path)
 
 
-def test_save_model_writes_skops_own_format_faster(tmp_path):
-    """save_model's file is skops' format (skops' own reader takes it, predictions unchanged), written faster
-    than skops' dump on a model of many small arrays (a multiclass gradient-boosting bag)."""
-    import time
+def test_save_model_writes_skops_own_format(tmp_path):
+    """save_model's file is skops' format: the same archive members as skops' dump, read by skops' own reader
+    with predictions unchanged (its speed is measured in bench/generalization.md, round 5, not timed here)."""
+    import zipfile
 
     import numpy as np
     from sklearn.datasets import make_classification
@@ -59,14 +59,10 @@ def test_save_model_writes_skops_own_format_faster(tmp_path):
 
     X, y = make_classification(400, 8, n_informative=6, n_classes=5, random_state=0)
     bag = [HistGradientBoostingClassifier(max_iter=60, early_stopping=False, random_state=s).fit(X, y) for s in range(3)]
-    start = time.perf_counter()
     sio.dump(bag, tmp_path / "skops.skops")
-    theirs = time.perf_counter() - start
-    start = time.perf_counter()
-    save_model(bag, tmp_path / "ours.skops")
-    ours = time.perf_counter() - start
-    path = tmp_path / "ours.skops"
+    path = save_model(bag, tmp_path / "ours.skops")
+    with zipfile.ZipFile(tmp_path / "skops.skops") as theirs, zipfile.ZipFile(path) as ours:
+        assert len(ours.namelist()) == len(theirs.namelist()) > 1000  # one file per array, none lost or doubled
     loaded = sio.load(path, trusted=sio.get_untrusted_types(file=path))
     for a, b in zip(bag, loaded):
         np.testing.assert_array_equal(a.predict_proba(X), b.predict_proba(X))
-    assert ours < theirs
