@@ -8,9 +8,11 @@ from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from mlpilot.schemas import DatasetProfile
+from mlpilot.schemas import ColumnProfile, DatasetProfile
 from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TargetMeans, TextEmbedding, ToNumeric
 from mlpilot.tools.space import FAMILIES
+
+MIN_LEVEL_ROWS = 5  # target means need levels that repeat: rows per level below this give noise, not rates
 
 
 def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransformer:
@@ -18,7 +20,8 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
     numeric = profile.by_role("numeric")
     low = profile.by_role("categorical")
     high = profile.by_role("high_card_categorical")
-    target_means = high if profile.task_type != "multiclass" else []  # per-class rates of rare classes overfit
+    target_means = [] if profile.task_type == "multiclass" else [  # per-class rates of rare classes overfit
+        c.name for c in profile.features() if c.name in high and rows_per_level(c, profile.n_rows) >= MIN_LEVEL_ROWS]
     parts = []
     if encoding == "dense":
         scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
@@ -53,6 +56,13 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
         texts = [(f"text_{i}", TextEmbedding(), [c]) for i, c in enumerate(profile.by_role("text"))]
     parts += texts
     return ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False).set_output(transform="pandas")
+
+
+def rows_per_level(column: ColumnProfile, n_rows: int) -> float:
+    """How often a level of ``column`` repeats on average. Mostly-unique levels (names, case ids) have no rate
+    to learn: cross-fitted, nearly every training row gets the overall mean while new rows get a shrunk
+    single-row mean, so a model learns the encoding on one distribution and meets another."""
+    return n_rows * (1 - column.missing_frac) / max(column.n_unique, 1)
 
 
 def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, threads: int = 1) -> Pipeline:

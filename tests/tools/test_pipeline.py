@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from mlpilot.schemas import FAMILIES as SEARCHED
-from mlpilot.tools.features import TargetMeans
+from mlpilot.tools.features import CategoryCodes, TargetMeans
 from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import load_model, save_model
 from mlpilot.tools.pipeline import build_pipeline
@@ -104,3 +104,24 @@ def test_target_means_are_cross_fitted_and_handle_new_and_missing_levels(tmp_pat
     assert abs(new[0] - y.mean()) < 1e-6 and abs(new[1] - y[frame["shop"].isna()].mean()) < 1.0
     loaded = load_model(save_model(means, tmp_path / "means.skops"))
     assert np.allclose(loaded.transform(frame.head(100)), means.transform(frame.head(100)))
+
+
+def test_target_means_only_for_levels_that_repeat():
+    rng = np.random.default_rng(1)
+    n = 2000
+    shop = rng.choice([f"shop{i}" for i in range(200)], n)  # 10 rows per level: a rate to learn
+    name = np.array([f"name{i}" for i in rng.integers(0, 1500, n)])  # mostly one row per level
+    y = pd.Series(shop).str[4:].astype(int).to_numpy() % 7 + rng.normal(size=n)
+    frame = pd.DataFrame({"shop": shop, "name": name, "x": rng.normal(size=n)})
+    profile = profile_dataset(frame.assign(y=y), "y", "regression")
+    assert set(profile.by_role("high_card_categorical")) == {"shop", "name"}
+    prep = build_pipeline({"family": "lightgbm", **FAMILIES["lightgbm"].defaults[0]}, profile)["prep"]
+    encoded = {name: cols for name, _, cols in prep.transformers}
+    assert encoded["target"] == ["shop"] and set(encoded["high"]) == {"shop", "name"}
+
+
+def test_category_codes_leave_rare_levels_without_a_code():
+    frame = pd.DataFrame({"make": ["ford"] * 6 + ["fiat"] * 5 + ["delorean"]})
+    codes = CategoryCodes(as_category=False).fit(frame).transform(frame)
+    assert codes["make"].iloc[:11].notna().all() and np.isnan(codes["make"].iloc[11])
+    assert codes["make__freq"].iloc[11] == pytest.approx(1 / 12)  # its rarity itself is still a feature
