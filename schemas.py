@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 TaskType = Literal["binary", "multiclass", "regression"]
-Family = Literal["lightgbm", "xgboost", "hist_gb", "random_forest", "extra_trees", "linear", "mlp"]
+# the searchable families, in the order the expert tries their defaults: fast and strong first
+Family = Literal["lightgbm", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
 ColumnRole = Literal[
     "numeric", "categorical", "high_card_categorical", "boolean", "datetime", "text", "id", "constant"
 ]

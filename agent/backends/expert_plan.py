@@ -10,8 +10,6 @@ from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import planned_folds
 
-# Families in the order their defaults are tried: fast and strong first.
-PORTFOLIO = ["lightgbm", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
 BOOSTING = ("lightgbm", "hist_gb", "xgboost")
 MANY_CLASSES = 10  # boosting grows a tree per class per round: beyond this many classes, cheaper families go first
 LARGE, SMALL = 200_000, 2_000
@@ -21,7 +19,7 @@ def choose_families(inp: PlanInput) -> tuple[list[str], list[str]]:
     spec, profile = inp.spec, inp.profile
     c = spec.constraints
     why = []
-    families = list(schemas.FAMILIES)  # the searchable ones (tools.space also holds the constant baseline)
+    families = list(schemas.FAMILIES)  # the searchable ones, in trying order (tools.space adds the constant)
     if c.interpretable:
         families = ["linear"]
         why.append("interpretable model requested: linear models only")
@@ -58,7 +56,7 @@ def plan(inp: PlanInput) -> Plan:
     if l1_loss:
         why.append("metric MAE: trials fit squared or absolute error, whichever the data favour (the first default "
                    "is tried both ways)")
-    order = [f for f in PORTFOLIO if f in families]
+    order = [f for f in schemas.FAMILIES if f in families]
     if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
         order.sort(key=lambda f: f in BOOSTING)  # stable: the others keep their order, boosting after them
         why.append(f"{len(profile.class_counts)} classes: boosting costs a tree per class per round, "
