@@ -130,8 +130,7 @@ def solve(
     layout = RunLayout(run_dir)
     layout.data.mkdir(exist_ok=True)
     kind, why = resolve_kind(sandbox)
-    with get_sandbox(kind, layout.data, layout.trials) as box:
-        box.start()
+    with get_sandbox(kind, layout.data, layout.trials) as box:  # its worker starts once the inputs are checked
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
                     threads=threads, storage=storage, on_event=on_event, interactive=ask is not None)
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))

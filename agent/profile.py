@@ -22,6 +22,7 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
         check_test_columns(train, test, spec.target, spec.id_column)
     warnings = []
     exclude = _exclusions(state, [str(c) for c in train.columns], warnings)
+    ctx.sandbox.start()  # the inputs make sense: the worker's imports overlap with profiling and planning
     result = profile_dataset(train, spec.target, spec.task_type, test=test, id_column=spec.id_column,
                              exclude=exclude)
     ctx.layout.file("profile").write_text(result.model_dump_json(indent=2))

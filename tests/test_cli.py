@@ -82,6 +82,7 @@ def test_test_file_columns_do_not_match(csv, tmp_path):
     other = tmp_path / "test.csv"
     pd.DataFrame({"x": [1, 2], "z": [3, 4]}).to_csv(other, index=False)
     assert_clean_error(run("predict species", csv, tmp_path, "--test", str(other)), "test")
+    assert not list((tmp_path / "runs").rglob("*worker.log"))  # checked before any trial worker started
 
 
 @pytest.mark.parametrize("budget", ["0", "-5m", "soon"])
