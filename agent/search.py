@@ -25,7 +25,7 @@ FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
 PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
 TWIN_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
 # error converges slowly where it does not help: 8x the time for a worse MAE on hotel prices, and fast on flight delays)
-PROBE_ROWS = 20_000  # the reserve's running guess at the ensemble is chosen on at most this many OOF rows
+RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
 
 def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float = 1.3) -> float:
@@ -37,14 +37,6 @@ def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float 
     by_number = {t.number: t for t in trials}
     return FIT_OVERHEAD_S + sum(by_number[n].info.get("fit_s", by_number[n].seconds) / n_splits * scale
                                 for n in numbers if n in by_number)
-
-
-def candidates(trials: list[TrialRecord], metric, ensemble_size: int) -> list[TrialRecord]:
-    """The finished trials ensemble selection chooses from, best first. The constant baseline is blended only
-    where shrinking toward it can help: under a ranking or label metric it adds nothing real (its fold-wise
-    priors shift each fold's scores: noise in a pooled AUC) and would flatten the probabilities delivered."""
-    top = metric.best_first(trials)[:3 * ensemble_size]
-    return [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
 
 
 def search(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -65,29 +57,15 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
-    used = (folds == 2).any(axis=0)
-    scored = np.flatnonzero(used)
-    probe = np.sort(np.random.default_rng(0).choice(scored, min(len(scored), PROBE_ROWS), replace=False))
-    probed: dict[int, np.ndarray] = {}  # trial number -> its OOF predictions on the probe rows
-    members: list[int] = []  # the ensemble the trials so far would give: what deliver will refit
 
     def deadline() -> float:  # kept back: the refit's measured cost and margins
+        top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, RESERVE_MEMBERS)]]
         # deliver refits on all rows when that fits in the time left (bagging the fold models is the fallback)
-        reserve = REFIT_MARGIN * fit_seconds(history, members, len(folds), scale) + margin
+        reserve = REFIT_MARGIN * fit_seconds(history, top, len(folds), scale) + margin
         return ctx.started + ctx.budget_s - reserve
-
-    def guess_members() -> list[int]:
-        top = candidates(history, metric, plan.ensemble_size)
-        for t in top:
-            if t.number not in probed:
-                probed[t.number] = np.load(trial_output(ctx.layout.trials, t.oof_file), allow_pickle=False)[probe]
-        oofs = {t.number: probed[t.number] for t in top}
-        return list(choose_ensemble(oofs, y[probe], metric, max_members=plan.ensemble_size)[0]) if oofs else []
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
-        if record.state == "COMPLETE":
-            members[:] = guess_members()
         if len(history) == 1:
             rounds = record.info.get("best_rounds") if record.state == "COMPLETE" else None
             if kept and record.state == "COMPLETE":
@@ -127,10 +105,15 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         for box in boxes[1:]:
             box.close()
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None}
-    top = candidates(trials, metric, plan.ensemble_size)
+    top = metric.best_first(trials)[:3 * plan.ensemble_size]
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return update
+    # the constant baseline is blended only where shrinking toward it can help: under a ranking or label metric
+    # it adds nothing real (its fold-wise priors shift each fold's scores: noise in a pooled AUC) and would
+    # flatten the probabilities delivered
+    top = [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
+    used = (folds == 2).any(axis=0)
     oofs = {t.number: np.load(trial_output(ctx.layout.trials, t.oof_file), allow_pickle=False)[used] for t in top}
     weights, score, honest = choose_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
