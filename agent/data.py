@@ -64,7 +64,8 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     np.save(data_dir / holdout_file, holdout)
     search_data = SearchData(data_file=table_file, folds_file=folds_file, classes=classes,
                              feature_code=state.feature_code, holdout_file=holdout_file,
-                             test_file=test_file if test is not None else None)
+                             test_file=test_file if test is not None else None,
+                             time_ordered=state.plan.cv.kind == "time")
     return search_data, holdout, y
 
 

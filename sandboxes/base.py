@@ -66,6 +66,9 @@ class TrialJob(BaseModel):
     max_train_rows: int | None = Field(None, description="cv: fit each fold on at most this many of its rows")
     holdout_file: str | None = Field(None, description="cv: rows of data_file no fold trains on, predicted by each")
     test_file: str | None = Field(None, description="cv and fit: a table of new rows to predict")
+    last_fold_only: bool = Field(False, description="cv: time-ordered folds; the model kept (and its holdout and "
+                                 "test predictions) is the last fold's, fitted on the most recent rows, not "
+                                 "the average with models of earlier periods")
 
 
 class TrialOutcome(BaseModel):

@@ -153,12 +153,14 @@ class Worker:
                 rounds.append(best)
             pred = _predict(pipe, X[valid], n_classes)
             oof[valid] = pred
-            if len(held):
-                held_pred = held_pred + _predict(pipe, X.iloc[held], n_classes) / len(folds)
-            if new is not None:
-                new_pred = new_pred + _predict(pipe, new, n_classes) / len(folds)
+            share = float(k == len(folds) - 1) if job.last_fold_only else 1 / len(folds)
+            if share:
+                if len(held):
+                    held_pred = held_pred + _predict(pipe, X.iloc[held], n_classes) * share
+                if new is not None:
+                    new_pred = new_pred + _predict(pipe, new, n_classes) * share
+                members.append(pipe)
             scores.append(metric.score(y[valid], pred))
-            members.append(pipe)
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
             if json.loads(self.commands.readline())["op"] == "prune":
                 raise Pruned(scores)

@@ -1,5 +1,5 @@
 from mlpilot.sandboxes import Limits, LocalSandbox
-from mlpilot.sandboxes.testing import SandboxContract, evil, variant
+from mlpilot.sandboxes.testing import SandboxContract, evil, variant, write_dataset
 
 
 class TestLocalSandbox(SandboxContract):
@@ -17,3 +17,28 @@ class TestLocalSandbox(SandboxContract):
             first = box._proc.pid
             assert box.run(variant(job, "loop", evil("while True:\n    pass")), timeout_s=2).status == "TIMEOUT"
             assert box._proc.pid != first
+
+
+def test_time_ordered_folds_keep_the_last_folds_model(tmp_path):
+    """Under time-ordered folds a trial delivers the model fitted on the most recent rows, not an average with
+    models of earlier periods; its saved test predictions are that model's."""
+    import numpy as np
+    import pandas as pd
+
+    from mlpilot.tools.model_io import load_model
+
+    data = tmp_path / "data"
+    job = write_dataset(data)
+    block = np.arange(240) // 40  # six periods: fold k trains on periods 0..k, validates on period k+1
+    np.save(data / "time.npy", np.stack([np.where(block <= k, 1, np.where(block == k + 1, 2, 0))
+                                         for k in range(5)]).astype(np.int8))
+    last = variant(job, "last", folds_file="time.npy", test_file="train.parquet", last_fold_only=True)
+    with LocalSandbox(data, tmp_path / "out", Limits(memory_mb=2048)) as box:
+        outcome = box.run(last, timeout_s=60)
+    assert outcome.status == "COMPLETE", outcome.reason
+    assert len(outcome.fold_scores) == 5
+    model = load_model(tmp_path / "out" / outcome.model_file)
+    assert len(model.members) == 1
+    frame = pd.read_parquet(data / "train.parquet").drop(columns="y")
+    saved = np.load(tmp_path / "out" / outcome.pred_files["test"])
+    assert np.allclose(saved, model.predict_proba(frame))
