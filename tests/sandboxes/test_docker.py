@@ -278,7 +278,10 @@ def test_leftovers_of_dead_runs_are_removed(docker_ready):
 
 
 DRIVER = """
-import sys, time
+import signal, sys, time
+# Ctrl-C as a terminal delivers it, whatever the suite's process ignored or blocked when this one was spawned
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 from mlpilot.sandboxes.docker import DockerSandbox
 from mlpilot.sandboxes.testing import evil, variant, write_dataset
 from pathlib import Path
