@@ -65,7 +65,7 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     search_data = SearchData(data_file=table_file, folds_file=folds_file, classes=classes,
                              feature_code=state.feature_code, holdout_file=holdout_file,
                              test_file=test_file if test is not None else None,
-                             time_ordered=state.plan.cv.kind == "time")
+                             last_fold_only=state.plan.cv.kind == "time")
     return search_data, holdout, y
 
 

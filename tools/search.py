@@ -44,7 +44,7 @@ class SearchData:
     feature_code: str | None = None  # generated transform(df) applied before every pipeline
     holdout_file: str | None = None  # rows every trial's fold models predict (none trains on them)
     test_file: str | None = None  # the new rows every trial's fold models predict
-    time_ordered: bool = False  # folds train on the past only: a trial's deliverable is its last fold's model
+    last_fold_only: bool = False  # time-ordered folds: a trial delivers its last fold's model (see TrialJob)
 
 
 def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: str | None = None,
@@ -152,7 +152,7 @@ def run_search(
             feature_code=data.feature_code,
             time_limit_s=max(MIN_TRIAL_S, (TRIAL_SHARE if first.is_set() else FIRST_SHARE) * room),
             max_train_rows=None if first.is_set() else FIRST_ROWS,
-            holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.time_ordered,
+            holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.last_fold_only,
         )
 
     def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
