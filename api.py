@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from types import SimpleNamespace
 
 import pandas as pd
-from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
-from langgraph.checkpoint.sqlite import SqliteSaver
-from langgraph.types import Command
-from pydantic import BaseModel
 
-from mlpilot import schemas
 from mlpilot.agent.backends import Backend, get_backend
-from mlpilot.agent.deliver import deliver
-from mlpilot.agent.graph import build_graph
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
+from mlpilot.inputs import read_inputs
 from mlpilot.layout import RunLayout
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
@@ -34,11 +25,6 @@ from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.load import load_table
 from mlpilot.tools.model_io import load_model, preload
 from mlpilot.tools.submission import make_submission, predict_for_submission
-
-SERDE = JsonPlusSerializer(allowed_msgpack_modules=[  # the checkpointed state's own types, and no others
-    ("mlpilot.schemas", name) for name, kind in vars(schemas).items()
-    if isinstance(kind, type) and issubclass(kind, BaseModel) and kind.__module__ == schemas.__name__])
-
 
 @dataclass
 class Result:
@@ -122,9 +108,12 @@ def solve(
     started = time.monotonic() if started is None else started
     if submission is not None and test is None:
         raise MlpilotError("a submission file needs rows to predict: pass test= (--test) with submission=")
-    preload()
     budget = None if time_budget is None else parse_duration(time_budget)
+    train, rows = read_inputs(data, test, target=target, metric=metric)
     run_dir = new_run_dir(out)
+    from mlpilot.agent.run import run_graph  # the modelling stack (~4 s of imports) loads once the inputs pass
+
+    preload()
     data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
     backend = get_backend(llm, base_url=base_url, max_cost=max_llm_cost, log_dir=run_dir)
     layout = RunLayout(run_dir)
@@ -132,22 +121,16 @@ def solve(
     kind, why = resolve_kind(sandbox)
     with get_sandbox(kind, layout.data, layout.trials) as box:  # its worker starts once the inputs are checked
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
-                    threads=threads, storage=storage, on_event=on_event, interactive=ask is not None)
+                    threads=threads, storage=storage, on_event=on_event, interactive=ask is not None,
+                    frames={data_path: train} | ({test_path: rows} if test_path else {}))
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
         # LLM backends report fallbacks and warnings as they happen
         backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
         state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
                          time_budget_s=budget, target=target, metric=metric,
                          exclude=[exclude] if isinstance(exclude, str) else list(exclude or []))
-        with sqlite3.connect(layout.checkpoints, check_same_thread=False) as conn:
-            graph = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE))
-            config = {"configurable": {"thread_id": run_dir.name}}
-            with feature_sandbox(box):
-                try:
-                    final = _drive(graph, state, config, deps, ask)
-                except Exception as exc:
-                    final = _salvage(graph, config, deps, exc)
-    final = RunState.model_validate(final)
+        with feature_sandbox(box):
+            final = run_graph(state, deps, ask)
     if submission is not None:
         Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(layout.predictions, Path(submission).expanduser())
@@ -156,45 +139,6 @@ def solve(
         leaderboard=pd.read_csv(layout.file("leaderboard")), verification=final.verdict, spec=final.spec,
         run_dir=run_dir, warnings=final.warnings, summary=json.loads(layout.file("summary").read_text()),
     )
-
-
-def _drive(graph, state: RunState, config: dict, deps: Deps, ask: Callable[[str], str] | None) -> dict:
-    """Run the graph to the end, answering each interrupt's question with ``ask`` (off the budget clock)."""
-    step = graph.invoke(state, config, context=deps, version="v2")
-    while step.interrupts:
-        waited = time.monotonic()
-        answer = ask(step.interrupts[0].value["question"])
-        deps.started += time.monotonic() - waited
-        step = graph.invoke(Command(resume=answer), config, context=deps, version="v2")
-    return step.value
-
-
-def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
-    """After a failure mid-run: deliver the best model found so far with a warning, or fail in one line.
-
-    The traceback goes to ``run_dir/error.log``; it never reaches the user.
-    """
-    layout = deps.layout
-    if isinstance(exc, MlpilotError) and not layout.model.exists():
-        raise exc  # the user's to fix, and nothing to deliver yet
-    log = layout.error_log
-    log.write_text("".join(traceback.format_exception(exc)))
-    values = graph.get_state(config).values
-    if not values.get("spec") or not layout.model.exists():
-        raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}); nothing was "
-                           f"fitted yet; details in {log}") from None
-    state = RunState.model_validate(values)
-    warning = (f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}); delivered the best model "
-               f"found so far; details in {log}")
-    deps.warn(warning)
-    state = state.model_copy(update={"warnings": state.warnings + [warning]})
-    try:
-        return state.model_dump() | deliver(state, SimpleNamespace(context=deps))
-    except Exception as again:
-        log.write_text(log.read_text() + "\nwhile delivering after it:\n" + "".join(traceback.format_exception(again)))
-        raise MlpilotError(f"the run failed unexpectedly ({type(exc).__name__}: {str(exc)[:200]}) and the best "
-                           f"model so far could not be delivered; it is in {layout.model}; details in "
-                           f"{log}") from None
 
 
 def _stage(source, run_dir: Path, name: str) -> str:

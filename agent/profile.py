@@ -6,9 +6,7 @@ from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import table
 from mlpilot.agent.state import Deps, RunState
-from mlpilot.errors import MlpilotError
 from mlpilot.events import Note, StageStarted
-from mlpilot.tools.load import close_matches, find_column
 from mlpilot.tools.profile import check_test_columns, profile_dataset
 
 
@@ -21,10 +19,9 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
     if test is not None:
         check_test_columns(train, test, spec.target, spec.id_column)
     warnings = []
-    exclude = _exclusions(state, [str(c) for c in train.columns], warnings)
     ctx.sandbox.start()  # the inputs make sense: the worker's imports overlap with profiling and planning
     result = profile_dataset(train, spec.target, spec.task_type, test=test, id_column=spec.id_column,
-                             exclude=exclude)
+                             exclude=spec.constraints.exclude_columns)  # understand checked each name
     ctx.layout.file("profile").write_text(result.model_dump_json(indent=2))
     roles: dict[str, int] = {}
     for column in result.columns:
@@ -42,21 +39,3 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
     for message in warnings:
         ctx.warn(message)
     return {"profile": result, "warnings": state.warnings + warnings}
-
-
-def _exclusions(state: RunState, columns: list[str], warnings: list[str]) -> list[str]:
-    """The columns not to use: ``--exclude`` / ``exclude=`` (an unknown name is an error) and those the request
-    ruled out (an unknown name is a warning), as the data spells them; the target is never a feature anyway."""
-    wanted = list(dict.fromkeys([*state.exclude, *state.spec.constraints.exclude_columns]))
-    found = []
-    for name in wanted:
-        column = find_column(name, columns)
-        if column is None:
-            near = close_matches(name, columns)
-            hint = f"did you mean {' or '.join(map(repr, near))}?" if near else "no column is called that"
-            if name in state.exclude:
-                raise MlpilotError(f"column {name!r} to exclude is not in the data; {hint}")
-            warnings.append(f"the request excludes column {name!r}, which is not in the data ({hint}); ignored")
-        elif column != state.spec.target and column not in found:
-            found.append(column)
-    return found

@@ -11,7 +11,7 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.events import Note, StageStarted
 from mlpilot.schemas import Question, TaskSpec
-from mlpilot.tools.load import close_matches, find_column
+from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric, metric_named_in
 from mlpilot.tools.profile import infer_task_type
 from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
@@ -93,10 +93,7 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
     column is an error; the one column the test file lacks beats any other; a ruled-out target is replaced."""
     columns = payload.columns
     if payload.target:
-        target = find_column(payload.target, columns)
-        if target is None:
-            raise MlpilotError(f"target column {payload.target!r} (given with --target / target=) not found in the "
-                               f"data: {_hint(payload.target, columns)}")
+        target = find_column(payload.target, columns)  # solve's read_inputs checked that it names a column
         if spec.target != target:
             _add(notes, f"target {target!r}: given with --target / target= (the backend read {spec.target!r})")
         return target, "given with --target / target="
@@ -109,7 +106,7 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
         raise expert_target.unknown_column_error(reading.unknown, reading.unknown_how, columns, extra)
     target = find_column(spec.target, columns)
     if target is None:
-        raise MlpilotError(f"target column {spec.target!r} not found in the data: {_hint(spec.target, columns)}")
+        raise MlpilotError(f"target column {spec.target!r} not found in the data: {column_hint(spec.target, columns)}")
     if target in rejected:
         chosen, found = expert_target.find_target(payload)
         _add(notes, f"target {chosen!r}, not {target!r}: the verifier ruled {target!r} out")
@@ -172,18 +169,13 @@ def _excluded(spec: TaskSpec, state: RunState, payload: UnderstandInput, target:
     for name in names:
         column = find_column(name, columns)
         if column is None:
-            raise MlpilotError(f"excluded column {name!r} not found in the data: {_hint(name, columns)}")
+            raise MlpilotError(f"excluded column {name!r} not found in the data: {column_hint(name, columns)}")
         if column == target:
             raise MlpilotError(f"the target {target!r} ({why}) can not also be excluded: drop it from the "
                                "exclusions, or pass --target COLUMN (target=) to predict another column")
         if column not in out:
             out.append(column)
     return out
-
-
-def _hint(name: str, columns: list[str]) -> str:
-    near = close_matches(name, columns)
-    return f"did you mean {', '.join(repr(c) for c in near)}?" if near else f"columns are: {', '.join(columns[:30])}"
 
 
 def _add(notes: list[str], note: str) -> None:

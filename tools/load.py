@@ -87,6 +87,12 @@ def find_column(name: str, columns: list[str]) -> str | None:
     return None
 
 
+def column_hint(name: str, columns: list[str]) -> str:
+    """What to say after "no column ``name``": the close matches, else the columns there are."""
+    near = close_matches(name, columns)
+    return f"did you mean {', '.join(map(repr, near))}?" if near else f"columns are: {', '.join(columns[:30])}"
+
+
 def close_matches(name: str, columns: list[str], n: int = 3) -> list[str]:
     """Up to ``n`` columns that look like ``name``, best first, for "did you mean" hints."""
     by_norm: dict[str, str] = {}

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 import numpy as np
-from sklearn import metrics as skm
 
 from mlpilot.errors import MlpilotError
 
@@ -52,12 +52,19 @@ class Metric:
         return -np.inf if self.greater_is_better else np.inf
 
 
+def _sklearn(name: str) -> Callable:
+    """A scikit-learn metric, imported when first scored: the registry is read to check a metric's name before
+    the run's stack loads, and importing scikit-learn takes over a second."""
+    return lambda *args, **kwargs: getattr(import_module("sklearn.metrics"), name)(*args, **kwargs)
+
+
 def _auc(y, p):
+    roc_auc = _sklearn("roc_auc_score")
     if p.ndim == 2 and p.shape[1] == 2:
         p = p[:, 1]
     if p.ndim == 2:
-        return skm.roc_auc_score(y, p, multi_class="ovr", labels=np.arange(p.shape[1]))
-    return skm.roc_auc_score(y, p)
+        return roc_auc(y, p, multi_class="ovr", labels=np.arange(p.shape[1]))
+    return roc_auc(y, p)
 
 
 def _log_loss(y, p):
@@ -125,13 +132,13 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("f1", True, False, CLS, _f1, ("f1 score", "f-score", "f1-score")),
     Metric("f1_macro", True, False, CLS, _f1_macro,
            ("macro f1", "f1 macro", "macro-f1", "macro-averaged f1")),
-    Metric("rmse", False, False, REG, lambda y, p: skm.root_mean_squared_error(y, p),
+    Metric("rmse", False, False, REG, _sklearn("root_mean_squared_error"),
            ("root mean squared error", "root mean square error")),
     Metric("rmsle", False, False, REG, _rmsle, ("root mean squared log error", "root mean squared logarithmic error")),
-    Metric("mae", False, False, REG, skm.mean_absolute_error,
+    Metric("mae", False, False, REG, _sklearn("mean_absolute_error"),
            ("mean absolute error", "absolute error", "average error", "off by")),  # "off by as little as we can"
-    Metric("r2", True, False, REG, skm.r2_score, ("r^2", "r squared", "r-squared", "coefficient of determination")),
-    Metric("mape", False, False, REG, skm.mean_absolute_percentage_error,
+    Metric("r2", True, False, REG, _sklearn("r2_score"), ("r^2", "r squared", "r-squared", "coefficient of determination")),
+    Metric("mape", False, False, REG, _sklearn("mean_absolute_percentage_error"),
            ("mean absolute percentage error", "percentage error")),
 ]}
 

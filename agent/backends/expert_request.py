@@ -7,12 +7,12 @@ import re
 
 from mlpilot.agent.backends.expert_target import find_target
 from mlpilot.agent.backends.expert_words import (COLUMN_WORDS, EXCLUDE, FAMILY_LIKE, GROUP_BY, LIST_SPLIT, QUOTED,
-                                                 column_hint, identifier_like, resolve, spaced_words)
+                                                 identifier_like, resolve, spaced_words)
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import Constraints, TaskSpec
 from mlpilot.tools.durations import find_duration
-from mlpilot.tools.load import find_column
+from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import default_metric, get_metric, metric_named_in
 
 ID_HINT = re.compile(r"(^|[_\s.-])id$|^id|Id$|ID$", re.I)

@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mlpilot.agent.backends.expert_words import (EXCLUDE, GROUP_BY, NAME, QUOTED, STOP, Match, column_hint,
+from mlpilot.agent.backends.expert_words import (EXCLUDE, GROUP_BY, NAME, QUOTED, STOP, Match,
                                                  column_matches, head_match, identifier_like, resolve, singular,
                                                  spaced_words, spelled_exactly, word_tokens)
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError, UnclearTarget
-from mlpilot.tools.load import find_column
+from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import metric_named_in
 
 TARGET_HINTS = ("target", "label", "class", "y", "outcome")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlpilot.tools.load import close_matches, find_column
+from mlpilot.tools.load import find_column
 
 ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
                  "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
@@ -149,6 +149,3 @@ def spelled_exactly(text: str, column: str, columns: list[str]) -> bool:
     return find_column(text.strip(), columns) == column
 
 
-def column_hint(name: str, columns: list[str]) -> str:
-    near = close_matches(name, columns)
-    return f"did you mean {', '.join(map(repr, near))}?" if near else f"columns are: {', '.join(columns[:30])}"
