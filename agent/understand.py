@@ -13,7 +13,7 @@ from mlpilot.events import Note, StageStarted
 from mlpilot.schemas import Question, TaskSpec
 from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric, metric_named_in
-from mlpilot.tools.profile import infer_task_type
+from mlpilot.tools.task_type import TargetValues, countable, infer_task_type
 from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
 
 
@@ -65,8 +65,8 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train)
            "to score it differently")
     task_type, reason = spec.task_type, "the backend's reading"
     try:
-        inferred = infer_task_type(y)  # raises for an all-missing or single-valued target
-        task_type, reason = _task_type(spec.task_type, inferred, y, get_metric(asked) if asked else None)
+        task_type, reason = _task_type(spec.task_type, TargetValues.of(y), get_metric(asked) if asked else None,
+                                       payload.request)
         if not asked and task_type not in metric.tasks:  # the backend's own pick, not the user's: use the default
             _add(notes, f"metric {default_metric(task_type)}, not {metric.name}: {metric.name} does not fit a "
                         f"{task_type} task and the request names no metric")
@@ -125,25 +125,16 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
                         "the backend's reading")
 
 
-def _task_type(answer: str, inferred: str, y, metric) -> tuple[str, str]:
-    """The task type the target's values and the named metric allow; the backend's answer where they leave room."""
-    values = y.dropna()
-    numeric = _numeric(values)
-    levels = int(values.nunique())
-    if not numeric:
-        return inferred, f"the target holds labels ({levels} distinct values)"
-    if metric is not None and metric.tasks == ("regression",):
-        return "regression", f"metric {metric.name} scores a quantity and the target is numeric"
-    if metric is not None and "regression" not in metric.tasks:
-        if levels == 2:
-            return "binary", f"metric {metric.name} scores classes and the target has two values"
-        if inferred == "regression" and not (_integral(values) and levels <= 50):
-            raise MlpilotError(f"metric {metric.name} scores classes but the target has {levels} distinct numeric "
-                               "values")
-        return "multiclass", f"metric {metric.name} scores classes ({levels} levels)"
-    if inferred != "regression" and answer != "regression":
-        return inferred, f"{levels} distinct values"
-    return answer, f"{levels} distinct numeric values"
+def _task_type(answer: str, values: TargetValues, metric, request: str) -> tuple[str, str]:
+    """The task type the target's values, the named metric and the words make; the backend's answer where they
+    leave room (a numeric target no metric constrains: regression or classes)."""
+    evidence, why = infer_task_type(values, metric, request)
+    if metric is not None and "regression" not in metric.tasks and not countable(values):
+        raise MlpilotError(f"metric {metric.name} scores classes but the target has {values.levels} distinct "
+                           "numeric values")
+    if not values.numeric or metric is not None or (evidence != "regression" and answer != "regression"):
+        return evidence, why
+    return answer, f"{values.levels} distinct numeric values"
 
 
 def _check_rows(y, task_type: str) -> None:
@@ -181,18 +172,3 @@ def _excluded(spec: TaskSpec, state: RunState, payload: UnderstandInput, target:
 def _add(notes: list[str], note: str) -> None:
     if note not in notes:
         notes.append(note)
-
-
-def _numeric(series) -> bool:
-    from pandas.api.types import is_bool_dtype, is_numeric_dtype
-
-    return is_numeric_dtype(series) and not is_bool_dtype(series)
-
-
-def _integral(values) -> bool:
-    import numpy as np
-
-    x = values.to_numpy(dtype=float, na_value=np.nan)
-    x = x[np.isfinite(x)]
-    return bool(np.all(x == np.round(x)))
-

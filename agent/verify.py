@@ -21,7 +21,7 @@ from mlpilot.schemas import Check
 from mlpilot.tools import checks
 from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.profile import infer_task_type
+from mlpilot.tools.task_type import TargetValues, infer_task_type
 
 REPLAN_MIN_FRACTION = 0.3  # replan only while this share of the budget is left
 
@@ -91,7 +91,7 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         new, n_new = (pred, len(holdout)) if len(holdout) else (None, 0)
     found = [
         checks.target_not_feature(spec, [c.name for c in state.profile.features()], state.profile),
-        checks.request_met(spec, state.request, infer_task_type(frame[spec.target]), state.metric),
+        checks.request_met(spec, state.request, infer_task_type(TargetValues.of(frame[spec.target]))[0], state.metric),
         checks.beats_dummy(cv, dummy, metric),
         checks.not_too_good(cv, dummy, metric, list(importance)),
     ]

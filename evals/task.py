@@ -156,7 +156,7 @@ def _is_mlebench(root: Path) -> bool:
 def _mlebench_fields(root: Path, metric: str | None, given: dict) -> dict:
     """task.yaml's fields for an MLE-bench competition, read from its files (``given`` fields are kept)."""
     from mlpilot.tools.metrics import metric_named_in
-    from mlpilot.tools.profile import infer_task_type
+    from mlpilot.tools.task_type import TargetValues, infer_task_type
 
     files = TaskFiles(**(MLEBENCH.model_dump() | given.get("files", {})))
     for name in TaskFiles.model_fields:
@@ -169,7 +169,7 @@ def _mlebench_fields(root: Path, metric: str | None, given: dict) -> dict:
                            f"submissions are read without a {TASK_FILE}: add one naming target, classes and metric")
     id_column, target = given.get("id_column", sample.columns[0]), given.get("target", sample.columns[-1])
     answers = pd.read_csv(root / files.answers, usecols=[target], low_memory=False)[target]
-    task_type = given.get("task_type") or infer_task_type(answers)
+    task_type = given.get("task_type") or infer_task_type(TargetValues.of(answers))[0]
     description = (root / files.description).read_text()
     evaluation = re.search(r"^#+\s*evaluation\b(.*?)(?=^#+\s|\Z)", description, re.I | re.M | re.S)
     name = given.get("metric") or metric or metric_named_in(evaluation.group(1) if evaluation else description)

@@ -16,27 +16,16 @@ import pandas as pd
 
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import ColumnProfile, ColumnRole, DatasetProfile, TaskType
+from mlpilot.tools.task_type import TargetValues
 from mlpilot.tools.features import FALSY, TRUTHY
 from mlpilot.tools.leakage import leak_suspects
 from mlpilot.tools.load import close_matches, find_column
 
-MAX_CLASS_LEVELS = 20  # an integer target with at most this many levels is a class label
 ID_NAME = re.compile(r"(^|[_\s.-])(id|uuid|guid|key)$|^(id|index|rownames|unnamed: ?\d+)$", re.IGNORECASE)
 CAMEL_ID = re.compile(r"[a-z](Id|ID)$")
 DATE_LIKE = re.compile(r"\d{1,4}[-/.: ]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d",
                        re.IGNORECASE)
 HASH_LIKE = re.compile(r"^[0-9A-Za-z_-]{8,}$")
-
-
-def infer_task_type(y: pd.Series) -> TaskType:
-    """binary for two classes; multiclass for labels (text, bool, category, few integer levels); else regression."""
-    values = _check_target(y)
-    n = values.nunique()
-    if n == 2:
-        return "binary"
-    if not pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-        return "multiclass"
-    return "multiclass" if _integral(values) and n <= MAX_CLASS_LEVELS else "regression"
 
 
 def profile_dataset(
@@ -59,7 +48,8 @@ def profile_dataset(
         hint = f"did you mean {' or '.join(map(repr, near))}?" if near else f"columns are {_preview(df.columns)}"
         raise MlpilotError(f"target column {target!r} not found in the data; {hint}")
     y = df[target]
-    values = _check_target(y)
+    TargetValues.of(y)  # an error for a target with no values or one
+    values = y.dropna()
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if task_type == "regression" and not numeric:
         raise MlpilotError(
@@ -111,19 +101,6 @@ def check_test_columns(train: pd.DataFrame, test: pd.DataFrame, target: str, id_
             f"the test file lacks {len(missing)} of the {len(features)} training feature columns "
             f"({_preview(missing)}); give the test file that matches this training data"
         )
-
-
-def _check_target(y: pd.Series) -> pd.Series:
-    """The target's non-missing values; an error if there are none or only one distinct value."""
-    values = y.dropna()
-    if values.empty:
-        raise MlpilotError(f"target {y.name!r} has no values (all missing); pick a target column that is filled in")
-    if values.nunique() < 2:
-        raise MlpilotError(
-            f"target {y.name!r} has a single value ({values.iloc[0]!r}) in every row, so there is nothing to "
-            "predict; pick another target or add rows with other values"
-        )
-    return values
 
 
 def _column_profile(full: pd.Series, sample: pd.Series, name: str, id_column: str | None) -> ColumnProfile:

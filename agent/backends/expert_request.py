@@ -14,13 +14,11 @@ from mlpilot.schemas import Constraints, TaskSpec
 from mlpilot.tools.durations import find_duration
 from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import default_metric, get_metric, metric_named_in
+from mlpilot.tools.task_type import TargetValues, infer_task_type
 
 ID_HINT = re.compile(r"(^|[_\s.-])id$|^id|Id$|ID$", re.I)
 FAMILY_WORDS = {"lightgbm": "lightgbm", "xgboost": "xgboost", "random forest": "random_forest",
                 "extra trees": "extra_trees", "linear": "linear", "logistic": "linear", "neural": "mlp", "mlp": "mlp"}
-CLASSIFY_WORDS = re.compile(r"\b(classify|classification|whether|which|category|class|label|churn|yes or no)\b", re.I)
-REGRESS_WORDS = re.compile(r"\b(how much|how many|price|amount|regression|estimate the|value of|number of)\b", re.I)
-MAX_CLASS_LEVELS = 20  # integer targets with at most this many levels read as classes unless the words say otherwise
 
 
 
@@ -31,29 +29,13 @@ MAX_CLASS_LEVELS = 20  # integer targets with at most this many levels read as c
 
 
 def find_task_type(inp: UnderstandInput, target: str, metric: str | None = None) -> tuple[str, str]:
-    """The task type and why: the target's values, then the metric the request names, then its words."""
-    dtype = inp.dtypes.get(target, "object")
-    levels = inp.n_unique.get(target, 0)
-    numeric = any(k in dtype for k in ("int", "float")) and "bool" not in dtype
-    integral = "int" in dtype
-    values = f"{levels} distinct values ({dtype})"
+    """The task type and why, read from the data summary the role gets (see ``tools/task_type.py``)."""
     try:
-        tasks = get_metric(metric).tasks if metric else ()
+        named = get_metric(metric) if metric else None
     except MlpilotError:
-        tasks = ()
-    if not numeric:
-        return ("binary" if levels == 2 else "multiclass"), f"the target holds labels, {values}"
-    if tasks == ("regression",):
-        return "regression", f"metric {metric} scores a quantity and the target is numeric, {values}"
-    if tasks and "regression" not in tasks:
-        return ("binary" if levels == 2 else "multiclass"), f"metric {metric} scores classes, {values}"
-    if levels == 2:
-        return "binary", f"the target has two values ({dtype})"
-    if integral and levels <= MAX_CLASS_LEVELS and not REGRESS_WORDS.search(inp.request):
-        return "multiclass", f"few integer levels, {values}"
-    if CLASSIFY_WORDS.search(inp.request) and integral and levels <= 50:
-        return "multiclass", f"the request speaks of classes, {values}"
-    return "regression", f"a numeric target, {values}"
+        named = None
+    values = TargetValues.described(inp.dtypes.get(target, "object"), inp.n_unique.get(target, 0))
+    return infer_task_type(values, named, inp.request)
 
 
 def find_id(inp: UnderstandInput, target: str) -> str | None:
