@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from mlpilot.agent.backends import Backend, get_backend
-from mlpilot.agent.state import Deps, RunState
+from mlpilot.agent.state import Clock, Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
 from mlpilot.inputs import read_inputs
@@ -21,6 +21,7 @@ from mlpilot.layout import RunLayout
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
 from mlpilot.schemas import TaskSpec, Verdict
+from mlpilot.settings import Settings
 from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.load import load_table
 from mlpilot.tools.model_io import load_model, preload
@@ -94,6 +95,7 @@ def solve(
     on_event: Callable[[Event], None] | None = None,
     ask: Callable[[str], str] | None = None,
     started: float | None = None,
+    settings: Settings | None = None,
 ) -> Result:
     """Plan, tune, verify and deliver a model for ``request`` on ``data`` within ``time_budget``.
 
@@ -103,7 +105,8 @@ def solve(
     ``exclude`` names columns no model may use (as ``--exclude`` does). ``submission`` is a path to copy the
     predictions for ``test`` to as well (where a harness expects them, e.g. ``submission/submission.csv``).
     ``started``: the ``time.monotonic()`` value the budget counts from, if earlier than this call (the command
-    line passes its own start, so importing the stack is on the clock).
+    line passes its own start, so importing the stack is on the clock). ``settings``: the constants that tune
+    how the run spends its time (``mlpilot.settings.Settings``), to experiment with.
     """
     started = time.monotonic() if started is None else started
     if submission is not None and test is None:
@@ -120,9 +123,9 @@ def solve(
     layout.data.mkdir(exist_ok=True)
     kind, why = resolve_kind(sandbox)
     with get_sandbox(kind, layout.data, layout.trials) as box:  # its worker starts once the inputs are checked
-        deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, budget_s=budget or 120.0, started=started,
-                    threads=threads, storage=storage, on_event=on_event, interactive=ask is not None,
-                    frames={data_path: train} | ({test_path: rows} if test_path else {}))
+        deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, clock=Clock(budget or 120.0, started), train=train,
+                    test=rows, settings=settings or Settings(), threads=threads, storage=storage,
+                    on_event=on_event, interactive=ask is not None)
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
         # LLM backends report fallbacks and warnings as they happen
         backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")

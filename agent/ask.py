@@ -7,7 +7,6 @@ import re
 from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
-from mlpilot.agent.data import table
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Note
@@ -23,7 +22,7 @@ def ask(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(Note(message=f"asked: {question.text} answer: {answer}"))
     update = {"question": None, "clarifications": state.clarifications + [f"asked: {question.text} answer: {answer}"]}
     if question.about == "target":
-        columns = [str(c) for c in table(ctx, state.data_path, "data").columns]
+        columns = [str(c) for c in ctx.train.columns]
         column = column_in(answer, columns)
         if column is None:
             raise MlpilotError(f"the answer {answer!r} names no column to predict: pass --target COLUMN; columns are: "

@@ -12,16 +12,6 @@ from mlpilot.tools.load import load_table
 from mlpilot.tools.search import SearchData
 from mlpilot.tools.splits import make_folds
 
-SEARCH_ROWS = 100_000  # rows cross-validated per trial; refits use all
-
-
-def table(ctx: Deps, path: str | None, what: str) -> pd.DataFrame | None:
-    """The table at ``path``, read once per run."""
-    if path is None:
-        return None
-    if path not in ctx.frames:
-        ctx.frames[path] = load_table(path, what=what)
-    return ctx.frames[path]
 
 
 def sample_submission(test_path: str | None) -> pd.DataFrame | None:
@@ -35,7 +25,7 @@ def sample_submission(test_path: str | None) -> pd.DataFrame | None:
 
 def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray, list | None]:
     """Features plus the target as codes 0..k-1 (classification), with the original class labels."""
-    frame = table(ctx, state.data_path, "data")
+    frame = ctx.train
     spec = state.spec
     frame = frame[frame[spec.target].notna()].reset_index(drop=True)
     if spec.task_type == "regression":
@@ -54,11 +44,11 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     table_file, test_file = layout.table_name(state.attempt), layout.table_name(state.attempt, test=True)
     if not (data_dir / table_file).exists():  # per attempt: a re-read request may change target and features
         _parquet_safe(frame[names]).assign(**{state.spec.target: y}).to_parquet(data_dir / table_file)
-    test = table(ctx, state.test_path, "test")
+    test = ctx.test
     if test is not None and not (data_dir / test_file).exists():
         _parquet_safe(test.reindex(columns=names)).to_parquet(data_dir / test_file)
     folds, holdout = make_folds(frame, y, state.plan.cv, state.plan.holdout_frac,
-                                classify=classes is not None, seed=state.attempt, max_rows=SEARCH_ROWS)
+                                classify=classes is not None, seed=state.attempt, max_rows=ctx.settings.search_rows)
     folds_file, holdout_file = layout.folds_name(state.attempt), layout.holdout_name(state.attempt)
     np.save(data_dir / folds_file, folds)
     np.save(data_dir / holdout_file, holdout)

@@ -8,10 +8,8 @@ import json
 import numpy as np
 from langgraph.runtime import Runtime
 
-from mlpilot.agent.data import sample_submission, table, training_frame
+from mlpilot.agent.data import sample_submission, training_frame
 from mlpilot.agent.fitting import (
-    REFIT_MARGIN,
-    REPORT_S,
     bagged_model,
     blend,
     constant_model,
@@ -31,7 +29,6 @@ from mlpilot.tools.submission import (
     predict_for_submission,
 )
 
-MIN_FIT_S = 10.0  # a fallback fit gets at least this long: the budget rule allows max(10%, 10 s) over
 
 
 def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -46,7 +43,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     files = dict(DELIVERED)
     if state.feature_code:
         files["feature_code"] = FEATURE_CODE
-    test = table(ctx, state.test_path, "test")
+    test = ctx.test
     if test is not None:
         if new is None:  # predictions the sandbox did not make: the model on disk makes them
             new = predict_for_submission(load_model(layout.model), test)
@@ -95,8 +92,8 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
             return "the best finished trial's bagged fold models", None
         weights = {int(n): w for n, w in state.ensemble.items()}
         new = blend(run_dir, state.trials, weights, "test") if state.test_path else None
-        if ctx.remaining() > REFIT_MARGIN * state.refit_s + REPORT_S:
-            outcome = fit_in_sandbox(state, ctx, "final", ctx.remaining() - REPORT_S)
+        if ctx.remaining() > ctx.settings.refit_margin * state.refit_s + ctx.settings.report_s:
+            outcome = fit_in_sandbox(state, ctx, "final", ctx.remaining() - ctx.settings.report_s)
             if outcome.status == "COMPLETE":
                 publish(run_dir, trial_output(trials, outcome.model_file))
                 return "ensemble refit on all rows", _test_predictions(trials, outcome.pred_files)
@@ -108,7 +105,7 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
             only = next(t for t in state.trials if t.number in weights)
             publish(run_dir, trial_output(trials, only.model_file))
         return "bagged fold models", new
-    outcome = fit_in_sandbox(state, ctx, "final", max(ctx.remaining(), MIN_FIT_S))
+    outcome = fit_in_sandbox(state, ctx, "final", max(ctx.remaining(), ctx.settings.min_fit_s))
     if outcome.status == "COMPLETE":
         publish(run_dir, trial_output(trials, outcome.model_file))
         return "default LightGBM fitted on all rows (no trial finished)", _test_predictions(trials, outcome.pred_files)

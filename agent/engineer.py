@@ -29,17 +29,14 @@ from mlpilot.schemas import (
 )
 from mlpilot.tools.metrics import get_metric
 
-CODE_SHARE = 0.25  # at most this share of the time left goes to writing and testing feature code
-MIN_LEFT_S = 30.0  # below this, no code is written
-MAX_ATTEMPTS = 3
 
 
 def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
-    if state.features is not None or not ctx.backend.writes_code or ctx.remaining() < MIN_LEFT_S:
+    if state.features is not None or not ctx.backend.writes_code or ctx.remaining() < ctx.settings.code_min_left_s:
         return {}
     ctx.emit(StageStarted(stage="engineer", detail="LLM-written features, kept only if CV improves"))
-    deadline = time.monotonic() + CODE_SHARE * ctx.remaining()
+    deadline = time.monotonic() + ctx.settings.code_share * ctx.remaining()
     data, _, _ = write_search_data(state, ctx)
     first = (state.plan.warm_start() or [{"family": state.plan.candidates[0].family}])[0]  # library defaults
     job = TrialJob(job_id="engineer-baseline", kind="cv", data_file=data.data_file, target=state.spec.target,
@@ -51,7 +48,7 @@ def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
         ctx.warn(f"no feature code: the baseline trial did not finish ({baseline.reason})")
         return {}
     step = write_feature_code(ctx.backend, state.spec, state.profile, ctx.sandbox, job, baseline.value,
-                              deadline=deadline)
+                              deadline=deadline, max_attempts=ctx.settings.code_attempts)
     metric = get_metric(state.spec.metric)
     if step.code is None:
         ctx.emit(Note(message=f"feature code: {len(step.attempts)} attempt(s), none beat CV {metric.name} "
@@ -83,7 +80,7 @@ def with_columns(profile: DatasetProfile, columns: dict[str, str]) -> DatasetPro
 
 def write_feature_code(backend: Backend, spec: TaskSpec, profile: DatasetProfile, sandbox: Sandbox,
                        job: TrialJob, baseline: float, *, deadline: float,
-                       max_attempts: int = MAX_ATTEMPTS) -> FeatureStep:
+                       max_attempts: int) -> FeatureStep:
     """Ask for a feature step up to ``max_attempts`` times (until ``deadline``); keep the first that beats
     ``baseline``, the CV score of ``job`` without it."""
     step = FeatureStep(baseline=baseline)

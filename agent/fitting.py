@@ -20,8 +20,6 @@ from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import load_model, save_model
 
 FALLBACK = {"family": "lightgbm", "n_estimators": 100}
-REPORT_S = 2.0  # writing predictions, summary and report
-REFIT_MARGIN = 1.3  # a refit on all rows is tried only when this many times its estimated cost is left
 
 
 def member_configs(state: RunState) -> tuple[list[dict], list[float]]:

@@ -10,14 +10,13 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, StageStarted
 from mlpilot.schemas import Plan, TaskSpec
 
-RESERVE_FRACTION = 0.15  # of what is left, kept for verification and delivery
 
 
 def plan(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     ctx.emit(StageStarted(stage="plan", detail=f"attempt {state.attempt + 1}"))
     left = ctx.remaining()
-    payload = PlanInput(spec=state.spec, profile=state.profile, search_budget_s=max(0.0, left * (1 - RESERVE_FRACTION)),
+    payload = PlanInput(spec=state.spec, profile=state.profile, search_budget_s=max(0.0, left * (1 - ctx.settings.reserve_fraction)),
                         feedback=state.feedback)
     expert = ExpertBackend().complete("plan", payload)
     result = ctx.backend.complete("plan", payload, deadline=ctx.llm_deadline("plan"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from langgraph.runtime import Runtime
 
-from mlpilot.agent.data import table
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, StageStarted
 from mlpilot.tools.profile import check_test_columns, profile_dataset
@@ -14,8 +13,7 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     spec = state.spec
     ctx.emit(StageStarted(stage="profile", detail="column roles, balance, leakage"))
-    train = table(ctx, state.data_path, "data")
-    test = table(ctx, state.test_path, "test")
+    train, test = ctx.train, ctx.test
     if test is not None:
         check_test_columns(train, test, spec.target, spec.id_column)
     warnings = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 import traceback
 from collections.abc import Callable
 from types import SimpleNamespace
@@ -42,9 +41,8 @@ def _drive(graph, state: RunState, config: dict, deps: Deps, ask: Callable[[str]
     """Run the graph to the end, answering each interrupt's question with ``ask`` (off the budget clock)."""
     step = graph.invoke(state, config, context=deps, version="v2")
     while step.interrupts:
-        waited = time.monotonic()
-        answer = ask(step.interrupts[0].value["question"])
-        deps.started += time.monotonic() - waited
+        with deps.clock.paused():
+            answer = ask(step.interrupts[0].value["question"])
         step = graph.invoke(Command(resume=answer), config, context=deps, version="v2")
     return step.value
 

@@ -8,7 +8,7 @@ import numpy as np
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import write_search_data
-from mlpilot.agent.fitting import REFIT_MARGIN, REPORT_S, publish
+from mlpilot.agent.fitting import publish
 from mlpilot.agent.roles import ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
@@ -20,22 +20,16 @@ from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.search import enqueue, open_study, records, run_search
 from mlpilot.tools.space import BASELINE, space_for
 
-VERIFY_S = 1.5  # blending the trials' predictions, the checks
-FIT_OVERHEAD_S = 1.5  # per refit: job set-up, saving and reloading the model
-PARALLEL_ROWS = 20_000  # below this, trials run side by side with one thread each; above, one at a time
-TWIN_ROUNDS = 2  # MAE: the first default's absolute-error twin grows at most this many times its rounds (absolute
-# error converges slowly where it does not help: 8x the time for a worse MAE on hotel prices, and fast on flight delays)
-RESERVE_MEMBERS = 3  # greedy selection rarely keeps more distinct trials; the refit reserve counts this many
 
 
-def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float = 1.3) -> float:
+def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float, overhead_s: float) -> float:
     """Estimated seconds to fit these trials' configs once on all rows, from the time their folds' fits took
     (``fit_s``, measured by the worker: without predicting and saving, which a refit does once, not per fold).
 
-    ``scale``: rows of a refit per row of a CV training fold.
+    ``scale``: rows of a refit per row of a CV training fold; ``overhead_s``: the job's set-up and saving.
     """
     by_number = {t.number: t for t in trials}
-    return FIT_OVERHEAD_S + sum(by_number[n].info.get("fit_s", by_number[n].seconds) / n_splits * scale
+    return overhead_s + sum(by_number[n].info.get("fit_s", by_number[n].seconds) / n_splits * scale
                                 for n in numbers if n in by_number)
 
 
@@ -51,18 +45,19 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     kept = [s.column for s in state.profile.leakage_suspects if s.action == "kept"]
     pair: dict = {}  # the first default at its found rounds, with and without each strong column
     families = [c.family for c in plan.candidates]
-    margin = 0.03 * ctx.budget_s + VERIFY_S + REPORT_S + (decision.MAX_SECONDS if metric.name in decision.TUNED_METRICS
-                                                          else 0.0)
+    settings = ctx.settings
+    margin = settings.end_margin * ctx.budget_s + settings.verify_s + settings.report_s + (
+        decision.MAX_SECONDS if metric.name in decision.TUNED_METRICS else 0.0)
     folds = np.load(ctx.layout.data / data.folds_file)
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
     history: list[TrialRecord] = []  # this attempt's finished trials, as they come
 
     def deadline() -> float:  # kept back: the refit's measured cost and margins
-        top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, RESERVE_MEMBERS)]]
+        top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, settings.reserve_members)]]
         # deliver refits on all rows when that fits in the time left (bagging the fold models is the fallback)
-        reserve = REFIT_MARGIN * fit_seconds(history, top, len(folds), scale) + margin
-        return ctx.started + ctx.budget_s - reserve
+        reserve = settings.refit_margin * fit_seconds(history, top, len(folds), scale, settings.fit_overhead_s) + margin
+        return ctx.deadline() - reserve
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
@@ -72,7 +67,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 pair["with"] = warm[0] | ({"n_estimators": rounds} if rounds else {})
                 enqueue(study, [pair["with"]] + [pair["with"] | {"without": [c]} for c in kept], "without")
             if record.state == "COMPLETE":  # a choice the data make: the first default the other way too
-                capped = {"n_estimators": TWIN_ROUNDS * rounds} if rounds else {}
+                capped = {"n_estimators": settings.twin_rounds * rounds} if rounds else {}
                 twins = [{"l1_loss": True} | capped] if plan.l1_loss else []
                 twins += [{"log_target": True}] if plan.try_log_target else []
                 enqueue(study, [warm[0] | twin for twin in twins], "default")
@@ -90,13 +85,13 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                                        deadline=min(ctx.llm_deadline("propose"), deadline())).configs
         return [c for c in configs if c.get("family") in families and c.get("family") in FAMILIES]
 
-    side_by_side = state.profile.n_rows < PARALLEL_ROWS and ctx.threads > 1
+    side_by_side = state.profile.n_rows < settings.parallel_rows and ctx.threads > 1
     boxes = [ctx.sandbox] + [ctx.sandbox.sibling(f"worker-{i + 2}") for i in range(ctx.threads - 1) if side_by_side]
     ctx.emit(SearchStarted(budget_s=max(0.0, deadline() - time.monotonic()), families=families,
                            metric=metric.name, greater_is_better=metric.greater_is_better))
     try:  # the extra workers start when they get their first trial
         trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
-                            deadline=deadline, threads=1 if side_by_side else ctx.threads, propose=propose,
+                            deadline=deadline, settings=settings, threads=1 if side_by_side else ctx.threads, propose=propose,
                             on_trial=on_trial)
     except Exception as exc:  # the search machinery broke: go on with whatever trials finished
         ctx.warn(f"the search stopped early ({type(exc).__name__}: {exc}); going on with the trials that finished")
@@ -127,7 +122,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                                   f"of the most probable class, {metric.name} {gain:+.4f} on rows they were not "
                                   f"fitted on"))
             update["class_weights"] = class_weights
-    refit = fit_seconds(trials, list(weights), len(folds), scale)
+    refit = fit_seconds(trials, list(weights), len(folds), scale, settings.fit_overhead_s)
     if pair:
         update["profile"] = _with_and_without(state.profile, trials, plan.trial_config(pair["with"]), ctx)
     return update | {"ensemble": {str(n): float(w) for n, w in weights.items()}, "cv_score": float(honest),

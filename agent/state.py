@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from mlpilot.schemas import (
     TrialRecord,
     Verdict,
 )
+from mlpilot.settings import Settings
 
 
 class RunState(BaseModel):
@@ -62,38 +64,71 @@ class RunState(BaseModel):
 
 
 @dataclass
+class Clock:
+    """A run's budget clock, in ``time.monotonic()`` seconds from ``started`` (the process's start, so imports
+    count). The understand node sets the budget the request names ("... in 5 minutes") when none was given;
+    time spent waiting for a person's answer is off the clock."""
+
+    budget_s: float
+    started: float = field(default_factory=time.monotonic)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def set_budget(self, seconds: float) -> None:
+        self.budget_s = seconds
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        waited = time.monotonic()
+        try:
+            yield
+        finally:
+            self.started += time.monotonic() - waited
+
+
+@dataclass(frozen=True)
 class Deps:
-    """Run-scoped dependencies, handed to every node as ``runtime.context`` (never checkpointed)."""
+    """Run-scoped dependencies, handed to every node as ``runtime.context`` (never checkpointed, never changed:
+    the clock keeps the time, the sandbox its worker)."""
 
     backend: Backend
     sandbox: Sandbox
     run_dir: Path
-    budget_s: float
-    started: float = field(default_factory=time.monotonic)
+    clock: Clock
+    train: pd.DataFrame  # the tables, read and checked before the run started (``inputs.read_inputs``)
+    test: pd.DataFrame | None = None
+    settings: Settings = field(default_factory=Settings)
     threads: int = 2
     storage: str | None = None
-    max_attempts: int = 2
     interactive: bool = False  # a person can answer questions (the graph pauses with an interrupt)
     on_event: Callable[[Event], None] | None = None
-    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @property
     def layout(self) -> RunLayout:
         """The run directory's paths."""
         return RunLayout(self.run_dir)
 
+    @property
+    def budget_s(self) -> float:
+        return self.clock.budget_s
+
     def elapsed(self) -> float:
-        return time.monotonic() - self.started
+        return self.clock.elapsed()
 
     def remaining(self) -> float:
         return self.budget_s - self.elapsed()
 
+    def deadline(self) -> float:
+        """When the budget ends, as a ``time.monotonic()`` value."""
+        return self.clock.started + self.budget_s
+
     def llm_deadline(self, role: str) -> float:
         """When ``role``'s backend call must have answered (a ``time.monotonic()`` value): its share of the
-        budget, at least ``MIN_ROLE_S``, at most half the time left."""
-        from mlpilot.agent.backends.registry import MIN_ROLE_S, ROLES
+        budget, at least ``settings.min_role_s``, at most half the time left."""
+        from mlpilot.agent.backends.registry import ROLES
 
-        share = max(ROLES[role].share * self.budget_s, MIN_ROLE_S)
+        share = max(ROLES[role].share * self.budget_s, self.settings.min_role_s)
         return time.monotonic() + min(share, max(0.0, 0.5 * self.remaining()))
 
     def emit(self, event: Event) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.backends import expert_request, expert_target
-from mlpilot.agent.data import sample_submission, table
+from mlpilot.agent.data import sample_submission
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError, UnclearTarget
@@ -20,8 +20,7 @@ from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
 def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     ctx.emit(StageStarted(stage="understand", detail="reading the request and the data"))
-    train = table(ctx, state.data_path, "data")
-    test = table(ctx, state.test_path, "test")
+    train, test = ctx.train, ctx.test
     submission = sample_submission(state.test_path)
     columns = [str(c) for c in train.columns]
     payload = UnderstandInput(
@@ -47,7 +46,7 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     if reply.question:
         ctx.warn(f"the request is ambiguous ({reply.question}); going on with the best reading: see the notes")
     spec = _validated(reply.spec(), state, payload, train)
-    ctx.budget_s = spec.time_budget_s
+    ctx.clock.set_budget(spec.time_budget_s)
     for note in spec.notes:
         ctx.emit(Note(message=note))
     return {"spec": spec, "question": None}
@@ -129,7 +128,7 @@ def _task_type(answer: str, values: TargetValues, metric, request: str) -> tuple
     """The task type the target's values, the named metric and the words make; the backend's answer where they
     leave room (a numeric target no metric constrains: regression or classes)."""
     evidence, why = infer_task_type(values, metric, request)
-    if metric is not None and "regression" not in metric.tasks and not countable(values):
+    if values.numeric and metric is not None and "regression" not in metric.tasks and not countable(values):
         raise MlpilotError(f"metric {metric.name} scores classes but the target has {values.levels} distinct "
                            "numeric values")
     if not values.numeric or metric is not None or (evidence != "regression" and answer != "regression"):

@@ -11,7 +11,7 @@ import json
 import numpy as np
 from langgraph.runtime import Runtime
 
-from mlpilot.agent.data import table, training_frame
+from mlpilot.agent.data import training_frame
 from mlpilot.agent.fitting import blend
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
@@ -23,7 +23,6 @@ from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.task_type import TargetValues, infer_task_type
 
-REPLAN_MIN_FRACTION = 0.3  # replan only while this share of the budget is left
 
 
 def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
@@ -31,8 +30,8 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="verify", detail="score the delivered model on the holdout, check"))
     holdout_score = None
     target = None if state.target else checks.target_fits_data(
-        state.spec, [str(c) for c in table(ctx, state.data_path, "data").columns],
-        table(ctx, state.test_path, "test"), state.request)
+        state.spec, [str(c) for c in ctx.train.columns],
+        ctx.test, state.request)
     if not state.ensemble:
         found = [Check(name="model_fits", passed=False, evidence="no trial finished within the budget")]
     else:
@@ -43,10 +42,10 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
                            evidence=f"the checks could not run ({type(exc).__name__}: {exc})")]
     found = ([target] if target else []) + found
     wrong_target = target is not None and not target.passed and target.severity == "error"
-    payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.max_attempts)
+    payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.settings.replan_attempts)
     verdict = ctx.backend.complete("verify", payload, deadline=ctx.llm_deadline("verify"))
     update: dict = {"holdout_score": holdout_score}
-    if verdict.decision == "replan" and ctx.remaining() < REPLAN_MIN_FRACTION * ctx.budget_s and not wrong_target:
+    if verdict.decision == "replan" and ctx.remaining() < ctx.settings.replan_min_fraction * ctx.budget_s and not wrong_target:
         verdict = verdict.model_copy(update={"decision": "warn",
                                              "explanation": verdict.explanation + " (no time left to replan)"})
     if verdict.decision == "replan":  # a wrong target is worth the time left, however short
@@ -86,7 +85,7 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
     best_folds = next((t.fold_scores for t in members.values()), [])
     if state.test_path:
         new = blend(ctx.run_dir, state.trials, weights, "test")
-        n_new = len(table(ctx, state.test_path, "test"))
+        n_new = len(ctx.test)
     else:
         new, n_new = (pred, len(holdout)) if len(holdout) else (None, 0)
     found = [

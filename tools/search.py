@@ -23,15 +23,10 @@ from optuna.trial import TrialState
 from mlpilot.layout import RunLayout
 from mlpilot.sandboxes.base import Sandbox, TrialJob, TrialOutcome
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
+from mlpilot.settings import Settings
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import suggest, to_trial_params
 
-MIN_TRIAL_S = 2.0
-PROPOSE_MIN_S = 15.0
-TRIAL_SHARE = 0.34  # of the search time left: a trial's time limit
-FIRST_SHARE = 0.6  # the first trial's: until it finishes there is nothing to deliver, and a truncated default is weak
-FIRST_ROWS = 10_000  # the first trial fits each fold on at most this many rows, so a first model comes fast
-GRACE = (1.5, 5.0)  # a worker past its time limit (saving big forests, say) is killed after limit * 1.5 + 5 s
 
 
 @dataclass
@@ -88,6 +83,7 @@ def run_search(
     data: SearchData,
     sandboxes: Sequence[Sandbox],
     deadline: Callable[[], float],
+    settings: Settings = Settings(),
     threads: int = 2,
     propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
     propose_every: int = 10,
@@ -98,7 +94,7 @@ def run_search(
     first trial has finished).
 
     Each trial gets a fair share of the time left as its limit (the first, before anything has finished, a
-    larger one, on at most ``FIRST_ROWS`` rows per fold, so a first model comes fast and untruncated); the
+    larger one, on at most ``settings.first_rows`` rows per fold, so a first model comes fast and untruncated); the
     worker fits within it, and a worker far past it is killed.
     Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials, in a
     thread of their own (a slow LLM never holds a worker idle): they are enqueued when they arrive.
@@ -130,7 +126,7 @@ def run_search(
     def start_trial(room: float) -> tuple[optuna.trial.Trial, TrialJob]:
         nonlocal since
         waiting = any(t.state == TrialState.WAITING for t in study.get_trials(deepcopy=False))
-        roomy = left() > PROPOSE_MIN_S  # proposals arriving in the last seconds would not run
+        roomy = left() > settings.propose_min_s  # proposals arriving in the last seconds would not run
         if propose and roomy and not waiting and not asking.is_set() and (since is None or since >= propose_every):
             asking.set()
             threading.Thread(target=ask_proposals, args=(records(study),), daemon=True).start()
@@ -150,8 +146,8 @@ def run_search(
             out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
             threads=threads,
             feature_code=data.feature_code,
-            time_limit_s=max(MIN_TRIAL_S, (TRIAL_SHARE if first.is_set() else FIRST_SHARE) * room),
-            max_train_rows=None if first.is_set() else FIRST_ROWS,
+            time_limit_s=max(settings.min_trial_s, (settings.trial_share if first.is_set() else settings.first_share) * room),
+            max_train_rows=None if first.is_set() else settings.first_rows,
             holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.last_fold_only,
         )
 
@@ -175,7 +171,7 @@ def run_search(
             on_trial(_record(study.trials[trial.number]))
 
     def loop(sandbox: Sandbox) -> None:
-        while not stop.is_set() and (room := left()) > MIN_TRIAL_S:  # another thread's trial may move the deadline
+        while not stop.is_set() and (room := left()) > settings.min_trial_s:  # another thread's trial may move the deadline
             with lock:
                 trial, job = start_trial(room)
 
@@ -184,7 +180,7 @@ def run_search(
                     trial.report(value, step)
                     return not trial.should_prune()
 
-            outcome = sandbox.run(job, timeout_s=job.time_limit_s * GRACE[0] + GRACE[1], on_fold=on_fold,
+            outcome = sandbox.run(job, timeout_s=job.time_limit_s * settings.grace[0] + settings.grace[1], on_fold=on_fold,
                                   startup_s=max(0.0, room - job.time_limit_s))  # a cold worker: until the deadline
             with lock:
                 finish_trial(trial, outcome)

@@ -33,7 +33,6 @@ from mlpilot.schemas import Plan, Verdict
 from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric
 from mlpilot.tools.space import as_ints, config_problems, space_for
 
-MIN_ROLE_S = 5.0  # a role's call gets at least this long (at most half the time left)
 MAX_ENUM_COLUMNS = 300  # beyond, the target's schema lists no columns (the check after the reply still does)
 SHOWN = {False: (15, 10), True: (5, 3)}  # (best, latest) history rows in a propose prompt, by compactness
 

@@ -9,10 +9,11 @@ import pytest
 from mlpilot.agent.backends.base import Backend
 from mlpilot.agent.backends.expert import ExpertBackend
 from mlpilot.agent.roles import UnderstandInput, UnderstandReply
-from mlpilot.agent.state import Deps, RunState
+from mlpilot.agent.state import Clock, Deps, RunState
 from mlpilot.agent.understand import _validated, understand
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import TaskSpec
+from mlpilot.tools.load import load_table
 
 
 class Scripted(Backend):
@@ -47,7 +48,8 @@ def run(tmp_path, request, train, test=None, backend=None, **state):
         test.to_csv(test_path, index=False)
     s = RunState(request=request, data_path=str(data), test_path=None if test_path is None else str(test_path),
                  run_dir=str(tmp_path), **state)
-    deps = Deps(backend=backend or ExpertBackend(), sandbox=None, run_dir=tmp_path, budget_s=60)
+    deps = Deps(backend=backend or ExpertBackend(), sandbox=None, run_dir=tmp_path, clock=Clock(60), train=load_table(data),
+                test=None if test_path is None else load_table(test_path))
     return understand(s, SimpleNamespace(context=deps))["spec"]
 
 
@@ -173,3 +175,10 @@ def test_a_rejected_llm_target_is_replaced_from_the_evidence():
     state = RunState(request=payload.request, data_path="-", run_dir="-")
     held = _validated(spec, state, payload, train)
     assert held.target == "experience" and any("ruled 'wage' out" in n for n in held.notes)
+
+
+def test_a_class_metric_on_a_label_target_is_a_classification(tmp_path):
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"x": rng.normal(size=60), "kind": rng.choice(["dog", "cat", "goat"], 60)})
+    spec = run(tmp_path, "which kind is it? log loss", frame)
+    assert (spec.target, spec.task_type, spec.metric) == ("kind", "multiclass", "log_loss")

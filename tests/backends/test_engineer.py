@@ -67,7 +67,8 @@ def test_no_step_without_an_llm_or_when_nothing_helps(make_backend, tmp_path):
     with WireServer({"code": [{"json": {"code": USELESS, "new_columns": {"s": "numeric"}}}]}) as server, \
             LocalSandbox(tmp_path / "data", tmp_path / "out") as sandbox:
         deadline = time.monotonic() + 120
-        assert write_feature_code(ExpertBackend(), spec, job.profile, sandbox, job, 0.5, deadline=deadline).attempts == []
+        assert write_feature_code(ExpertBackend(), spec, job.profile, sandbox, job, 0.5, deadline=deadline,
+                                  max_attempts=3).attempts == []
         result = write_feature_code(make_backend(server), spec, job.profile, sandbox, job, 0.99, deadline=deadline,
                                     max_attempts=2)
     assert result.code is None and result.new_columns == {} and len(result.attempts) == 2
