@@ -22,13 +22,15 @@ from mlpilot.tools.model_io import load_model, save_model
 FALLBACK = {"family": "lightgbm", "n_estimators": 100}
 
 
-def member_configs(state: RunState) -> tuple[list[dict], list[float]]:
-    """The ensemble's configs with their refit settings (boosting rounds found by early stopping)."""
-    if not state.ensemble:
+def member_configs(state: RunState, ensemble: dict[str, float] | None = None) -> tuple[list[dict], list[float]]:
+    """The configs of ``ensemble`` (by default the run's) with their refit settings (boosting rounds found by
+    early stopping)."""
+    ensemble = state.ensemble if ensemble is None else ensemble
+    if not ensemble:
         return [dict(FALLBACK)], [1.0]
     by_number: dict[int, TrialRecord] = {t.number: t for t in state.trials}
     configs, weights = [], []
-    for number, weight in state.ensemble.items():
+    for number, weight in ensemble.items():
         trial = by_number[int(number)]
         config = dict(trial.config)
         if "best_rounds" in trial.info:
@@ -38,9 +40,11 @@ def member_configs(state: RunState) -> tuple[list[dict], list[float]]:
     return configs, weights
 
 
-def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float) -> TrialOutcome:
-    """Fit the ensemble's configs on all rows in the sandbox (model file and test predictions in the outcome)."""
-    configs, weights = member_configs(state)
+def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float,
+                   ensemble: dict[str, float] | None = None) -> TrialOutcome:
+    """Fit the configs of ``ensemble`` (by default the run's) on all rows in the sandbox (model file and test
+    predictions in the outcome)."""
+    configs, weights = member_configs(state, ensemble)
     job = TrialJob(job_id=name, kind="fit", data_file=RunLayout.table_name(state.attempt), target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
                    out_subdir=name, classes=state.classes, threads=ctx.threads,

@@ -123,10 +123,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                                   f"fitted on"))
             update["class_weights"] = class_weights
     refit = fit_seconds(trials, list(weights), len(folds), scale, settings.fit_overhead_s)
+    lead = next(t.number for t in top if t.number in weights)  # the best-ranked member
     if pair:
         update["profile"] = _with_and_without(state.profile, trials, plan.trial_config(pair["with"]), ctx)
     return update | {"ensemble": {str(n): float(w) for n, w in weights.items()}, "cv_score": float(honest),
-                     "refit_s": float(refit)}
+                     "refit_s": float(refit), "lead_member": lead,
+                     "lead_refit_s": float(fit_seconds(trials, [lead], len(folds), scale, settings.fit_overhead_s))}
 
 
 def _with_and_without(profile, trials: list[TrialRecord], base: dict, ctx: Deps):

@@ -51,6 +51,8 @@ class RunState(BaseModel):
     cv_score: float | None = None
     holdout_score: float | None = None
     refit_s: float = Field(0.0, description="estimated seconds to refit the ensemble on all rows")
+    lead_member: int | None = Field(None, description="the ensemble's best-ranked trial")
+    lead_refit_s: float = Field(0.0, description="estimated seconds to refit the lead member alone on all rows")
     verdict: Verdict | None = None
     feedback: list[str] = Field(default_factory=list)
     rejected_targets: list[str] = Field(default_factory=list, description="targets the verifier sent back")
