@@ -86,6 +86,8 @@ class DatasetProfile(BaseModel):
     missing_frac: float = 0.0
     memory_mb: float = 0.0
     leakage_suspects: list[LeakSuspect] = Field(default_factory=list)
+    ordered_ids: list[str] = Field(default_factory=list, description="integer ids whose order alone says a little "
+                                   "about the target: trials may use them as numbers (``ids_as_numbers``)")
     test_rows: int | None = None
 
     def features(self) -> list[ColumnProfile]:
@@ -97,6 +99,11 @@ class DatasetProfile(BaseModel):
     def without(self, columns: list[str]) -> DatasetProfile:
         """This profile with ``columns`` left out of the features."""
         return self.model_copy(update={"columns": [c for c in self.columns if c.name not in columns]})
+
+    def with_ids_as_numbers(self) -> DatasetProfile:
+        """This profile with its ordered ids as numeric features."""
+        return self.model_copy(update={"columns": [c.model_copy(update={"role": "numeric"})
+                                                   if c.name in self.ordered_ids else c for c in self.columns]})
 
     def by_role(self, *roles: str) -> list[str]:
         return [c.name for c in self.features() if c.role in roles]

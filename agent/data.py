@@ -40,7 +40,7 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     layout = ctx.layout
     data_dir = layout.data
     data_dir.mkdir(exist_ok=True)
-    names = [c.name for c in state.profile.features()]
+    names = [c.name for c in state.profile.features()] + state.profile.ordered_ids  # ids: for ids_as_numbers
     table_file, test_file = layout.table_name(state.attempt), layout.table_name(state.attempt, test=True)
     if not (data_dir / table_file).exists():  # per attempt: a re-read request may change target and features
         _parquet_safe(frame[names]).assign(**{state.spec.target: y}).to_parquet(data_dir / table_file)

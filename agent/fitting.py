@@ -57,14 +57,15 @@ def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int,
                  class_weights: list[float] | None = None) -> TabularModel:
     """One model averaging the chosen trials' fold models, each trial's folds sharing its weight."""
     by_number = {t.number: t for t in trials}
-    members, member_weights, first = [], [], None
+    members, member_weights, features, first = [], [], [], None
     for number, weight in weights.items():
         bag = load_model(trial_output(trials_dir, by_number[number].model_file))
         first = first or bag
         members += list(bag.members)
         member_weights += [weight * w for w in bag.weights_]
+        features += [c for c in bag.features if c not in features]  # a member may use the ids, another not
     return TabularModel(members=members, weights=member_weights, classes=first.classes, task=first.task,
-                        features=first.features, feature_code=first.feature_code, class_weights=class_weights)
+                        features=features, feature_code=first.feature_code, class_weights=class_weights)
 
 
 def blend(run_dir: Path, trials: list[TrialRecord], weights: dict[int, float], name: str) -> np.ndarray:

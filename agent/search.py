@@ -70,6 +70,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 capped = {"n_estimators": settings.twin_rounds * rounds} if rounds else {}
                 twins = [{"l1_loss": True} | capped] if plan.l1_loss else []
                 twins += [{"log_target": True}] if plan.try_log_target else []
+                twins += [{"ids_as_numbers": True}] if state.profile.ordered_ids else []  # the CV decides
                 enqueue(study, [warm[0] | twin for twin in twins], "default")
             enqueue(study, [plan.trial_config(BASELINE) | ({"l1_loss": True} if plan.l1_loss else {})], "baseline")
             enqueue(study, warm[1:], "default")

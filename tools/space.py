@@ -192,8 +192,8 @@ def suggest(trial: optuna.Trial, families: list[str], task_type: str) -> dict:
 def to_trial_params(config: dict) -> dict:
     """The Optuna parameter names of a config (for ``study.enqueue_trial``)."""
     family = config["family"]
-    return {"family": family, "l1_loss": bool(config.get("l1_loss")), "log_target": bool(config.get("log_target")),
-            **{f"{family}.{k}": v for k, v in config.items() if k in FAMILIES[family].space}}
+    flags = {flag: bool(config.get(flag)) for flag in ("l1_loss", "log_target", "ids_as_numbers")}
+    return {"family": family, **flags, **{f"{family}.{k}": v for k, v in config.items() if k in FAMILIES[family].space}}
 
 
 def as_ints(config: dict, space: dict[str, dict]) -> dict:

@@ -256,3 +256,16 @@ def test_excluded_columns_are_dropped():
     _assert_dropped(p, "sqft", "rooms")
     assert {c.name for c in p.features()} == {"age", "zone", "noise"}
     assert {c.name for c in p.columns} == {"sqft", "age", "rooms", "zone", "noise"}  # still profiled
+
+
+def test_ids_in_order_of_the_target_are_ordered_and_shuffled_ids_are_not():
+    """An id handed out over time says when a row was made; a shuffled id says nothing and costs no trial."""
+    rng = np.random.default_rng(0)
+    n = 3000
+    frame = pd.DataFrame({"id": np.arange(n), "x": rng.normal(size=n)})
+    frame["y"] = frame["id"] / n + rng.normal(size=n)  # a drift over time, small beside the noise (R2 ~0.08)
+    assert profile_dataset(frame, "y", "regression").ordered_ids == ["id"]
+    shuffled = frame.assign(id=rng.permutation(n))
+    assert profile_dataset(shuffled, "y", "regression").ordered_ids == []
+    labels = shuffled.assign(y=np.where(rng.random(n) < 0.5, "a", "b"))
+    assert profile_dataset(labels, "y", "binary").ordered_ids == []

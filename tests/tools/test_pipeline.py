@@ -125,3 +125,14 @@ def test_category_codes_leave_rare_levels_without_a_code():
     codes = CategoryCodes(as_category=False).fit(frame).transform(frame)
     assert codes["make"].iloc[:11].notna().all() and np.isnan(codes["make"].iloc[11])
     assert codes["make__freq"].iloc[11] == pytest.approx(1 / 12)  # its rarity itself is still a feature
+
+
+def test_ids_as_numbers_adds_integer_ids_to_the_features():
+    frame = pd.DataFrame({"row_id": np.arange(200), "x": np.random.default_rng(0).normal(size=200)})
+    y = frame["row_id"] * 2.0
+    profile = profile_dataset(frame.assign(y=y), "y", "regression")
+    assert profile.ordered_ids == ["row_id"]
+    plain = build_pipeline({"family": "linear"}, profile).fit(frame, y)
+    ordered = build_pipeline({"family": "linear", "ids_as_numbers": True}, profile).fit(frame, y)
+    assert "row_id" not in plain[:-1].get_feature_names_out() and "row_id" in ordered[:-1].get_feature_names_out()
+    assert np.abs(ordered.predict(frame) - y).mean() < 0.05 * y.std() < 0.5 * y.std() < np.abs(plain.predict(frame) - y).mean()
