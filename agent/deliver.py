@@ -92,7 +92,10 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
             return "the best finished trial's bagged fold models", None
         weights = {int(n): w for n, w in state.ensemble.items()}
         new = blend(run_dir, state.trials, weights, "test") if state.test_path else None
-        fits = lambda seconds: ctx.remaining() > ctx.settings.refit_margin * seconds + ctx.settings.report_s  # noqa: E731
+
+        def fits(seconds: float) -> bool:  # a refit estimated at ``seconds``, with its margin and the report
+            return ctx.remaining() > ctx.settings.refit_margin * seconds + ctx.settings.report_s
+
         # a regression's lead member refit on all rows beat the bag of the whole ensemble on 5 of 6 tasks where
         # only the bag fitted; a classification's bag won on all 5 (the tuning part at 30 s, bench/generalization.md)
         lead_only = (len(weights) > 1 and state.spec.task_type == "regression" and not fits(state.refit_s)

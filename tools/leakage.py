@@ -42,12 +42,16 @@ def ordered_ids(df: pd.DataFrame, profile: DatasetProfile) -> list[str]:
     ids = [c.name for c in profile.columns if c.role == "id" and c.dtype.startswith(("int", "uint"))]
     if not ids:
         return []
-    rows = df[df[profile.target].notna()]
-    rows = rows.sample(LEAK_ROWS, random_state=0) if len(rows) > LEAK_ROWS else rows
+    rows = _probe_rows(df, profile.target)
     scorer = _Scorer(rows[profile.target], profile.task_type)
-    chance = scorer.dominant if profile.task_type == "multiclass" else {"binary": 0.5, "regression": 0.0}[profile.task_type]
-    return [name for name in ids if scorer._cv(scorer._binned, rows[name].to_numpy(dtype=float, na_value=np.nan))
-            >= chance + ID_SIGNAL[profile.task_type]]
+    return [name for name in ids
+            if scorer.binned_gain(rows[name].to_numpy(dtype=float, na_value=np.nan)) >= ID_SIGNAL[profile.task_type]]
+
+
+def _probe_rows(df: pd.DataFrame, target: str) -> pd.DataFrame:
+    """The labelled rows the probes score on: at most ``LEAK_ROWS``, sampled the same way every time."""
+    rows = df[df[target].notna()]
+    return rows.sample(LEAK_ROWS, random_state=0) if len(rows) > LEAK_ROWS else rows
 
 
 def leak_suspects(df: pd.DataFrame, profile: DatasetProfile, test: pd.DataFrame | None,
@@ -74,8 +78,7 @@ def leak_suspects(df: pd.DataFrame, profile: DatasetProfile, test: pd.DataFrame 
     candidates = [c for c in features if c.role != "text" and c.name not in suspects]
     if not candidates:
         return list(suspects.values())
-    rows = df[df[profile.target].notna()]
-    rows = rows.sample(LEAK_ROWS, random_state=0) if len(rows) > LEAK_ROWS else rows
+    rows = _probe_rows(df, profile.target)
     y = rows[profile.target]
     regression = profile.task_type == "regression"
     classes = None if regression else pd.factorize(y)[0]
@@ -224,6 +227,12 @@ class _Scorer:
             return None
         value = self._cv(self._lookup if categorical else self._tree, x)
         return value if value >= self.threshold else None
+
+    def binned_gain(self, x: np.ndarray) -> float:
+        """How much better than chance a number's quantile bins alone score, cross-validated (AUC over 0.5,
+        accuracy over the majority class, R2 over 0)."""
+        chance = {"binary": 0.5, "regression": 0.0}.get(self.task_type)
+        return self._cv(self._binned, x) - (self.dominant if chance is None else chance)
 
     def _cv(self, fitter, x: np.ndarray) -> float:
         pred = np.zeros_like(self.Y)
