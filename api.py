@@ -20,7 +20,7 @@ from mlpilot.inputs import read_inputs
 from mlpilot.layout import RunLayout
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
-from mlpilot.schemas import TaskSpec, Verdict
+from mlpilot.schemas import FAMILIES, TaskSpec, Verdict
 from mlpilot.settings import Settings
 from mlpilot.tools.durations import parse_duration
 from mlpilot.tools.load import load_table
@@ -83,6 +83,7 @@ def solve(
     target: str | None = None,
     metric: str | None = None,
     exclude: str | list[str] | None = None,
+    families: list[str] | None = None,
     time_budget: float | str | None = None,
     out: str | Path = "runs",
     sandbox: str | Sandbox = "local",
@@ -94,6 +95,7 @@ def solve(
     submission: str | Path | None = None,
     on_event: Callable[[Event], None] | None = None,
     ask: Callable[[str], str] | None = None,
+    review: bool = False,
     started: float | None = None,
     settings: Settings | None = None,
 ) -> Result:
@@ -104,6 +106,8 @@ def solve(
     answers the planner's clarifying questions; without it the planner goes on with its best reading.
     ``exclude`` names columns no model may use (as ``--exclude`` does). ``submission`` is a path to copy the
     predictions for ``test`` to as well (where a harness expects them, e.g. ``submission/submission.csv``).
+    ``families`` are the only model families to search (``mlpilot.schemas.FAMILIES``); ``review=True`` shows
+    the plan through ``ask`` before the search and takes the answer as approval or a change.
     ``started``: the ``time.monotonic()`` value the budget counts from, if earlier than this call (the command
     line passes its own start, so importing the stack is on the clock). ``settings``: the constants that tune
     how the run spends its time (``mlpilot.settings.Settings``), to experiment with.
@@ -112,6 +116,11 @@ def solve(
     if submission is not None and test is None:
         raise MlpilotError("a submission file needs rows to predict: pass test= (--test) with submission=")
     budget = None if time_budget is None else parse_duration(time_budget)
+    unknown = [f for f in families or [] if f not in FAMILIES]
+    if unknown:
+        raise MlpilotError(f"unknown model families {', '.join(unknown)}: choose from {', '.join(FAMILIES)}")
+    if review and ask is None:
+        raise MlpilotError("review=True shows the plan to a person: pass ask= to answer it")
     train, rows = read_inputs(data, test, target=target, metric=metric)
     run_dir = new_run_dir(out)
     from mlpilot.agent.run import run_graph  # the modelling stack (~4 s of imports) loads once the inputs pass
@@ -131,7 +140,8 @@ def solve(
         backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
         state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
                          time_budget_s=budget, target=target, metric=metric,
-                         exclude=[exclude] if isinstance(exclude, str) else list(exclude or []))
+                         exclude=[exclude] if isinstance(exclude, str) else list(exclude or []),
+                         families=list(families or []), review_plan=review)
         with feature_sandbox(box):
             final = run_graph(state, deps, ask)
     if submission is not None:

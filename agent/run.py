@@ -7,21 +7,17 @@ import traceback
 from collections.abc import Callable
 from types import SimpleNamespace
 
-from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
-from pydantic import BaseModel
 
 from mlpilot import schemas
+from mlpilot.agent.checkpoint import serde
 from mlpilot.agent.deliver import deliver
 from mlpilot.agent.graph import build_graph
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
 
-SERDE = JsonPlusSerializer(allowed_msgpack_modules=[  # the checkpointed state's own types, and no others
-    ("mlpilot.schemas", name) for name, kind in vars(schemas).items()
-    if isinstance(kind, type) and issubclass(kind, BaseModel) and kind.__module__ == schemas.__name__])
-
+SERDE = serde(schemas)  # the checkpointed run state's own types
 
 
 def run_graph(state: RunState, deps: Deps, ask: Callable[[str], str] | None) -> RunState:

@@ -37,6 +37,9 @@ class RunState(BaseModel):
     target: str | None = None
     metric: str | None = None
     exclude: list[str] = Field(default_factory=list, description="columns given with --exclude / exclude=")
+    families: list[str] = Field(default_factory=list, description="the only families to search, if given")
+    review_plan: bool = Field(False, description="show the plan to the person before the search (review node)")
+    plan_approved: bool = False
     question: Question | None = Field(None, description="asked by the next node (ask), when someone can answer")
     clarifications: list[str] = Field(default_factory=list, description="questions asked and their answers")
     spec: TaskSpec | None = None

@@ -81,7 +81,8 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train)
     budget = state.time_budget_s or spec.time_budget_s  # a budget given outside the request wins
     if budget <= 0:
         raise MlpilotError(f"time budget must be positive, got {budget:g}s: pass e.g. --time-budget 2m")
-    constraints = spec.constraints.model_copy(update={"exclude_columns": excluded})
+    constraints = spec.constraints.model_copy(update={"exclude_columns": excluded} | (
+        {"include_families": list(state.families)} if state.families else {}))  # families= wins over the words
     return TaskSpec.model_validate(spec.model_dump() | {
         "target": target, "task_type": task_type, "metric": metric.name, "time_budget_s": budget,
         "constraints": constraints.model_dump(), "notes": notes})

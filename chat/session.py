@@ -1,0 +1,142 @@
+"""A chat session: a LangGraph thread (read the turn -> act on it) checkpointed in its own SQLite file, so a
+conversation left in the terminal or the browser continues in either."""
+
+from __future__ import annotations
+
+import operator
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.runtime import Runtime
+from pydantic import BaseModel, Field
+
+from mlpilot import schemas
+from mlpilot.agent.checkpoint import serde
+from mlpilot.chat import intents
+from mlpilot.chat.intents import DATA_FILE, Intent, read_turn
+from mlpilot.errors import MlpilotError
+from mlpilot.events import Event
+
+
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    text: str
+
+
+class ChatState(BaseModel):
+    """What the conversation knows; the settings are those the next run uses."""
+
+    turns: Annotated[list[Turn], operator.add] = Field(default_factory=list)
+    text: str = Field("", description="the turn being answered")
+    intent: Intent | None = None
+    files: list[str] = Field(default_factory=list, description="data files given, in order")
+    request: str | None = Field(None, description="the task as the person last described it")
+    exclude: list[str] = Field(default_factory=list)
+    families: list[str] = Field(default_factory=list)
+    without_families: list[str] = Field(default_factory=list)
+    budget_s: float | None = None
+    runs: list[str] = Field(default_factory=list, description="run directories, oldest first")
+
+
+@dataclass(frozen=True)
+class ChatDeps:
+    """What a session's actions need and never checkpoint: where runs go, how to ask, where progress goes."""
+
+    root: Path
+    ask: Callable[[str], str] | None = None
+    on_event: Callable[[Event], None] | None = None
+    llm: str | None = None
+    base_url: str | None = None
+    sandbox: str = "local"
+    default_budget_s: float = 60.0
+
+
+def read(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
+    """Node: the turn as an intent; data files it names that exist join the conversation."""
+    from mlpilot.chat.actions import columns_of
+
+    files = list(state.files)
+    for m in DATA_FILE.finditer(state.text):
+        path = Path(m.group(1)).expanduser()
+        if path.is_file() and str(path.resolve()) not in files:
+            files.append(str(path.resolve()))
+    intent = read_turn(state.text, columns_of(files))
+    if intent.kind == "predict" and intent.path and str(Path(intent.path).expanduser().resolve()) in files \
+            and files != state.files:
+        files = list(state.files)  # a file to predict is not training data
+    return {"intent": intent, "files": files, "turns": [Turn(role="user", text=state.text)]}
+
+
+def act(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
+    """Node: do what the intent asks and say what came of it; a bad request is a reply, not a crash."""
+    from mlpilot.chat.actions import ACTIONS
+
+    try:
+        update = ACTIONS[state.intent.kind](state, runtime.context)
+    except MlpilotError as exc:
+        update = {"reply": f"I could not do that: {exc}"}
+    reply = update.pop("reply")
+    return update | {"turns": [Turn(role="assistant", text=reply)]}
+
+
+def build_chat_graph(checkpointer):
+    graph = StateGraph(ChatState, context_schema=ChatDeps)
+    graph.add_node("read", read)
+    graph.add_node("act", act)
+    graph.add_edge(START, "read")
+    graph.add_edge("read", "act")
+    graph.add_edge("act", END)
+    return graph.compile(checkpointer=checkpointer)
+
+
+class ChatSession:
+    """One named conversation under ``root/sessions/``: ``send`` a turn, get the reply; state survives restarts."""
+
+    def __init__(self, name: str, root: str | Path = "runs", **deps):
+        if not name or not all(ch.isalnum() or ch in "-_." for ch in name) or name.startswith("."):
+            raise MlpilotError(f"session name {name!r} may hold only letters, digits, '-', '_' and '.': pick another")
+        self.name = name
+        self.root = Path(root).expanduser()
+        self.dir = self.root / "sessions" / name
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.deps = ChatDeps(root=self.root, **deps)
+        self._conn = sqlite3.connect(self.dir / "chat.sqlite", check_same_thread=False)
+        self.graph = build_chat_graph(SqliteSaver(self._conn, serde=serde(schemas, intents, sys.modules[__name__])))
+        self.config = {"configurable": {"thread_id": name}}
+
+    @property
+    def state(self) -> ChatState:
+        values = self.graph.get_state(self.config).values
+        return ChatState.model_validate(values) if values else ChatState()
+
+    @property
+    def uploads(self) -> Path:
+        """Where files given to this session (uploads) are kept."""
+        return self.dir / "files"
+
+    def send(self, text: str) -> str:
+        """Answer one turn (running a search if it asks for one) and return the reply."""
+        out = self.graph.invoke({"text": text.strip()}, self.config, context=self.deps)
+        return out["turns"][-1].text
+
+    def add_file(self, path: str | Path) -> None:
+        """Add a data file to the conversation (an upload, or ``--data``)."""
+        resolved = str(Path(path).expanduser().resolve())
+        if not Path(resolved).is_file():
+            raise MlpilotError(f"data file {path} not found: give an existing file")
+        if resolved not in self.state.files:
+            self.graph.update_state(self.config, {"files": self.state.files + [resolved]}, as_node="act")
+
+    def record(self, user: str, assistant: str) -> None:
+        """Keep a turn that did not finish (a run stopped with Ctrl-C) in the history."""
+        self.graph.update_state(self.config, {"turns": [Turn(role="user", text=user),
+                                                        Turn(role="assistant", text=assistant)]}, as_node="act")
+
+    def close(self) -> None:
+        self._conn.close()

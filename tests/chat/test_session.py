@@ -1,0 +1,77 @@
+"""A conversation end to end on real data with real (short) runs: ask, review the plan, run, follow up, resume."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from mlpilot.chat.session import ChatSession
+
+
+class Person:
+    """Answers the run's questions as a person would, and remembers what was asked."""
+
+    def __init__(self, *answers: str):
+        self.answers, self.asked = list(answers), []
+
+    def __call__(self, question: str) -> str:
+        self.asked.append(question)
+        return self.answers.pop(0) if self.answers else "yes"
+
+
+def test_questions_about_the_data_are_answered_from_it(tmp_path, churn_files):
+    train, _ = churn_files
+    session = ChatSession("data", tmp_path / "out")
+    session.add_file(train)
+    frame = pd.read_csv(train)
+    assert session.send("how many rows are there?").startswith(f"{len(frame):,} rows")
+    assert session.send("how many rows have a missing tenure?").startswith(f"{frame.tenure.isna().sum()} of")
+    assert f"{frame.monthly_charges.mean():.6g}" in session.send("what is the average monthly charges?")
+    assert "I can:" in session.send("help")
+    assert "closest things I can do" in session.send("banana")
+    assert "nothing has run yet" in session.send("what did the verifier check?")
+
+
+@pytest.mark.slow
+def test_a_conversation_runs_follows_up_and_resumes(tmp_path, churn_files):
+    train, new = churn_files
+    person = Person("yes", "yes")
+    session = ChatSession("churn", tmp_path / "out", ask=person)
+    reply = session.send(f"predict which customers churn from {train}; ROC AUC; 12 seconds")
+    assert reply.startswith("Delivered a model of 'churn' (binary): CV roc_auc"), reply
+    assert person.asked[0].startswith("Plan: predict 'churn' (binary), scored by roc_auc.")
+    assert "- beats_dummy [ok]" in session.send("what did the verifier check?")
+    assert "tenure ranks" in session.send("why is tenure important?")
+
+    reply = session.send("try only linear models")
+    assert "Families, in trying order: linear." in person.asked[1]
+    first, second = session.state.runs
+    summary = json.loads((tmp_path / second / "summary.json").read_text())
+    assert summary["spec"]["constraints"]["include_families"] == ["linear"]
+    assert "The latest run is" in session.send("compare with the previous run")
+
+    reply = session.send(f"predict on {new}")
+    predictions = pd.read_csv(tmp_path / second / "predictions-new.csv")
+    assert len(predictions) == 300 and reply.startswith("Wrote 300 predictions")
+    session.send(f"save the model to {tmp_path / 'models' / 'churn'}")
+    assert (tmp_path / "models" / "churn" / "model.skops").is_file()
+    session.close()
+
+    again = ChatSession("churn", tmp_path / "out")  # leave and come back: the thread continues
+    assert again.state.runs == [first, second] and again.state.families == ["linear"]
+    assert again.state.turns[0].text.startswith("predict which customers churn")
+    assert "roc_auc" in again.send("show the leaderboard")
+
+
+@pytest.mark.slow
+def test_changing_the_plan_at_review_reruns_understand(tmp_path, churn_files):
+    train, _ = churn_files
+    person = Person("don't use tenure", "yes")
+    session = ChatSession("review", tmp_path / "out", ask=person)
+    session.add_file(train)
+    session.send("predict churn, ROC AUC, 10 seconds")
+    assert len(person.asked) == 2 and "Left out: tenure (you asked)" in person.asked[1]
+    summary = json.loads((tmp_path / session.state.runs[0] / "summary.json").read_text())
+    assert summary["spec"]["constraints"]["exclude_columns"] == ["tenure"]
