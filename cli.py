@@ -1,4 +1,4 @@
-"""The ``mlpilot`` command: run, predict, sandbox, eval."""
+"""The ``mlpilot`` command: run, chat, predict, sandbox, eval."""
 
 from __future__ import annotations
 
@@ -87,6 +87,24 @@ def run(
     console.print(leaderboard_table(result.leaderboard, result.metric))
     if as_json:
         sys.stdout.write(json.dumps(result.summary | {"run_dir": str(result.run_dir)}, default=str) + "\n")
+
+
+@app.command()
+def chat(
+    data: list[Path] = typer.Option(None, "--data", "-d", help="a data file for the conversation (repeat it)"),
+    session: str = typer.Option("default", "--session", "-s", help="the conversation to start or continue"),
+    out: Path = typer.Option(Path("runs"), "--out", "-o", help="folder for run directories and sessions"),
+    sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
+    llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
+    base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
+) -> None:
+    """Talk to mlpilot: describe a task, answer its questions, approve its plan, follow up; the conversation is kept."""
+    from mlpilot.chat.terminal import chat_loop
+
+    for path in data or []:
+        if not path.is_file():
+            fail(f"data file {path} not found: pass an existing file with --data")
+    chat_loop(session, out, list(data or []), Console(), sandbox=sandbox, llm=llm, base_url=base_url)
 
 
 @app.command()

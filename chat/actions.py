@@ -78,7 +78,7 @@ def run_task(state: ChatState, deps: ChatDeps, request: str | None = None, budge
 
         families = [f for f in FAMILIES if f not in settings["without_families"]]
     result = solve(request, train, test=test, exclude=settings["exclude"], families=families or None,
-                   time_budget=budget_s or state.budget_s, out=deps.root / "runs", sandbox=deps.sandbox,
+                   time_budget=budget_s or state.budget_s, out=deps.root, sandbox=deps.sandbox,
                    llm=deps.llm, base_url=deps.base_url, on_event=deps.on_event, ask=deps.ask,
                    review=deps.ask is not None)
     summary = result.summary

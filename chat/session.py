@@ -135,8 +135,10 @@ class ChatSession:
 
     def record(self, user: str, assistant: str) -> None:
         """Keep a turn that did not finish (a run stopped with Ctrl-C) in the history."""
-        self.graph.update_state(self.config, {"turns": [Turn(role="user", text=user),
-                                                        Turn(role="assistant", text=assistant)]}, as_node="act")
+        turns = self.state.turns
+        asked = [] if turns and turns[-1] == Turn(role="user", text=user) else [Turn(role="user", text=user)]
+        self.graph.update_state(self.config, {"turns": asked + [Turn(role="assistant", text=assistant)]},
+                                as_node="act")
 
     def close(self) -> None:
         self._conn.close()
