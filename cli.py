@@ -108,6 +108,37 @@ def chat(
 
 
 @app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="address to bind; anything but loopback needs a token"),
+    port: int = typer.Option(8765, "--port", help="port to listen on"),
+    token: str = typer.Option(None, "--token", help="access token (made up and printed when --host is not loopback)"),
+    out: Path = typer.Option(Path("runs"), "--out", "-o", help="folder for run directories and sessions"),
+    max_upload_mb: float = typer.Option(200, "--max-upload-mb", help="largest file an upload may be"),
+    sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
+    llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
+    base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
+) -> None:
+    """The chat as a local web app (and its JSON API); prints its URL."""
+    import ipaddress
+    import secrets
+
+    import uvicorn
+
+    from mlpilot.chat.web import create_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        fail(f"--host {host!r} is not an IP address: pass e.g. 127.0.0.1 or 0.0.0.0")
+    if not loopback and not token:
+        token = secrets.token_urlsafe(16)
+    app_ = create_app(out, token=token, max_upload_mb=max_upload_mb, sandbox=sandbox, llm=llm, base_url=base_url)
+    Console().print(f"mlpilot chat on [bold]http://{host}:{port}/" + (f"?token={token}" if token else "") + "[/]",
+                    highlight=False)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+@app.command()
 def predict(
     run_dir: Path = typer.Argument(..., help="a run directory that holds model.skops"),
     data: Path = typer.Argument(..., help="rows to predict, with the training columns"),

@@ -33,8 +33,10 @@ def table(path: str) -> pd.DataFrame:
 
 
 def train_and_test(files: list[str]) -> tuple[str | None, str | None]:
-    """The training file (the last one given that is not named like a test set) and the test file, if any."""
-    tests = [f for f in files if "test" in Path(f).stem.lower()]
+    """The training file and the test file, if any. A file is for predicting, not training, when it is named like
+    a test set or its columns are a strict subset of another file's (it lacks the target); the last of each wins."""
+    columns = {f: set(table(f).columns) for f in files}
+    tests = [f for f in files if "test" in Path(f).stem.lower() or any(columns[f] < columns[g] for g in files)]
     trains = [f for f in files if f not in tests]
     return (trains[-1] if trains else None), (tests[-1] if tests else None)
 
@@ -132,6 +134,8 @@ def predict(state: ChatState, deps: ChatDeps) -> dict:
 
     layout = _last_run(state)
     source = Path(state.intent.path).expanduser()
+    given = [Path(f) for f in state.files if Path(f).name == source.name]  # an uploaded file, by its name
+    source = source if source.is_file() or not given else given[-1]
     if not source.is_file():
         return {"reply": f"I found no file {source}: give the path of a table with the training columns."}
     out = predict_rows(layout.root, source)

@@ -127,9 +127,12 @@ class ChatSession:
 
     def add_file(self, path: str | Path) -> None:
         """Add a data file to the conversation (an upload, or ``--data``)."""
+        from mlpilot.chat.actions import table
+
         resolved = str(Path(path).expanduser().resolve())
         if not Path(resolved).is_file():
             raise MlpilotError(f"data file {path} not found: give an existing file")
+        table(resolved)  # a file that is no table is refused here, not at the next turn
         if resolved not in self.state.files:
             self.graph.update_state(self.config, {"files": self.state.files + [resolved]}, as_node="act")
 
