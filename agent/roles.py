@@ -90,3 +90,12 @@ class VerifyInput(BaseModel):
     checks: list[Check]
     attempt: int
     max_attempts: int
+
+
+class TurnInput(BaseModel):
+    """A chat turn to read into an ``Intent`` (``mlpilot.chat.intents``)."""
+
+    text: str = Field(description="the person's message")
+    columns: list[str] = Field(default_factory=list, description="the training data's columns")
+    files: list[str] = Field(default_factory=list, description="names of the data files in the conversation")
+    has_run: bool = Field(False, description="whether a run has delivered a model in this conversation")

@@ -17,6 +17,9 @@ The rules, first match wins (``read_turn``):
 - ``show``: the leaderboard, the best model, the score, the results, the report.
 - ``task``: anything else that reads as an ML task (predict, estimate, forecast, classify, model, which, ...).
 - ``unknown``: none of these; the reply offers the closest things it can do.
+
+With an LLM backend the model reads the turn (role ``chat``, its columns held to the data's) and
+``reconcile`` keeps its reading unless it would act where these rules read no such act.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ class Intent(BaseModel):
     """One turn, read: what to do and with what."""
 
     kind: IntentKind
-    text: str = Field(description="the turn as typed")
+    text: str = Field("", description="the turn as typed (filled in by mlpilot)")
     seconds: float | None = Field(None, description="more_time: how much more time, if said")
     families: list[Family] = Field(default_factory=list, description="families: the only ones to search")
     without_families: list[Family] = Field(default_factory=list, description="families: the ones not to search")
@@ -114,6 +117,17 @@ def read_turn(text: str, columns: list[str]) -> Intent:
     if TASK.search(text) or len(text.split()) >= 6:
         return Intent(kind="task", text=text)
     return Intent(kind="unknown", text=text)
+
+
+ACTS = {"task", "more_time", "families", "exclude", "predict", "save"}  # start a run or write files
+
+
+def reconcile(llm: Intent, expert: Intent) -> Intent:
+    """An LLM's reading, unless it would act (run, predict, save) where the expert reads no such act, or places
+    nothing: a weak model must not start a run on a question. Where the two agree, the LLM's fields stand."""
+    if llm.kind == expert.kind or (llm.kind not in ACTS and llm.kind != "unknown"):
+        return llm
+    return expert
 
 
 def duration(text: str) -> float | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import operator
 import sqlite3
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,12 @@ from langgraph.runtime import Runtime
 from pydantic import BaseModel, Field
 
 from mlpilot import schemas
+from mlpilot.agent.backends import get_backend
+from mlpilot.agent.backends.base import Backend
 from mlpilot.agent.checkpoint import serde
+from mlpilot.agent.roles import TurnInput
 from mlpilot.chat import intents
-from mlpilot.chat.intents import DATA_FILE, Intent, read_turn
+from mlpilot.chat.intents import DATA_FILE, Intent, read_turn, reconcile
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event
 
@@ -46,9 +50,12 @@ class ChatState(BaseModel):
 
 @dataclass(frozen=True)
 class ChatDeps:
-    """What a session's actions need and never checkpoint: where runs go, how to ask, where progress goes."""
+    """What a session's actions need and never checkpoint: where runs go, how to ask, where progress goes, who
+    reads the turns (``backend``: the expert, or an LLM checked against the data) and how long it may take."""
 
     root: Path
+    backend: Backend
+    turn_s: float = 20.0
     ask: Callable[[str], str] | None = None
     on_event: Callable[[Event], None] | None = None
     llm: str | None = None
@@ -66,7 +73,11 @@ def read(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
         path = Path(m.group(1)).expanduser()
         if path.is_file() and str(path.resolve()) not in files:
             files.append(str(path.resolve()))
-    intent = read_turn(state.text, columns_of(files))
+    deps = runtime.context
+    payload = TurnInput(text=state.text, columns=columns_of(files), files=[Path(f).name for f in files],
+                        has_run=bool(state.runs))
+    intent = deps.backend.complete("chat", payload, deadline=time.monotonic() + deps.turn_s)
+    intent = reconcile(intent, read_turn(state.text, payload.columns))
     if intent.kind == "predict" and intent.path and str(Path(intent.path).expanduser().resolve()) in files \
             and files != state.files:
         files = list(state.files)  # a file to predict is not training data
@@ -105,7 +116,8 @@ class ChatSession:
         self.root = Path(root).expanduser()
         self.dir = self.root / "sessions" / name
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.deps = ChatDeps(root=self.root, **deps)
+        backend = get_backend(deps.get("llm"), base_url=deps.get("base_url"), log_dir=self.dir)
+        self.deps = ChatDeps(root=self.root, backend=backend, **deps)
         self._conn = sqlite3.connect(self.dir / "chat.sqlite", check_same_thread=False)
         self.graph = build_chat_graph(SqliteSaver(self._conn, serde=serde(schemas, intents, sys.modules[__name__])))
         self.config = {"configurable": {"thread_id": name}}

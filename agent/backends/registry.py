@@ -24,10 +24,12 @@ from mlpilot.agent.roles import (
     PlanInput,
     Proposals,
     ProposeInput,
+    TurnInput,
     UnderstandInput,
     UnderstandReply,
     VerifyInput,
 )
+from mlpilot.chat.intents import Intent, read_turn
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import Plan, Verdict
 from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric
@@ -177,6 +179,32 @@ def _verify_tidy(payload: VerifyInput, answer: Verdict) -> Verdict:
     return answer
 
 
+# ------------------------------------------------------------------------------------------------- chat
+
+
+def _chat_schema(payload: TurnInput) -> type[BaseModel]:
+    """Named columns must be real columns, so a grammar-constrained server cannot invent one."""
+    if not payload.columns or len(payload.columns) > MAX_ENUM_COLUMNS:
+        return Intent
+    return create_model(Intent.__name__, __base__=Intent, columns=(list[Literal[tuple(payload.columns)]], []))
+
+
+def _chat_problems(payload: TurnInput, answer: Intent) -> list[str]:
+    out = [f"column {c!r} is not a column of the data; columns are {payload.columns}"
+           for c in answer.columns if c not in payload.columns]
+    if answer.kind == "predict" and not answer.path:
+        out.append("kind 'predict' needs the path of the file to predict")
+    if answer.kind in ("exclude",) and not answer.columns:
+        out.append("kind 'exclude' needs the columns to leave out")
+    if answer.kind == "families" and not (answer.families or answer.without_families):
+        out.append("kind 'families' needs families or without_families")
+    return out
+
+
+def _chat_tidy(payload: TurnInput, answer: Intent) -> Intent:
+    return answer.model_copy(update={"text": payload.text})  # the turn is the person's words, never the model's
+
+
 ROLES: dict[str, Role] = {role.name: role for role in (
     Role("understand", UnderstandInput, UnderstandReply, understand, max_tokens=500, share=0.12,
          problems=_understand_problems, wire=_understand_schema),
@@ -187,4 +215,6 @@ ROLES: dict[str, Role] = {role.name: role for role in (
     Role("verify", VerifyInput, Verdict, verify, max_tokens=400, share=0.04, problems=_verify_problems,
          tidy=_verify_tidy),
     Role("code", CodeInput, FeatureCode, None, max_tokens=1500),
+    Role("chat", TurnInput, Intent, lambda turn: read_turn(turn.text, turn.columns), max_tokens=200,
+         problems=_chat_problems, tidy=_chat_tidy, wire=_chat_schema),
 )}

@@ -95,3 +95,21 @@ def test_the_code_writer_runs_against_the_real_model(local_llm, tmp_path):
     assert any(c["kind"] == "call" and c["role"] == "code" for c in calls(tmp_path))
     assert step.code is None or step.value > baseline.value
     assert all(a.result for a in step.attempts)
+
+
+def test_chat_turns_read_by_the_real_model_never_break_the_conversation(local_llm, churn, tmp_path):
+    """The real model reads each turn into an intent under a grammar that lists the real columns; whatever it
+    says (checked against the data, the expert's reading where it cannot place a turn), every turn is answered."""
+    from mlpilot.chat.session import ChatSession
+
+    train = tmp_path / "train.csv"
+    churn.to_csv(train, index=False)
+    session = ChatSession("llm", tmp_path / "out", llm=SPEC, base_url=local_llm.base_url)
+    session.add_file(train)
+    replies = [session.send(text) for text in ("how many rows are there?", "what is the average tenure?",
+                                                "banana", "help")]
+    assert all(reply.strip() for reply in replies)
+    chat_calls = [c for c in calls(session.dir) if c.get("role") == "chat"]
+    assert chat_calls and all(c.get("deadline_s", 0) <= 20 for c in chat_calls if c["kind"] == "outcome")
+    assert len([t for t in session.state.turns if t.role == "assistant"]) == 4
+    assert not session.state.runs  # a weak model's "task" on a question starts no run

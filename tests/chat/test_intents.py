@@ -310,3 +310,12 @@ def test_paths_are_read(text, path):
 
 def test_something_else_is_unknown():
     assert read_turn("banana", COLUMNS).kind == "unknown"
+
+
+@pytest.mark.parametrize("llm,expert,kept", [
+    ("task", "data", "data"), ("task", "unknown", "unknown"), ("save", "show", "show"), ("help", "data", "help"),
+    ("data", "unknown", "data"), ("exclude", "exclude", "exclude"), ("unknown", "checks", "checks")])
+def test_an_llm_reading_that_would_act_needs_the_expert_to_read_an_act_too(llm, expert, kept):
+    from mlpilot.chat.intents import Intent, reconcile
+
+    assert reconcile(Intent(kind=llm, text="x"), Intent(kind=expert, text="x")).kind == kept
