@@ -123,30 +123,79 @@ def solve(
         raise MlpilotError("review=True shows the plan to a person: pass ask= to answer it")
     train, rows = read_inputs(data, test, target=target, metric=metric)
     run_dir = new_run_dir(out)
+    data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
+    state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
+                     time_budget_s=budget, target=target, metric=metric,
+                     exclude=[exclude] if isinstance(exclude, str) else list(exclude or []),
+                     families=list(families or []), review_plan=review)
+    final = _run(state, train, rows, Clock(budget or 120.0, started), resume=False, sandbox=sandbox, llm=llm,
+                 base_url=base_url, max_llm_cost=max_llm_cost, threads=threads, storage=storage, on_event=on_event,
+                 ask=ask, settings=settings)
+    if submission is not None:
+        Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(RunLayout(run_dir).predictions, Path(submission).expanduser())
+    return _result(final, run_dir)
+
+
+def resume(
+    run_dir: str | Path,
+    *,
+    time_budget: float | str | None = None,
+    sandbox: str | Sandbox = "local",
+    llm: str | Backend | None = None,
+    base_url: str | None = None,
+    on_event: Callable[[Event], None] | None = None,
+    ask: Callable[[str], str] | None = None,
+    started: float | None = None,
+) -> Result:
+    """Continue a run from its checkpoint and its study: no finished trial is lost or run again.
+
+    A run that stopped part-way goes on from the node it was in, with the time it had left (``time_budget``
+    gives it that much instead); a finished run searches its same study again for ``time_budget`` more,
+    then verifies and delivers anew in the same run directory.
+    """
+    from mlpilot.agent.run import checkpointed
+
+    started = time.monotonic() if started is None else started
+    run_dir = Path(run_dir).expanduser()
+    state, finished, spent = checkpointed(run_dir)
+    budget = None if time_budget is None else parse_duration(time_budget)
+    if finished and budget is None:
+        raise MlpilotError(f"{run_dir} has finished: give it more time to search again (time_budget=, "
+                           f"e.g. --time-budget 2m)")
+    if budget is None:
+        budget = max((state.spec.time_budget_s if state.spec else state.time_budget_s or 120.0) - spent, 10.0)
+    train, rows = read_inputs(state.data_path, state.test_path, target=None, metric=None)
+    final = _run(state, train, rows, Clock(budget, started), resume=True, sandbox=sandbox, llm=llm, base_url=base_url,
+                 on_event=on_event, ask=ask)
+    return _result(final, run_dir)
+
+
+def _run(state: RunState, train: pd.DataFrame, rows: pd.DataFrame | None, clock: Clock, *, resume: bool,
+         sandbox: str | Sandbox, llm, base_url: str | None, on_event, ask, max_llm_cost: float | None = None,
+         threads: int = 2, storage: str | None = None, settings: Settings | None = None) -> RunState:
+    """Run (or continue) the graph on checked inputs in ``state.run_dir``, inside a sandbox."""
     from mlpilot.agent.run import run_graph  # the modelling stack (~4 s of imports) loads once the inputs pass
 
     preload()
-    data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
+    run_dir = Path(state.run_dir)
     backend = get_backend(llm, base_url=base_url, max_cost=max_llm_cost, log_dir=run_dir)
     layout = RunLayout(run_dir)
     layout.data.mkdir(exist_ok=True)
     kind, why = resolve_kind(sandbox)
     with get_sandbox(kind, layout.data, layout.trials) as box:  # its worker starts once the inputs are checked
-        deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, clock=Clock(budget or 120.0, started), train=train,
-                    test=rows, settings=settings or Settings(), threads=threads, storage=storage,
-                    on_event=on_event, interactive=ask is not None)
+        deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, clock=clock, train=train, test=rows,
+                    settings=settings or Settings(), threads=threads, storage=storage, on_event=on_event,
+                    interactive=ask is not None)
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
         # LLM backends report fallbacks and warnings as they happen
         backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
-        state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
-                         time_budget_s=budget, target=target, metric=metric,
-                         exclude=[exclude] if isinstance(exclude, str) else list(exclude or []),
-                         families=list(families or []), review_plan=review)
         with feature_sandbox(box):
-            final = run_graph(state, deps, ask)
-    if submission is not None:
-        Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(layout.predictions, Path(submission).expanduser())
+            return run_graph(state, deps, ask, resume=resume)
+
+
+def _result(final: RunState, run_dir: Path) -> Result:
+    layout = RunLayout(run_dir)
     return Result(
         score=final.cv_score, metric=final.spec.metric,
         leaderboard=pd.read_csv(layout.file("leaderboard")), verification=final.verdict, spec=final.spec,

@@ -1,4 +1,4 @@
-"""The ``mlpilot`` command: run, chat, predict, sandbox, eval."""
+"""The ``mlpilot`` command: run, resume, chat, serve, predict, sandbox, eval."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import json
 import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -29,6 +31,22 @@ def error_line(message: str) -> None:
 def fail(message: str, code: int = 2) -> None:
     error_line(message)
     raise typer.Exit(code)
+
+
+@contextmanager
+def one_line_errors(renderer) -> Iterator[None]:
+    """A run's failures as one line and an exit code (2 bad input, 130 Ctrl-C, 1 a bug), never a traceback."""
+    try:
+        yield
+    except MlpilotError as exc:
+        renderer.stop()
+        fail(str(exc))
+    except KeyboardInterrupt:
+        renderer.stop()
+        fail("interrupted; finished trials are kept in the run directory (mlpilot resume continues it)", 130)
+    except Exception as exc:  # a bug outside the run's own recovery: still one line, never a traceback
+        renderer.stop()
+        fail(f"unexpected failure ({type(exc).__name__}: {str(exc)[:200]}); please report it", 1)
 
 
 def main() -> None:
@@ -69,24 +87,39 @@ def run(
     renderer = RunRenderer(console)
     interactive = sys.stdin.isatty() and not (quiet or as_json)  # else the planner goes on with its best reading
     ask = (lambda question: console.input(f"[bold cyan]?[/] {question} ")) if interactive else None
-    try:
+    with one_line_errors(renderer):
         result = solve(request, data, test=test, target=target, metric=metric, time_budget=time_budget, out=out,
                        submission=submission,
                        exclude=[n.strip() for given in exclude or [] for n in given.split(",") if n.strip()],
                        sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
                        ask=ask, started=(ctx.obj or {}).get("started"))
-    except MlpilotError as exc:
-        renderer.stop()
-        fail(str(exc))
-    except KeyboardInterrupt:
-        renderer.stop()
-        fail("interrupted; finished trials are kept in the run directory", 130)
-    except Exception as exc:  # a bug outside the run's own recovery: still one line, never a traceback
-        renderer.stop()
-        fail(f"unexpected failure ({type(exc).__name__}: {str(exc)[:200]}); please report it", 1)
     console.print(leaderboard_table(result.leaderboard, result.metric))
     if as_json:
         sys.stdout.write(json.dumps(result.summary | {"run_dir": str(result.run_dir)}, default=str) + "\n")
+
+
+@app.command()
+def resume(
+    ctx: typer.Context,
+    run_dir: Path = typer.Argument(..., help="the run directory to continue"),
+    time_budget: str = typer.Option(None, "--time-budget", "-t",
+                                    help="time to spend now (a finished run: required; else: what was left)"),
+    sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
+    llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
+    base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
+) -> None:
+    """Continue a stopped run where it was, or search a finished run's study again for --time-budget more."""
+    from mlpilot.api import resume as resume_run
+    from mlpilot.render import RunRenderer, leaderboard_table
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    console = Console(quiet=quiet)
+    renderer = RunRenderer(console)
+    with one_line_errors(renderer):
+        result = resume_run(run_dir, time_budget=time_budget, sandbox=sandbox, llm=llm, base_url=base_url,
+                            on_event=renderer, started=(ctx.obj or {}).get("started"))
+    console.print(leaderboard_table(result.leaderboard, result.metric))
 
 
 @app.command()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import SimpleNamespace
 
 from langgraph.checkpoint.sqlite import SqliteSaver
@@ -16,25 +18,56 @@ from mlpilot.agent.deliver import deliver
 from mlpilot.agent.graph import build_graph
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
+from mlpilot.layout import RunLayout
 
 SERDE = serde(schemas)  # the checkpointed run state's own types
 
 
-def run_graph(state: RunState, deps: Deps, ask: Callable[[str], str] | None) -> RunState:
+def run_graph(state: RunState, deps: Deps, ask: Callable[[str], str] | None, resume: bool = False) -> RunState:
     """Run the graph from ``state`` to a delivered result, checkpointing in the run directory; after an
-    unexpected failure, deliver the best model found so far (or fail in one line)."""
+    unexpected failure, deliver the best model found so far (or fail in one line).
+
+    ``resume``: continue the run's own checkpoint instead: from the node it stopped in, or, if it had
+    finished, from the search again (the same study: its trials count, none is repeated).
+    """
     with sqlite3.connect(deps.layout.checkpoints, check_same_thread=False) as conn:
         graph = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE))
         config = {"configurable": {"thread_id": deps.run_dir.name}}
+        if resume and not graph.get_state(config).next:
+            graph.update_state(config, {"verdict": None}, as_node="engineer")  # next: search
         try:
-            final = _drive(graph, state, config, deps, ask)
+            final = _drive(graph, None if resume else state, config, deps, ask)
         except Exception as exc:
             final = _salvage(graph, config, deps, exc)
     return RunState.model_validate(final)
 
 
-def _drive(graph, state: RunState, config: dict, deps: Deps, ask: Callable[[str], str] | None) -> dict:
-    """Run the graph to the end, answering each interrupt's question with ``ask`` (off the budget clock)."""
+def checkpointed(run_dir: Path) -> tuple[RunState, bool, float]:
+    """A run directory's last checkpointed state, whether the run had finished, and the seconds it had spent."""
+    layout = RunLayout(run_dir)
+    if not layout.checkpoints.is_file():
+        raise MlpilotError(f"{run_dir} is not a run directory mlpilot can continue (no {layout.checkpoints.name}): "
+                           "pass a folder a run printed")
+    try:
+        with sqlite3.connect(layout.checkpoints) as conn:
+            snapshot = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE)).get_state(
+                {"configurable": {"thread_id": run_dir.name}})
+    except sqlite3.DatabaseError as exc:
+        raise MlpilotError(f"{layout.checkpoints} is unreadable ({exc}): this run cannot be continued") from None
+    if not snapshot.values:
+        raise MlpilotError(f"{layout.checkpoints} holds no checkpoint of run {run_dir.name}: this run cannot be "
+                           "continued (was the folder renamed?)")
+    spent = 0.0
+    events = layout.file("events")
+    if events.is_file():
+        lines = events.read_text().splitlines()
+        spent = json.loads(lines[-1]).get("elapsed_s", 0.0) if lines else 0.0
+    return RunState.model_validate(snapshot.values), not snapshot.next, spent
+
+
+def _drive(graph, state: RunState | None, config: dict, deps: Deps, ask: Callable[[str], str] | None) -> dict:
+    """Run the graph to the end (from ``state``, or on from its checkpoint when None), answering each interrupt's
+    question with ``ask`` (off the budget clock)."""
     step = graph.invoke(state, config, context=deps, version="v2")
     while step.interrupts:
         with deps.clock.paused():

@@ -17,7 +17,7 @@ from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools import decision
 from mlpilot.tools.ensemble import choose_ensemble
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.search import enqueue, open_study, records, run_search
+from mlpilot.tools.search import enqueue, fail_stale, open_study, records, run_search
 from mlpilot.tools.space import BASELINE, space_for
 
 
@@ -40,8 +40,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
     data, holdout, y = write_search_data(state, ctx)
     study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
+    fresh = not study.trials  # else a continued run: its finished trials count, its queued ones run first
+    if not fresh and ctx.storage is None:  # a shared study's running trials may be alive elsewhere
+        fail_stale(study)
     warm = plan.warm_start()
-    enqueue(study, warm[:1], "default")  # the others once it has finished: a strong column's pair goes first
+    if fresh:
+        enqueue(study, warm[:1], "default")  # the others once it has finished: a strong column's pair goes first
     kept = [s.column for s in state.profile.leakage_suspects if s.action == "kept"]
     pair: dict = {}  # the first default at its found rounds, with and without each strong column
     families = [c.family for c in plan.candidates]
@@ -51,7 +55,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     folds = np.load(ctx.layout.data / data.folds_file)
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
-    history: list[TrialRecord] = []  # this attempt's finished trials, as they come
+    history: list[TrialRecord] = records(study)  # this attempt's finished trials, as they come
 
     def deadline() -> float:  # kept back: the refit's measured cost and margins
         top = [t.number for t in metric.best_first(history)[:min(plan.ensemble_size, settings.reserve_members)]]
@@ -61,7 +65,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
 
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
-        if len(history) == 1:
+        if fresh and len(history) == 1:
             rounds = record.info.get("best_rounds") if record.state == "COMPLETE" else None
             if kept and record.state == "COMPLETE":
                 pair["with"] = warm[0] | ({"n_estimators": rounds} if rounds else {})

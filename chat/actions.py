@@ -83,14 +83,19 @@ def run_task(state: ChatState, deps: ChatDeps, request: str | None = None, budge
                    time_budget=budget_s or state.budget_s, out=deps.root, sandbox=deps.sandbox,
                    llm=deps.llm, base_url=deps.base_url, on_event=deps.on_event, ask=deps.ask,
                    review=deps.ask is not None)
+    return {"request": request, **settings, "budget_s": result.summary.get("time_budget_s"),
+            "runs": state.runs + [str(result.run_dir)], "reply": delivered(result)}
+
+
+def delivered(result) -> str:
+    """What a run delivered, in a few lines."""
     summary = result.summary
     lines = [f"Delivered a model of {result.spec.target!r} ({result.spec.task_type}): CV {result.metric} "
              f"{_fmt(result.score)}, holdout {_fmt(summary.get('holdout_score'))}, verdict "
              f"{summary.get('verdict')}, {summary.get('n_trials')} trials in {summary.get('elapsed_s', 0):.0f} s.",
-             f"Files in {result.run_dir}: model.skops, report.html" + (", predictions.csv" if test else "") + "."]
-    lines += [f"Warning: {w}" for w in dict.fromkeys(result.warnings)]
-    return {"request": request, **settings, "budget_s": summary.get("time_budget_s"),
-            "runs": state.runs + [str(result.run_dir)], "reply": "\n".join(lines)}
+             f"Files in {result.run_dir}: model.skops, report.html"
+             + (", predictions.csv" if result.submission_path else "") + "."]
+    return "\n".join(lines + [f"Warning: {w}" for w in dict.fromkeys(result.warnings)])
 
 
 def task(state: ChatState, deps: ChatDeps) -> dict:
@@ -98,12 +103,17 @@ def task(state: ChatState, deps: ChatDeps) -> dict:
 
 
 def more_time(state: ChatState, deps: ChatDeps) -> dict:
+    """The last run's own study searched again for the time asked (else its budget again), then delivered anew."""
+    from mlpilot.api import resume
+
     layout = _last_run(state)
-    budget = state.intent.seconds or _summary(layout)["time_budget_s"]
-    update = run_task(state, deps, budget_s=budget)
-    update["reply"] = (f"Ran again with {budget:.0f} s (a new study: the earlier trials are not reused).\n"
-                       + update["reply"])
-    return update
+    before = _summary(layout)
+    seconds = state.intent.seconds or before["time_budget_s"]
+    result = resume(layout.root, time_budget=seconds, sandbox=deps.sandbox, llm=deps.llm, base_url=deps.base_url,
+                    on_event=deps.on_event, ask=deps.ask)
+    return {"reply": f"Searched the same study {seconds:.0f} s more: {before['n_trials']} -> "
+                     f"{result.summary['n_trials']} trials, CV {before['metric']} {_fmt(before['cv_score'])} -> "
+                     f"{_fmt(result.score)}.\n" + delivered(result)}
 
 
 def families(state: ChatState, deps: ChatDeps) -> dict:

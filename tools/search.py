@@ -69,6 +69,12 @@ def quiet_optuna() -> Iterator[None]:
         optuna.logging.set_verbosity(previous)
 
 
+def fail_stale(study: optuna.Study) -> None:
+    """Trials left RUNNING by a process that is gone (a run killed and continued) are failed, never waited for."""
+    for trial in study.get_trials(deepcopy=False, states=(TrialState.RUNNING,)):
+        study.tell(trial.number, state=TrialState.FAIL)
+
+
 def enqueue(study: optuna.Study, configs: list[dict], source: str) -> None:
     for config in configs:
         study.enqueue_trial(to_trial_params(config), user_attrs={"source": source, "preset": config})

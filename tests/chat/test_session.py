@@ -44,6 +44,7 @@ def test_a_conversation_runs_follows_up_and_resumes(tmp_path, churn_files):
     assert person.asked[0].startswith("Plan: predict 'churn' (binary), scored by roc_auc.")
     assert "- beats_dummy [ok]" in session.send("what did the verifier check?")
     assert "tenure ranks" in session.send("why is tenure important?")
+    assert session.send("give it 8 more seconds").startswith("Searched the same study 8 s more: ")
 
     reply = session.send("try only linear models")
     assert "Families, in trying order: linear." in person.asked[1]

@@ -39,9 +39,7 @@ def test_terminal_chat_runs_follows_up_stops_and_continues(tmp_path, churn_files
     child.sendline("what did the verifier check?")
     child.expect(r"beats_dummy \[ok\]")
     child.expect(PROMPT)
-    child.sendline("give it 2 more minutes")
-    child.expect("answer>")
-    child.sendline("yes")
+    child.sendline("give it 2 more minutes")  # the same study, searched again
     child.expect("searching")  # the live trial bar of the run
     child.sendintr()
     child.expect("Stopped \\(Ctrl-C\\)")
