@@ -13,11 +13,12 @@ from mlpilot.errors import MlpilotError
 
 logging.getLogger("mlpilot").addHandler(logging.NullHandler())  # the library never prints: its events say it all
 __version__ = "0.1.0"
-__all__ = ["AutoClassifier", "AutoRegressor", "MlpilotError", "Result", "__version__", "evaluate", "load", "predict", "solve"]
+__all__ = ["AutoClassifier", "AutoRegressor", "MlpilotError", "Result", "__version__", "evaluate", "load", "predict", "resume",
+           "solve"]
 
 
 def __getattr__(name: str):
-    if name in ("solve", "load", "predict", "Result"):
+    if name in ("solve", "resume", "load", "predict", "Result"):
         from mlpilot import api
 
         return getattr(api, name)

@@ -30,9 +30,9 @@ def test_more_time_searches_the_same_study_again(tmp_path, churn, within_budget)
     first = mlpilot.solve(REQUEST, data=churn, time_budget=12, out=tmp_path)
     before = finished(first.leaderboard)
     with pytest.raises(MlpilotError, match="has finished: give it more time"):
-        mlpilot.api.resume(first.run_dir)
+        mlpilot.resume(first.run_dir)
     started = time.monotonic()
-    again = mlpilot.api.resume(first.run_dir, time_budget=15)
+    again = mlpilot.resume(first.run_dir, time_budget=15)
     assert within_budget(time.monotonic() - started, 15)
     after = finished(again.leaderboard)
     assert again.run_dir == first.run_dir and len(after) > len(before)
@@ -66,7 +66,7 @@ def test_a_run_killed_mid_search_resumes_without_losing_a_trial(tmp_path, churn)
     done_before = {t.number: t.value for t in optuna.load_study(study_name=study_name, storage=storage).trials
                    if t.state == optuna.trial.TrialState.COMPLETE}
 
-    result = mlpilot.api.resume(run_dir)
+    result = mlpilot.resume(run_dir)
     study = optuna.load_study(study_name=study_name, storage=storage)
     assert not [t for t in study.trials if t.state == optuna.trial.TrialState.RUNNING]
     done_after = {t.number: t.value for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE}
@@ -77,10 +77,10 @@ def test_a_run_killed_mid_search_resumes_without_losing_a_trial(tmp_path, churn)
 
 def test_a_run_directory_that_cannot_be_continued_is_one_clear_line(tmp_path):
     with pytest.raises(MlpilotError, match="not a run directory mlpilot can continue"):
-        mlpilot.api.resume(tmp_path)
+        mlpilot.resume(tmp_path)
     (tmp_path / "checkpoints.sqlite").write_text("this is no database")
     with pytest.raises(MlpilotError, match="unreadable"):
-        mlpilot.api.resume(tmp_path)
+        mlpilot.resume(tmp_path)
     result = subprocess.run([str(Path(sys.executable).with_name("mlpilot")), "resume", str(tmp_path / "nowhere")],
                             capture_output=True, text=True)
     assert result.returncode == 2 and "not a run directory" in result.stderr and "Traceback" not in result.stderr
