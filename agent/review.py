@@ -51,6 +51,9 @@ def plan_text(state: RunState) -> str:
     dropped += [f"{c.name} ({c.role})" for c in profile.columns if c.role in ("id", "constant")]
     if dropped:
         lines.append(f"Left out: {'; '.join(dropped)}.")
+    strong = [f"{s.column} ({s.reason})" for s in profile.leakage_suspects if s.action == "kept"]
+    if strong:
+        lines.append(f"Kept, though very predictive (are they known when you predict?): {'; '.join(strong)}.")
     return "\n".join(lines)
 
 

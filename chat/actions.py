@@ -61,12 +61,13 @@ def _summary(layout: RunLayout) -> dict:
 # ---------------------------------------------------------------------------------------------- runs
 
 
-def run_task(state: ChatState, deps: ChatDeps, request: str | None = None, budget_s: float | None = None,
-             **changes) -> dict:
-    """A search for ``request`` (the last one by default) with the session's settings and ``changes``."""
+def run_task(state: ChatState, deps: ChatDeps, new_request: str | None = None, **changes) -> dict:
+    """A search with the session's settings and ``changes``: for ``new_request`` (its words decide the target, the
+    metric and the budget), else the last request again, with the target and budget it ended up with."""
     from mlpilot.api import solve
 
-    request = request or state.request
+    rerun = new_request is None
+    request = state.request if rerun else new_request
     settings = {"exclude": state.exclude, "families": state.families,
                 "without_families": state.without_families} | changes
     train, test = train_and_test(state.files)
@@ -79,12 +80,16 @@ def run_task(state: ChatState, deps: ChatDeps, request: str | None = None, budge
         from mlpilot.schemas import FAMILIES
 
         families = [f for f in FAMILIES if f not in settings["without_families"]]
-    result = solve(request, train, test=test, exclude=settings["exclude"], families=families or None,
-                   time_budget=budget_s or state.budget_s, out=deps.root, sandbox=deps.sandbox,
-                   llm=deps.llm, base_url=deps.base_url, on_event=deps.on_event, ask=deps.ask,
-                   review=deps.ask is not None)
-    return {"request": request, **settings, "budget_s": result.summary.get("time_budget_s"),
-            "runs": state.runs + [str(result.run_dir)], "reply": delivered(result)}
+    result = solve(request, train, test=test, target=state.target if rerun else None, exclude=settings["exclude"],
+                   families=families or None, time_budget=state.budget_s if rerun else None, out=deps.root,
+                   sandbox=deps.sandbox, llm=deps.llm, base_url=deps.base_url, on_event=deps.on_event,
+                   ask=deps.ask, review=deps.ask is not None)
+    held = result.spec.constraints  # what the run ended up with, changes at the plan review included
+    settings |= {"families": list(held.include_families) or settings["families"],
+                 "exclude": list(held.exclude_columns)}
+    return {"request": request, **settings, "target": result.spec.target,
+            "budget_s": result.summary.get("time_budget_s"), "runs": state.runs + [str(result.run_dir)],
+            "reply": delivered(result)}
 
 
 def delivered(result) -> str:
@@ -99,7 +104,7 @@ def delivered(result) -> str:
 
 
 def task(state: ChatState, deps: ChatDeps) -> dict:
-    return run_task(state, deps, request=state.intent.text, budget_s=None)
+    return run_task(state, deps, new_request=state.intent.text)
 
 
 def more_time(state: ChatState, deps: ChatDeps) -> dict:
@@ -261,6 +266,13 @@ def help_text(state: ChatState, deps: ChatDeps) -> dict:
     return {"reply": f"I can: {CAN}."}
 
 
+def unsupported(state: ChatState, deps: ChatDeps) -> dict:
+    return {"reply": "That is not something mlpilot does yet: it learns to predict one column of a table "
+                     "(classification or regression) from the other columns. The closest I can do: predict a column "
+                     "that stands for what you are after (e.g. \"predict churn\", \"estimate monthly_charges\"), "
+                     "then explain which columns drive it."}
+
+
 def unknown(state: ChatState, deps: ChatDeps) -> dict:
     return {"reply": f"I did not read that as something I can do. The closest things I can do: {CAN}."}
 
@@ -271,4 +283,4 @@ def _fmt(value) -> str:
 
 ACTIONS = {"task": task, "more_time": more_time, "families": families, "exclude": exclude, "predict": predict,
            "save": save, "explain": explain, "checks": checks, "compare": compare, "show": show, "data": data,
-           "help": help_text, "unknown": unknown}
+           "help": help_text, "unsupported": unsupported, "unknown": unknown}

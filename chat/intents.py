@@ -8,13 +8,16 @@ The rules, first match wins (``read_turn``):
   the file is named as training data ("predict churn from customers.csv" is a task on that file).
 - ``more_time``: more / another / extra / longer / keep going / continue, with a duration or without ("give it
   5 more minutes": 300 s; "run it longer": the last budget again).
+- ``unsupported``: images, audio or video; or a kind of ML task mlpilot does not do yet (clustering, anomaly
+  detection, recommendation, text generation, causal effects, ...) with no predict / estimate / classify /
+  forecast of a column.
 - ``checks``: what the verifier checked, the verdict, whether it passed.
 - ``compare``: compare / previous / last / earlier run, better or worse than before.
 - ``explain``: why / important / importance / matters / drivers / influence, with the columns named.
 - ``data``: a question about the data itself (how many rows, missing values, mean, distinct values, columns).
+- ``show``: the leaderboard, the best model, the score, the results, the report.
 - ``families``: only / just / use / try / no / without a model family ("try only linear models").
 - ``exclude``: drop / remove / exclude / don't use / ignore / leave out named columns ("drop customer_id").
-- ``show``: the leaderboard, the best model, the score, the results, the report.
 - ``task``: anything else that reads as an ML task (predict, estimate, forecast, classify, model, which, ...).
 - ``unknown``: none of these; the reply offers the closest things it can do.
 
@@ -33,7 +36,7 @@ from mlpilot.agent.backends.expert_words import column_matches
 from mlpilot.schemas import Family
 
 IntentKind = Literal["help", "save", "predict", "more_time", "checks", "compare", "explain", "data", "families",
-                     "exclude", "show", "task", "unknown"]
+                     "exclude", "show", "unsupported", "task", "unknown"]
 
 
 class Intent(BaseModel):
@@ -59,7 +62,7 @@ def _rule(pattern: str) -> re.Pattern:
 
 HELP = _rule(r"^\W*(help|\?+|what can you do|what do you do|how does this work|commands|options)\W*$")
 SAVE = _rule(r"\b(save|export|store|copy|write|put|dump|persist)\b.*\bmodel\b|\bmodel\b.*\b(save|export)")
-PREDICT = _rule(r"\b(predict\w*|scor\w*|apply|run|label|classify|forecast|use|on|for)\b")
+PREDICT = _rule(r"\b(predict\w*|scor\w*|apply|label|classify|forecast|(run|use)(\s+\w+){0,2}\s+on)\b")
 TRAINING_FILE = _rule(r"\b(from|using|with|based on|trained on|learn from|data( is| file( is)?)?|"
                       r"train(ing)?( data| file| set)?( is)?)\s+(the\s+)?(file\s+|table\s+)?\W*$")
 MORE_TIME = _rule(r"\b(more time|extra time|additional time|(run|go|search|tune|train) (it )?longer|keep (going|searching|tuning|at it)|continue|"
@@ -84,6 +87,12 @@ QUESTIONS: list[tuple[IntentKind, re.Pattern]] = [
                    r"how (well )?(did|do|does) (it|we|you|the model) do|how well|report|"
                    r"what did (you|it) (find|get|deliver)|summary|status|plots?)\b")),
 ]
+UNSUPPORTED = _rule(r"\b(clusters?|clustering|cluster (the|my|our|these)|group (the|my|these) \w+ into|segment (the|my|our)|"
+                    r"segmentation|unsupervised|anomal\w*|outliers?|novelty|fraud rings?|recommend\w*|"
+                    r"generat\w* (text|images?|captions?)|translat\w*|reinforcement|topic model\w*|dimensionality reduction|pca|t-?sne|umap|"
+                    r"embeddings?|chatbot|survival (analysis|curves?)|causal (effect|impact|inference))\b")
+MEDIA = _rule(r"\b(images?|photos?|pictures?|audio|speech|videos?|object detection)\b")  # not tables, whatever the verb
+PREDICT_VERB = _rule(r"\b(predict\w*|estimat\w*|classif\w*|forecast\w*|regress\w*)\b")
 TASK = _rule(r"\b(predict\w*|estimat\w*|forecast\w*|classif\w*|regress\w*|model\w*|train\w*|learn|fit|which|who|"
              r"whether|will|churn\w*|detect|guess|tell apart|probabilit\w*|chance|likel\w*)\b")
 DROP = _rule(r"\b(drop|remove|delete|exclude|skip|omit|ignore|without|leave out|take out|don'?t use|do not use|"
@@ -108,6 +117,8 @@ def read_turn(text: str, columns: list[str]) -> Intent:
     seconds = duration(text)
     if MORE_TIME.search(text) or seconds and MORE.search(text):
         return Intent(kind="more_time", text=text, seconds=seconds)
+    if MEDIA.search(text) or UNSUPPORTED.search(text) and not PREDICT_VERB.search(text):
+        return Intent(kind="unsupported", text=text)
     for kind, rule in QUESTIONS:
         if rule.search(text):
             return Intent(kind=kind, text=text, columns=[m.column for m in column_matches(text, columns)])

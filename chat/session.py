@@ -6,6 +6,7 @@ from __future__ import annotations
 import operator
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,8 +40,10 @@ class ChatState(BaseModel):
     turns: Annotated[list[Turn], operator.add] = Field(default_factory=list)
     text: str = Field("", description="the turn being answered")
     intent: Intent | None = None
+    notes: list[str] = Field(default_factory=list, description="what the reply must say first (files refused)")
     files: list[str] = Field(default_factory=list, description="data files given, in order")
     request: str | None = Field(None, description="the task as the person last described it")
+    target: str | None = Field(None, description="the column the last request's run predicted")
     exclude: list[str] = Field(default_factory=list)
     families: list[str] = Field(default_factory=list)
     without_families: list[str] = Field(default_factory=list)
@@ -61,17 +64,26 @@ class ChatDeps:
     llm: str | None = None
     base_url: str | None = None
     sandbox: str = "local"
-    default_budget_s: float = 60.0
 
 
 def read(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
-    """Node: the turn as an intent; data files it names that exist join the conversation."""
-    from mlpilot.chat.actions import columns_of
+    """Node: the turn as an intent; data files it names join the conversation if they are readable tables (else
+    the reply says why not)."""
+    from mlpilot.chat.actions import columns_of, table
 
-    files = list(state.files)
+    files, notes = list(state.files), []
     for m in DATA_FILE.finditer(state.text):
         path = Path(m.group(1)).expanduser()
-        if path.is_file() and str(path.resolve()) not in files:
+        if not path.is_file():
+            if not any(Path(f).name == path.name for f in files):
+                notes.append(f"I found no file {path} (paths are relative to {Path.cwd()}).")
+            continue
+        try:
+            table(str(path.resolve()))
+        except MlpilotError as exc:
+            notes.append(f"I cannot use {path.name}: {exc}")
+            continue
+        if str(path.resolve()) not in files:
             files.append(str(path.resolve()))
     deps = runtime.context
     payload = TurnInput(text=state.text, columns=columns_of(files), files=[Path(f).name for f in files],
@@ -81,7 +93,7 @@ def read(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
     if intent.kind == "predict" and intent.path and str(Path(intent.path).expanduser().resolve()) in files \
             and files != state.files:
         files = list(state.files)  # a file to predict is not training data
-    return {"intent": intent, "files": files, "turns": [Turn(role="user", text=state.text)]}
+    return {"intent": intent, "files": files, "notes": notes, "turns": [Turn(role="user", text=state.text)]}
 
 
 def act(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
@@ -92,7 +104,7 @@ def act(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
         update = ACTIONS[state.intent.kind](state, runtime.context)
     except MlpilotError as exc:
         update = {"reply": f"I could not do that: {exc}"}
-    reply = update.pop("reply")
+    reply = "\n".join([*state.notes, update.pop("reply")])
     return update | {"turns": [Turn(role="assistant", text=reply)]}
 
 
@@ -104,6 +116,14 @@ def build_chat_graph(checkpointer):
     graph.add_edge("read", "act")
     graph.add_edge("act", END)
     return graph.compile(checkpointer=checkpointer)
+
+
+def _warm_up() -> None:
+    """The modelling stack imported while the person types, so a run's first progress comes at once."""
+    from mlpilot.agent import run  # noqa: F401
+    from mlpilot.tools.model_io import preload
+
+    preload()
 
 
 class ChatSession:
@@ -121,6 +141,7 @@ class ChatSession:
         self._conn = sqlite3.connect(self.dir / "chat.sqlite", check_same_thread=False)
         self.graph = build_chat_graph(SqliteSaver(self._conn, serde=serde(schemas, intents, sys.modules[__name__])))
         self.config = {"configurable": {"thread_id": name}}
+        threading.Thread(target=_warm_up, daemon=True, name="mlpilot-warm-up").start()
 
     @property
     def state(self) -> ChatState:

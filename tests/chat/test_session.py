@@ -35,22 +35,27 @@ def test_questions_about_the_data_are_answered_from_it(tmp_path, churn_files):
 
 
 @pytest.mark.slow
-def test_a_conversation_runs_follows_up_and_resumes(tmp_path, churn_files):
+def test_a_conversation_asks_reviews_runs_follows_up_and_resumes(tmp_path, churn_files):
+    """The complete conversation: a clarifying question, the plan approved with one change, the run, follow-ups
+    (more time in the same study, a rerun without a column, predictions on a new file, ...), leave and resume."""
     train, new = churn_files
-    person = Person("yes", "yes")
+    person = Person("churn", "only linear models", "yes", "yes")
     session = ChatSession("churn", tmp_path / "out", ask=person)
-    reply = session.send(f"predict which customers churn from {train}; ROC AUC; 12 seconds")
-    assert reply.startswith("Delivered a model of 'churn' (binary): CV roc_auc"), reply
-    assert person.asked[0].startswith("Plan: predict 'churn' (binary), scored by roc_auc.")
+    reply = session.send(f"build a model for {train}, accuracy, 12 seconds")
+    assert person.asked[0].startswith("Which column should I predict?")
+    assert person.asked[1].startswith("Plan: predict 'churn' (binary), scored by accuracy.")
+    assert "Families, in trying order: linear." in person.asked[2]  # the change, shown before approval
+    assert reply.startswith("Delivered a model of 'churn' (binary): CV accuracy"), reply
     assert "- beats_dummy [ok]" in session.send("what did the verifier check?")
     assert "tenure ranks" in session.send("why is tenure important?")
     assert session.send("give it 8 more seconds").startswith("Searched the same study 8 s more: ")
 
-    reply = session.send("try only linear models")
-    assert "Families, in trying order: linear." in person.asked[1]
+    session.send("drop tenure and rerun")
+    assert "Left out: tenure (you asked)" in person.asked[3]
     first, second = session.state.runs
     summary = json.loads((tmp_path / second / "summary.json").read_text())
-    assert summary["spec"]["constraints"]["include_families"] == ["linear"]
+    assert summary["spec"]["constraints"]["exclude_columns"] == ["tenure"]
+    assert summary["spec"]["constraints"]["include_families"] == ["linear"]  # the session's settings hold
     assert "The latest run is" in session.send("compare with the previous run")
 
     reply = session.send(f"predict on {new}")
@@ -61,9 +66,25 @@ def test_a_conversation_runs_follows_up_and_resumes(tmp_path, churn_files):
     session.close()
 
     again = ChatSession("churn", tmp_path / "out")  # leave and come back: the thread continues
-    assert again.state.runs == [first, second] and again.state.families == ["linear"]
-    assert again.state.turns[0].text.startswith("predict which customers churn")
-    assert "roc_auc" in again.send("show the leaderboard")
+    assert again.state.runs == [first, second] and again.state.exclude == ["tenure"]
+    assert again.state.turns[0].text.startswith("build a model for")
+    assert "accuracy" in again.send("show the leaderboard")
+
+
+def test_bad_input_gets_a_helpful_answer_and_the_conversation_goes_on(tmp_path, churn_files):
+    train, _ = churn_files
+    (tmp_path / "broken.csv").write_bytes(b"")
+    session = ChatSession("bad", tmp_path / "out")
+    assert "I cannot use broken.csv" in session.send(f"the data is {tmp_path / 'broken.csv'}: predict churn")
+    assert "I found no file" in session.send("predict churn from nowhere.csv")
+    assert "nothing has run yet" in session.send("why is tenure important?")
+    assert "not something mlpilot does yet" in session.send("cluster the customers into segments")
+    assert "closest things I can do" in session.send("banana")
+    session.add_file(train)
+    reply = session.send("predict the zzz_missing column, 10 seconds")
+    assert reply.startswith("I could not do that:") and "zzz_missing" in reply and "churn" in reply
+    assert "1,200 rows" in session.send("how many rows are there?")  # still talking
+    assert not session.state.runs
 
 
 @pytest.mark.slow

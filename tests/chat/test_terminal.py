@@ -3,7 +3,9 @@ run, and the session continued by a second process."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -13,34 +15,54 @@ from mlpilot.chat.session import ChatSession
 
 MLPILOT = str(Path(sys.executable).with_name("mlpilot"))
 PROMPT = "you>"
+ARTIFACTS = Path(os.environ.get("MLPILOT_ARTIFACTS", "test-artifacts"))
 
 
 def chat(tmp_path, *args):
+    """``mlpilot chat`` in a pseudo-terminal; what it prints is kept in $MLPILOT_ARTIFACTS/terminal-chat.log."""
     child = pexpect.spawn(MLPILOT, ["chat", "--session", "t", "--out", str(tmp_path / "out"), *args],
                           cwd=str(tmp_path), encoding="utf-8", timeout=120, dimensions=(50, 160),
                           env={"PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path), "TERM": "xterm"})
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    child.logfile_read = open(ARTIFACTS / "terminal-chat.log", "a")
     child.expect(PROMPT)
     return child
 
 
+def answer(child, text):
+    child.expect("answer>")
+    child.sendline(text)
+
+
 @pytest.mark.slow
-def test_terminal_chat_runs_follows_up_stops_and_continues(tmp_path, churn_files):
-    train, _ = churn_files
+def test_terminal_chat_asks_reviews_runs_follows_up_stops_and_continues(tmp_path, churn_files):
+    """The complete conversation in a terminal: a data question, a clarifying question, the plan changed once then
+    approved, a rerun without a column, predictions on a new file, Ctrl-C during a run, leave and continue."""
+    train, new = churn_files
     child = chat(tmp_path, "--data", str(train))
     child.sendline("how many rows are there?")
     child.expect("1,200 rows")
     child.expect(PROMPT)
-    child.sendline("predict churn, ROC AUC, 10 seconds")
+    child.sendline("build a model for this table, accuracy, 10 seconds")
+    child.expect("Which column should I predict?")
+    answer(child, "churn")
     child.expect("Go ahead?")
-    child.expect("answer>")
-    child.sendline("yes")
+    answer(child, "only linear models")
+    child.expect(r"Families, in trying order: linear\.")
+    answer(child, "yes")
     child.expect("Delivered a model of 'churn'")
     child.expect(PROMPT)
-    child.sendline("what did the verifier check?")
-    child.expect(r"beats_dummy \[ok\]")
+    child.sendline("drop tenure and rerun")
+    child.expect(r"Left out: tenure \(you asked\)")
+    answer(child, "yes")
+    child.expect("Delivered a model of 'churn'")
+    child.expect(PROMPT)
+    child.sendline(f"predict on {new}")
+    child.expect("Wrote 300 predictions")
     child.expect(PROMPT)
     child.sendline("give it 2 more minutes")  # the same study, searched again
     child.expect("searching")  # the live trial bar of the run
+    time.sleep(1)
     child.sendintr()
     child.expect("Stopped \\(Ctrl-C\\)")
     child.expect(PROMPT)
@@ -49,8 +71,8 @@ def test_terminal_chat_runs_follows_up_stops_and_continues(tmp_path, churn_files
     child.expect(pexpect.EOF)
 
     again = chat(tmp_path)  # a second process continues the same session
-    again.sendline("show the leaderboard")
-    again.expect("roc_auc")
+    again.sendline("what did the verifier check?")
+    again.expect(r"beats_dummy \[ok\]")
     again.expect(PROMPT)
     again.sendeof()
     again.expect(pexpect.EOF)
@@ -60,4 +82,4 @@ def test_terminal_chat_runs_follows_up_stops_and_continues(tmp_path, churn_files
     texts = [t.text for t in session.state.turns]
     assert texts[-4:-2] == ["give it 2 more minutes", "Stopped (Ctrl-C). Finished trials are kept in the run "
                                                       "directory; the conversation goes on."]
-    assert len(session.state.runs) == 1
+    assert len(session.state.runs) == 2 and (session.state.exclude, session.state.families) == (["tenure"], ["linear"])

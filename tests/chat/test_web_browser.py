@@ -54,29 +54,56 @@ def messages(driver) -> list[str]:
     return [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#messages .msg")]
 
 
-def test_browser_uploads_asks_approves_shows_progress_and_downloads(tmp_path, browser, churn_files):
+def ask_and_answer(driver, n, answer, what):
+    """Wait for the n-th question on the page, then answer it."""
+    from selenium.webdriver.common.by import By
+
+    wait_for(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages .question")) >= n, what)
+    text = driver.find_elements(By.CSS_SELECTOR, "#messages .question")[n - 1].text
+    send(driver, answer)
+    return text
+
+
+def send(driver, text):
+    from selenium.webdriver.common.by import By
+
+    driver.find_element(By.ID, "text").send_keys(text)
+    driver.find_element(By.ID, "submit").click()
+
+
+def upload(driver, path):
+    from selenium.webdriver.common.by import By
+
+    driver.find_element(By.ID, "file").send_keys(str(path))
+    wait_for(driver, lambda d: any(m.startswith(f"Got {path.name}") for m in messages(d)), path.name)
+
+
+def delivered_count(driver):
+    return sum(m.startswith("Delivered a model of 'churn'") for m in messages(driver))
+
+
+def test_browser_conversation_asks_reviews_runs_follows_up_downloads_and_resumes(tmp_path, browser, churn_files):
+    """The complete conversation in the page: upload, a clarifying question, the plan changed once then approved,
+    live progress, a rerun without a column, predictions on a new upload downloaded, then the session reopened."""
     from selenium.webdriver.common.by import By
 
     train, new = churn_files
     test = new.with_name("test.csv")
-    new.rename(test)
+    test.write_bytes(new.read_bytes())
     with serving(tmp_path / "out") as url:
         browser.get(url)
         wait_for(browser, lambda d: d.find_element(By.ID, "session").text.startswith("session "), "a session")
-        for path in (train, test):
-            browser.find_element(By.ID, "file").send_keys(str(path))
-            wait_for(browser, lambda d, p=path: any(m.startswith(f"Got {p.name}") for m in messages(d)), path.name)
-        browser.find_element(By.ID, "text").send_keys("predict which customers churn; ROC AUC; 12 seconds")
-        browser.find_element(By.ID, "submit").click()
-        wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#messages .question"), "the plan to approve")
-        assert "Plan: predict 'churn'" in browser.find_element(By.CSS_SELECTOR, "#messages .question").text
+        session = browser.find_element(By.ID, "session").text.removeprefix("session ")
+        upload(browser, train)
+        upload(browser, test)
+        send(browser, "build a model for this table, accuracy, 12 seconds")
+        assert ask_and_answer(browser, 1, "churn", "the target question").startswith("Which column should I predict?")
+        assert "Families, in trying order: lightgbm" in ask_and_answer(browser, 2, "only linear models", "the plan")
         shot(browser, "1-plan")
-        browser.find_element(By.ID, "text").send_keys("yes")
-        browser.find_element(By.ID, "submit").click()
+        assert "Families, in trying order: linear." in ask_and_answer(browser, 3, "yes", "the changed plan")
         wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#leaderboard tbody tr"), "leaderboard rows")
         shot(browser, "2-progress")
-        wait_for(browser, lambda d: any(m.startswith("Delivered a model of 'churn'") for m in messages(d)),
-                 "the delivered model")
+        wait_for(browser, lambda d: delivered_count(d) == 1, "the delivered model")
         wait_for(browser, lambda d: d.find_elements(By.ID, "download-predictions-csv"), "a predictions download")
         assert "trials finished" in browser.find_element(By.ID, "best").text
         shot(browser, "3-delivered")
@@ -84,3 +111,26 @@ def test_browser_uploads_asks_approves_shows_progress_and_downloads(tmp_path, br
         downloaded = tmp_path / "downloads" / "predictions.csv"
         wait_for(browser, lambda d: downloaded.is_file() and downloaded.stat().st_size > 0, "the downloaded file", 30)
         assert len(downloaded.read_text().splitlines()) == 301
+
+        wait_for(browser, lambda d: d.find_element(By.ID, "status").text == "idle", "the session idle")
+        send(browser, "drop tenure and rerun")
+        assert "Left out: tenure (you asked)" in ask_and_answer(browser, 4, "yes", "the rerun's plan")
+        wait_for(browser, lambda d: delivered_count(d) == 2, "the rerun delivered")
+        extra = new.with_name("march.csv")
+        extra.write_bytes(new.read_bytes())
+        wait_for(browser, lambda d: d.find_element(By.ID, "status").text == "idle", "the session idle")
+        upload(browser, extra)
+        send(browser, "predict on march.csv")
+        wait_for(browser, lambda d: d.find_elements(By.ID, "download-predictions-march-csv"), "march's predictions")
+        browser.find_element(By.ID, "download-predictions-march-csv").click()
+        march = tmp_path / "downloads" / "predictions-march.csv"
+        wait_for(browser, lambda d: march.is_file() and march.stat().st_size > 0, "march's downloaded file", 30)
+        shot(browser, "4-follow-ups")
+
+        browser.get(f"{url}/?session={session}")  # leave and come back: the conversation is replayed
+        wait_for(browser, lambda d: delivered_count(d) == 2, "the conversation replayed")
+        send(browser, "what did the verifier check?")
+        wait_for(browser, lambda d: any("beats_dummy [ok]" in m for m in messages(d)), "the verifier's checks")
+        shot(browser, "5-resumed")
+        resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert resources and all(r.startswith(url) for r in resources)  # no request leaves the app
