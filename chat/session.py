@@ -141,7 +141,8 @@ class ChatSession:
         self._conn = sqlite3.connect(self.dir / "chat.sqlite", check_same_thread=False)
         self.graph = build_chat_graph(SqliteSaver(self._conn, serde=serde(schemas, intents, sys.modules[__name__])))
         self.config = {"configurable": {"thread_id": name}}
-        threading.Thread(target=_warm_up, daemon=True, name="mlpilot-warm-up").start()
+        self._warming = threading.Thread(target=_warm_up, daemon=True, name="mlpilot-warm-up")
+        self._warming.start()
 
     @property
     def state(self) -> ChatState:
@@ -177,4 +178,5 @@ class ChatSession:
                                 as_node="act")
 
     def close(self) -> None:
+        self._warming.join()  # an interpreter leaving mid-import (torch's) can hang on exit
         self._conn.close()
