@@ -24,8 +24,9 @@ class Settings(BaseModel):
                                                      "trials would have no time to pay it back")
     code_attempts: int = Field(3, description="drafts of the feature code (each fixed from the last one's error)")
     replan_attempts: int = Field(2, description="searches in all: the verifier may send the run back once")
-    replan_min_fraction: float = Field(0.3, description="the verifier replans only while this share of the budget "
-                                                        "is left; later, a second search would be too short to help")
+    replan_min_fraction: float = Field(0.2, description="the verifier replans only while a second search would get "
+                                                        "this share of the budget (after the end's reserves): a "
+                                                        "shorter one would not help")
 
     # the search
     search_rows: int = Field(100_000, description="rows cross-validated per trial; refits use all")

@@ -106,6 +106,9 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
             box.close()
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None}
     top = metric.best_first(trials)[:3 * plan.ensemble_size]
+    if not top and state.attempt and state.ensemble:  # a replan with no time to finish a trial
+        ctx.warn("the second search finished no trial in the time left: keeping the first search's model")
+        return {"attempt": state.attempt - 1}  # its data, folds and trials are still on disk
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return update

@@ -15,6 +15,7 @@ from mlpilot.agent.data import training_frame
 from mlpilot.agent.fitting import blend
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
+from mlpilot.settings import Settings
 from mlpilot.events import StageStarted, Verified
 from mlpilot.layout import IMPORTANCE
 from mlpilot.schemas import Check
@@ -42,10 +43,12 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
                            evidence=f"the checks could not run ({type(exc).__name__}: {exc})")]
     found = ([target] if target else []) + found
     wrong_target = target is not None and not target.passed and target.severity == "error"
-    payload = VerifyInput(spec=state.spec, checks=found, attempt=state.attempt + 1, max_attempts=ctx.settings.replan_attempts)
+    searches = max(state.attempt, len(state.feedback)) + 1  # a replan whose search finished nothing counts too
+    payload = VerifyInput(spec=state.spec, checks=found, attempt=searches, max_attempts=ctx.settings.replan_attempts)
     verdict = ctx.backend.complete("verify", payload, deadline=ctx.llm_deadline("verify"))
     update: dict = {"holdout_score": holdout_score}
-    if verdict.decision == "replan" and ctx.remaining() < ctx.settings.replan_min_fraction * ctx.budget_s and not wrong_target:
+    if verdict.decision == "replan" and not wrong_target and \
+            replan_search_s(ctx.remaining(), ctx.budget_s, ctx.settings) < ctx.settings.replan_min_fraction * ctx.budget_s:
         verdict = verdict.model_copy(update={"decision": "warn",
                                              "explanation": verdict.explanation + " (no time left to replan)"})
     if verdict.decision == "replan":  # a wrong target is worth the time left, however short
@@ -58,6 +61,12 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.layout.file("verification").write_text(verdict.model_dump_json(indent=2))
     ctx.emit(Verified(verdict=verdict))
     return update | {"verdict": verdict}
+
+
+def replan_search_s(remaining: float, budget: float, settings: Settings) -> float:
+    """The search time a second attempt would get: the time left after the plan's reserve and the end's margins."""
+    return (remaining * (1 - settings.reserve_fraction) - settings.end_margin * budget - settings.verify_s
+            - settings.report_s)
 
 
 def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:

@@ -156,3 +156,25 @@ def test_settings_given_to_solve_tune_the_run(tmp_path, churn):
     folds = np.load(layout.data / layout.folds_name(0))
     assert (folds > 0).any(axis=0).sum() == 300 < len(churn)
     assert result.summary["model"] and result.score is not None
+
+
+def test_a_replan_whose_search_finishes_no_trial_keeps_the_first_searchs_model(tmp_path, churn):
+    """The second search after the verifier sent the run back, with no time left to finish a trial: the run goes
+    back to the first search's attempt (its data, folds and trials are on disk), never to a fallback model."""
+    from types import SimpleNamespace
+
+    from mlpilot.agent.backends import get_backend
+    from mlpilot.agent.run import checkpointed
+    from mlpilot.agent.search import search
+    from mlpilot.agent.state import Clock, Deps
+    from mlpilot.layout import RunLayout
+
+    first = mlpilot.solve("predict churn; ROC AUC", data=churn, time_budget=10, out=tmp_path)
+    state, _, _ = checkpointed(first.run_dir)
+    sent_back = state.model_copy(update={"attempt": 1, "feedback": ["the holdout disagrees with the CV"]})
+    layout = RunLayout(first.run_dir)
+    with LocalSandbox(layout.data, layout.trials) as box:
+        deps = Deps(backend=get_backend(None), sandbox=box, run_dir=first.run_dir, clock=Clock(0.5), train=churn)
+        update = search(sent_back, SimpleNamespace(context=deps))
+    assert update == {"attempt": 0}
+    assert sent_back.model_copy(update=update).ensemble == state.ensemble != {}
