@@ -180,9 +180,11 @@ def create_app(root: str | Path = "runs", *, token: str | None = None, max_uploa
         async def stream():
             sent = start
             while not await request.is_disconnected():
-                for event in state.events[sent:]:
-                    yield f"id: {event['id']}\nevent: {event['kind']}\ndata: {json.dumps(event, default=str)}\n\n"
-                    sent = event["id"] + 1
+                batch = state.events[sent:]
+                if batch:  # one write per batch: a client gone is noticed before the next
+                    yield "".join(f"id: {e['id']}\nevent: {e['kind']}\ndata: {json.dumps(e, default=str)}\n\n"
+                                  for e in batch)
+                    sent = batch[-1]["id"] + 1
                 await asyncio.sleep(0.2)
 
         return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
