@@ -13,6 +13,7 @@ import pandas as pd
 from mlpilot.chat.data_answers import answer as answer_about_data
 from mlpilot.chat.intents import Intent
 from mlpilot.chat.session import ChatDeps, ChatState
+from mlpilot.errors import MlpilotError
 from mlpilot.layout import MODEL_FILE, RunLayout
 
 CAN = ("describe a task (\"predict churn from customers.csv, ROC AUC\"); \"give it 5 more minutes\"; \"try only "
@@ -47,8 +48,6 @@ def columns_of(files: list[str]) -> list[str]:
 
 
 def _last_run(state: ChatState) -> RunLayout:
-    from mlpilot.errors import MlpilotError
-
     if not state.runs:
         raise MlpilotError("nothing has run yet: describe the task first (e.g. \"predict churn, ROC AUC\")")
     return RunLayout(Path(state.runs[-1]))

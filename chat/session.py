@@ -8,6 +8,7 @@ import sqlite3
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,9 @@ def read(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:
     the reply says why not)."""
     from mlpilot.chat.actions import columns_of, table
 
-    files, notes = list(state.files), []
+    files = [f for f in state.files if Path(f).is_file()]
+    notes = [f"{Path(f).name} is gone from {Path(f).parent}: left out of the conversation." for f in state.files
+             if f not in files]
     for m in DATA_FILE.finditer(state.text):
         path = Path(m.group(1)).expanduser()
         if not path.is_file():
@@ -155,8 +158,15 @@ class ChatSession:
         return self.dir / "files"
 
     def send(self, text: str) -> str:
-        """Answer one turn (running a search if it asks for one) and return the reply."""
-        out = self.graph.invoke({"text": text.strip()}, self.config, context=self.deps)
+        """Answer one turn (running a search if it asks for one) and return the reply; a failure is a reply too."""
+        try:
+            out = self.graph.invoke({"text": text.strip()}, self.config, context=self.deps)
+        except Exception as exc:  # a bug must not end the conversation: one line, the traceback in error.log
+            (self.dir / "error.log").write_text("".join(traceback.format_exception(exc)))
+            reply = (f"Something went wrong ({type(exc).__name__}: {str(exc)[:200]}); the conversation is kept "
+                     f"(details in {self.dir / 'error.log'}).")
+            self.record(text, reply)
+            return reply
         return out["turns"][-1].text
 
     def add_file(self, path: str | Path) -> None:

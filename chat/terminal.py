@@ -11,7 +11,6 @@ from rich.panel import Panel
 from rich.text import Text
 
 from mlpilot.chat.session import ChatSession
-from mlpilot.errors import MlpilotError
 from mlpilot.render import RunRenderer
 
 QUIT = {"exit", "quit", "bye", ":q", "/exit", "/quit"}
@@ -57,12 +56,7 @@ def _turn(session: ChatSession, renderer: RunRenderer, console: Console, text: s
     try:
         reply = session.send(text)
     except KeyboardInterrupt:
-        renderer.stop()
         reply = "Stopped (Ctrl-C). Finished trials are kept in the run directory; the conversation goes on."
-        session.record(text, reply)
-    except MlpilotError as exc:
-        renderer.stop()
-        reply = f"I could not do that: {exc}"
         session.record(text, reply)
     renderer.stop()
     console.print(Panel(Text(reply), title="mlpilot", border_style="cyan"))

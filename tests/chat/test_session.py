@@ -85,6 +85,11 @@ def test_bad_input_gets_a_helpful_answer_and_the_conversation_goes_on(tmp_path, 
     assert reply.startswith("I could not do that:") and "zzz_missing" in reply and "churn" in reply
     assert "1,200 rows" in session.send("how many rows are there?")  # still talking
     assert not session.state.runs
+    gone = tmp_path / "gone.csv"
+    gone.write_text("a,b\n1,2\n")
+    session.add_file(gone)
+    gone.unlink()
+    assert "gone.csv is gone" in session.send("how many rows are there?")
 
 
 @pytest.mark.slow
