@@ -4,6 +4,7 @@ editing, Ctrl-C stops the current run and keeps the conversation."""
 from __future__ import annotations
 
 import readline
+import signal
 from pathlib import Path
 
 from rich.console import Console
@@ -18,6 +19,8 @@ QUIT = {"exit", "quit", "bye", ":q", "/exit", "/quit"}
 
 def chat_loop(name: str, out: Path, files: list[Path], console: Console, **deps) -> None:
     """Talk until the person leaves (``exit`` or Ctrl-D); the session is kept under ``out/sessions/NAME``."""
+    # Ctrl-C stops a run even when the chat was started with SIGINT ignored (a shell's background job, nohup)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     renderer = RunRenderer(console)
     session = ChatSession(name, out, on_event=renderer, ask=lambda q: _ask(console, q), **deps)
     for path in files:
