@@ -6,7 +6,6 @@ from __future__ import annotations
 import operator
 import sqlite3
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -121,12 +120,13 @@ def build_chat_graph(checkpointer):
     return graph.compile(checkpointer=checkpointer)
 
 
-def _warm_up() -> None:
-    """The modelling stack imported while the person types, so a run's first progress comes at once."""
+def load_stack() -> None:
+    """Import the modelling stack now (a few seconds), so a run's first progress comes at once. Front ends call it
+    at start, in the main thread: an import still running in a thread can hang the interpreter's exit."""
     from mlpilot.agent import run  # noqa: F401
     from mlpilot.tools.model_io import preload
 
-    preload()
+    preload().join()
 
 
 class ChatSession:
@@ -144,8 +144,6 @@ class ChatSession:
         self._conn = sqlite3.connect(self.dir / "chat.sqlite", check_same_thread=False)
         self.graph = build_chat_graph(SqliteSaver(self._conn, serde=serde(schemas, intents, sys.modules[__name__])))
         self.config = {"configurable": {"thread_id": name}}
-        self._warming = threading.Thread(target=_warm_up, daemon=True, name="mlpilot-warm-up")
-        self._warming.start()
 
     @property
     def state(self) -> ChatState:
@@ -188,5 +186,4 @@ class ChatSession:
                                 as_node="act")
 
     def close(self) -> None:
-        self._warming.join()  # an interpreter leaving mid-import (torch's) can hang on exit
         self._conn.close()

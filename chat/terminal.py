@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
-from mlpilot.chat.session import ChatSession
+from mlpilot.chat.session import ChatSession, load_stack
 from mlpilot.render import RunRenderer
 
 QUIT = {"exit", "quit", "bye", ":q", "/exit", "/quit"}
@@ -21,6 +21,8 @@ def chat_loop(name: str, out: Path, files: list[Path], console: Console, **deps)
     """Talk until the person leaves (``exit`` or Ctrl-D); the session is kept under ``out/sessions/NAME``."""
     # Ctrl-C stops a run even when the chat was started with SIGINT ignored (a shell's background job, nohup)
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    with console.status("loading the modelling stack"):
+        load_stack()
     renderer = RunRenderer(console)
     session = ChatSession(name, out, on_event=renderer, ask=lambda q: _ask(console, q), **deps)
     for path in files:

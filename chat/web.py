@@ -28,7 +28,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Streamin
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 
-from mlpilot.chat.session import ChatSession
+from mlpilot.chat.session import ChatSession, load_stack
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event
 from mlpilot.layout import DELIVERED, RunLayout
@@ -87,6 +87,7 @@ def create_app(root: str | Path = "runs", *, token: str | None = None, max_uploa
                **deps) -> FastAPI:
     """The app: sessions under ``root/sessions``, runs under ``root``; ``deps`` go to each ``ChatSession``."""
     root = Path(root).expanduser()
+    load_stack()  # at start, so a request's first progress comes at once
     sessions: dict[str, Live] = {}
     lock = threading.Lock()
 
