@@ -6,6 +6,7 @@ import json
 import sqlite3
 import traceback
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -49,7 +50,7 @@ def checkpointed(run_dir: Path) -> tuple[RunState, bool, float]:
         raise MlpilotError(f"{run_dir} is not a run directory mlpilot can continue (no {layout.checkpoints.name}): "
                            "pass a folder a run printed")
     try:
-        with sqlite3.connect(layout.checkpoints) as conn:
+        with closing(sqlite3.connect(layout.checkpoints)) as conn:
             snapshot = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE)).get_state(
                 {"configurable": {"thread_id": run_dir.name}})
     except sqlite3.DatabaseError as exc:

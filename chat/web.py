@@ -105,7 +105,7 @@ def create_app(root: str | Path = "runs", *, token: str | None = None, max_uploa
             raise HTTPException(404, f"no session {session_id!r}: create one with POST /api/sessions")
         return sessions[session_id]
 
-    app = FastAPI(title="mlpilot", version="1", dependencies=[])
+    app = FastAPI(title="mlpilot", version="1")
     api = [Depends(authorised)]
     static = resources.files("mlpilot.chat") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
