@@ -223,15 +223,12 @@ def compare(state: ChatState, deps: ChatDeps) -> dict:
     if len(state.runs) < 2:
         return {"reply": "There is only one run so far: change something (\"try only linear models\", \"give it "
                          "2 more minutes\") and I will compare the two."}
-    rows = []
-    for run in state.runs[-2:]:
-        s = _summary(RunLayout(Path(run)))
-        rows.append({"run": Path(run).name, "metric": s["metric"], "CV": _fmt(s["cv_score"]),
-                     "holdout": _fmt(s.get("holdout_score")), "trials": s["n_trials"],
-                     "budget s": f"{s['time_budget_s']:.0f}",
-                     "left out": ", ".join(s["spec"]["constraints"]["exclude_columns"]) or "-",
-                     "families": ", ".join(s["spec"]["constraints"]["include_families"]) or "all", "model": s["model"]})
-    before, now = (_summary(RunLayout(Path(r))) for r in state.runs[-2:])
+    before, now = summaries = [_summary(RunLayout(Path(r))) for r in state.runs[-2:]]
+    rows = [{"run": Path(run).name, "metric": s["metric"], "CV": _fmt(s["cv_score"]),
+             "holdout": _fmt(s.get("holdout_score")), "trials": s["n_trials"], "budget s": f"{s['time_budget_s']:.0f}",
+             "left out": ", ".join(s["spec"]["constraints"]["exclude_columns"]) or "-",
+             "families": ", ".join(s["spec"]["constraints"]["include_families"]) or "all", "model": s["model"]}
+            for run, s in zip(state.runs[-2:], summaries)]
     from mlpilot.tools.metrics import get_metric
 
     better = get_metric(now["metric"]).greater_is_better
