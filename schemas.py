@@ -66,7 +66,9 @@ class LeakSuspect(BaseModel):
     reason: str
     score: float | None = None
     action: Literal["dropped", "kept"] = Field(
-        "dropped", description="dropped: unusable at prediction time or a copy of the target; kept: merely strong")
+        "dropped", description="dropped: unusable at prediction time or a copy of the target; kept: merely strong, "
+                               "or a copy the test file has")
+    is_copy: bool = Field(False, description="a copy or formula of the target (kept only when the test file has it)")
     cv_with: float | None = Field(None, description="kept: CV score of the first default configuration with it")
     cv_without: float | None = Field(None, description="kept: the same configuration's CV score without it")
 

@@ -27,7 +27,7 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(Note(message=f"{result.n_rows:,} rows; columns by role: "
                           + ", ".join(f"{n} {r}" for r, n in sorted(roles.items()))))
     for suspect in result.leakage_suspects:
-        if suspect.action == "dropped":
+        if suspect.action == "dropped" or suspect.is_copy:
             what = "column" if suspect.reason == "dropped: excluded by the user" else "leakage suspect"
             warnings.append(f"{what} {suspect.column!r} {suspect.reason}")
         else:

@@ -2,8 +2,10 @@
 
 A column is dropped only when it cannot be used at prediction time (the user excluded it, the test file lacks it
 or has it empty) or it is a copy of the target (identical, a fixed linear map, a relabelling of the classes, two
-columns that add, subtract, multiply or divide to it). A column that merely predicts the target very well is
-kept, with its score as evidence and how to drop it.
+columns that add, subtract, multiply or divide to it) and no test file shows it known when predicting. A copy the
+test file has is evidence, not a guess: it is kept, with a warning (a price per carat and a total price in the
+test rows give the carat). A column that merely predicts the target very well is kept, with its score as
+evidence and how to drop it.
 """
 
 from __future__ import annotations
@@ -59,9 +61,17 @@ def leak_suspects(df: pd.DataFrame, profile: DatasetProfile, test: pd.DataFrame 
     """Columns to drop (excluded, unusable at prediction time, copies of the target) and strong ones kept."""
     suspects: dict[str, LeakSuspect] = {}
 
-    def drop(column: str, why: str, score: float | None = None) -> None:
+    def drop(column: str, why: str, score: float | None = None, copy: bool = False) -> None:
         suspects.setdefault(column, LeakSuspect(column=column, reason=f"dropped: {why}", score=score,
-                                                action="dropped"))
+                                                action="dropped", is_copy=copy))
+
+    def copy(column: str, why: str, score: float) -> None:  # the test file's columns are known when predicting
+        if test is None:
+            return drop(column, why, score, copy=True)
+        suspects.setdefault(column, LeakSuspect(
+            column=column, score=score, action="kept", is_copy=True,
+            reason=f"kept: {why}, and the test file has it, so it is known when predicting; pass --exclude "
+                   f"{shlex.quote(column)} if it is not"))
 
     names = [c.name for c in profile.columns]
     for wanted in exclude:
@@ -85,12 +95,12 @@ def leak_suspects(df: pd.DataFrame, profile: DatasetProfile, test: pd.DataFrame 
     for col in candidates:
         found = _numeric_copy(rows[col.name], col.role, y) if regression else _relabelling(rows[col.name], y, classes)
         if found:
-            drop(col.name, *found)
+            copy(col.name, *found)
     if regression:
         numeric = [c.name for c in candidates if c.role == "numeric" and c.name not in suspects]
         for columns, why, share in _formula_leaks(rows, numeric, profile.target):
             for column in columns:
-                drop(column, why, share)
+                copy(column, why, share)
     scorer = _Scorer(y, profile.task_type)
     for col in candidates:
         if col.name in suspects:

@@ -199,6 +199,22 @@ def test_copies_of_the_target_are_dropped(case):
     assert "noise" in {c.name for c in p.features()} and "strong" in {c.name for c in p.features()}
 
 
+@pytest.mark.parametrize("case", ["fahrenheit", "relabelled binary", "product", "ratio"])
+def test_a_copy_the_test_file_has_is_kept_with_a_warning(case):
+    """The test rows carry the copy, so it is known when predicting: kept (flagged as a copy), not dropped."""
+    df, column, fragment = _copies()[case]
+    task = infer_task_type(TargetValues.of(df["y"]))[0]
+    p = profile_dataset(df, "y", task, test=df.drop(columns="y").head(300))
+    suspect = next(s for s in p.leakage_suspects if s.column == column)
+    assert suspect.action == "kept" and suspect.is_copy, suspect
+    assert suspect.reason.startswith("kept: ") and fragment in suspect.reason
+    assert suspect.reason.endswith(f"the test file has it, so it is known when predicting; pass --exclude {column} "
+                                   "if it is not")
+    assert column in {c.name for c in p.features()}
+    assert _dropped(profile_dataset(df, "y", task, test=df.drop(columns=["y", column]).head(300))).get(column) \
+        == "dropped: not in the test file"
+
+
 def test_near_copies_are_dropped_but_a_noisy_label_is_only_kept():
     rng = np.random.default_rng(12)
     n = 4000
