@@ -36,17 +36,18 @@ def engineer(state: RunState, runtime: Runtime[Deps]) -> dict:
     if state.features is not None or not ctx.backend.writes_code or ctx.remaining() < ctx.settings.code_min_left_s:
         return {}
     ctx.emit(StageStarted(stage="engineer", detail="LLM-written features, kept only if CV improves"))
-    deadline = time.monotonic() + ctx.settings.code_share * ctx.remaining()
     data, _, _ = write_search_data(state, ctx)
     first = (state.plan.warm_start() or [{"family": state.plan.candidates[0].family}])[0]  # library defaults
     job = TrialJob(job_id="engineer-baseline", kind="cv", data_file=data.data_file, target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=[state.plan.trial_config(first)],
                    folds_file=data.folds_file, out_subdir="engineer/baseline", classes=data.classes,
                    threads=ctx.threads)
-    baseline = ctx.sandbox.run(job, timeout_s=(deadline - time.monotonic()) / 2)
+    baseline = ctx.sandbox.run(job, timeout_s=ctx.settings.code_share * ctx.remaining() / 2)
     if baseline.status != "COMPLETE":
         ctx.warn(f"no feature code: the baseline trial did not finish ({baseline.reason})")
         return {}
+    # the code's share counts from here: the worker's start-up, which the first trial would wait for, is not its
+    deadline = time.monotonic() + ctx.settings.code_share * ctx.remaining()
     step = write_feature_code(ctx.backend, state.spec, state.profile, ctx.sandbox, job, baseline.value,
                               deadline=deadline, max_attempts=ctx.settings.code_attempts)
     metric = get_metric(state.spec.metric)
