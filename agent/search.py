@@ -9,6 +9,7 @@ from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import write_search_data
 from mlpilot.agent.fitting import publish
+from mlpilot.agent.plan import late_plan
 from mlpilot.agent.roles import ProposeInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
@@ -63,6 +64,13 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         reserve = settings.refit_margin * fit_seconds(history, top, len(folds), scale, settings.fit_overhead_s) + margin
         return ctx.deadline() - reserve
 
+    def join_late_plan() -> None:  # the LLM's plan, asked while the first trials ran: its new configurations
+        nonlocal plan
+        later = late_plan(ctx, plan, spec)
+        if later is not None:
+            enqueue(study, [c for c in later.warm_start() if c not in plan.warm_start()], "llm-plan")
+            plan = later
+
     def on_trial(record: TrialRecord) -> None:
         history.append(record)
         if fresh and len(history) == 1:
@@ -78,6 +86,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 enqueue(study, [warm[0] | twin for twin in twins], "default")
             enqueue(study, [plan.trial_config(BASELINE) | ({"l1_loss": True} if plan.l1_loss else {})], "baseline")
             enqueue(study, warm[1:], "default")
+        join_late_plan()
         best = metric.best_first(history)[:1]
         if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk
             publish(ctx.run_dir, trial_output(ctx.layout.trials, record.model_file))
@@ -104,7 +113,8 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     finally:
         for box in boxes[1:]:
             box.close()
-    update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None}
+    update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
+              "plan": plan}
     top = metric.best_first(trials)[:3 * plan.ensemble_size]
     if not top and state.attempt and state.ensemble:  # a replan with no time to finish a trial
         ctx.warn("the second search finished no trial in the time left: keeping the first search's model")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +96,8 @@ class Clock:
 @dataclass(frozen=True)
 class Deps:
     """Run-scoped dependencies, handed to every node as ``runtime.context`` (never checkpointed, never changed:
-    the clock keeps the time, the sandbox its worker)."""
+    the clock keeps the time, the sandbox its worker, ``background`` the LLM calls one node started and a later
+    one picks up)."""
 
     backend: Backend
     sandbox: Sandbox
@@ -108,6 +110,7 @@ class Deps:
     storage: str | None = None
     interactive: bool = False  # a person can answer questions (the graph pauses with an interrupt)
     on_event: Callable[[Event], None] | None = None
+    background: dict[str, Future] = field(default_factory=dict)
 
     @property
     def layout(self) -> RunLayout:

@@ -11,6 +11,7 @@ from scripted import scripted_llm
 from wire_server import WireServer
 
 import mlpilot
+from mlpilot.settings import Settings
 
 SPEC = {"task_type": "binary", "target": "churn", "metric": "roc_auc"}
 
@@ -83,3 +84,26 @@ def test_an_ambiguous_request_pauses_the_graph_for_an_answer(make_backend, tmp_p
     assert unasked.spec.target == "plan"
     notes = [json.loads(line) for line in (unasked.run_dir / "events.jsonl").read_text().splitlines()]
     assert any("ambiguous" in n.get("message", "") and question in n["message"] for n in notes)
+
+
+def test_a_slow_plan_never_holds_the_search(make_backend, tmp_path):
+    """The LLM's plan is asked in the background: the search starts on the expert's plan while the model thinks,
+    and the model's configurations join the same study when it answers."""
+    scripted = scripted_llm(SPEC)
+
+    def slow_plan(request):
+        return scripted(request) | ({"delay": 3.5} if request.role == "plan" else {})
+
+    with WireServer(slow_plan) as server:
+        result = mlpilot.solve("which customers will churn?", data=churn_frame(), time_budget=30,
+                               out=tmp_path / "runs", llm="openai:gpt-4.1-mini", base_url=server.url + "/v1",
+                               settings=Settings(code_min_left_s=1e9))  # no feature code: plan and search only
+    events = [json.loads(line) for line in (result.run_dir / "events.jsonl").read_text().splitlines()]
+    started = next(e["elapsed_s"] for e in events if e["kind"] == "search_started")
+    joined = next(e["elapsed_s"] for e in events if e.get("message", "").startswith("LLM: boosted trees"))
+    assert started + 2.5 < joined  # the search ran while the model answered
+    plan_call = next(c for c in calls(result.run_dir) if c["kind"] == "outcome" and c["role"] == "plan")
+    assert plan_call["outcome"] == "used" and plan_call["seconds"] >= 3.5
+    late = [e["trial"] for e in events if e["kind"] == "trial" and e["trial"]["source"] == "llm-plan"]
+    assert [t["config"]["num_leaves"] for t in late] == [15]  # the one configuration the expert had not
+    assert late[0]["state"] == "COMPLETE" and result.verification.decision == "pass"
