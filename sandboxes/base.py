@@ -276,11 +276,6 @@ class WorkerSandbox(Sandbox):
         return lines[-1][:300] if lines else ""
 
     def close(self) -> None:
-        if self._proc is not None:
-            if self._proc.poll() is None:
-                try:
-                    self._send(self._proc, {"op": "exit"})
-                    self._proc.wait(timeout=1)
-                except (BrokenPipeError, subprocess.TimeoutExpired, ValueError):
-                    self._kill(self._proc)
+        if self._proc is not None:  # the worker keeps no state: killing it is the fast exit (its interpreter's
+            self._kill(self._proc)  # own teardown took a second, on the run's critical path)
             self._proc = None

@@ -62,8 +62,6 @@ class Worker:
             message = json.loads(line)
             if message["op"] == "ping":
                 self.send({"type": "pong"})
-            elif message["op"] == "exit":
-                return
             elif message["op"] == "run":
                 job = TrialJob(**message["job"])
                 self.send({"type": "started"})
