@@ -41,6 +41,8 @@ class Settings(BaseModel):
                                                 "deliver, and a truncated default is weak")
     first_rows: int = Field(10_000, description="the first trial fits each fold on at most this many rows, so a "
                                                 "first model comes fast")
+    late_s: float = Field(1.0, description="a trial after the first is killed at most this long past the search "
+                                           "deadline (later, it eats the end's reserve)")
     grace: tuple[float, float] = Field((1.5, 5.0), description="a worker past its time limit (saving big "
                                                                "forests, say) is killed after limit x a + b s")
     twin_rounds: int = Field(2, description="MAE: the first default's absolute-error twin grows at most this many "
@@ -55,7 +57,9 @@ class Settings(BaseModel):
     end_margin: float = Field(0.03, description="share of the budget kept for what is not measured (process "
                                                 "start-up, writing files)")
     fit_overhead_s: float = Field(1.5, description="per refit: job set-up, saving and reloading the model")
-    verify_s: float = Field(1.5, description="blending the trials' predictions, the checks")
-    report_s: float = Field(2.0, description="writing predictions, summary and report")
+    bundle_s_per_mb: float = Field(0.06, description="bundling an ensemble's fold models into one file (loading "
+                                                     "and re-saving them), per MB of their files")
+    verify_s: float = Field(0.75, description="blending the trials' predictions, the checks (measured: 0-1.2 s)")
+    report_s: float = Field(1.0, description="writing predictions, summary and report (measured: 0.5-1 s)")
     min_fit_s: float = Field(10.0, description="a fallback fit gets at least this long: the budget rule allows "
                                                "max(10%, 10 s) over")

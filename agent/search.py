@@ -34,6 +34,13 @@ def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float,
                                 for n in numbers if n in by_number)
 
 
+def bundle_seconds(trials_dir, trials: list[TrialRecord], numbers, per_mb: float) -> float:
+    """Estimated seconds to bundle these trials' fold models into one file (loading and re-saving them), from
+    the size of their files."""
+    by_number = {t.number: t for t in trials}
+    return per_mb * sum(trial_output(trials_dir, by_number[n].model_file).stat().st_size for n in numbers) / 1e6
+
+
 def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     spec, plan = state.spec, state.plan
@@ -129,6 +136,17 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     used = (folds == 2).any(axis=0)
     oofs = {t.number: np.load(trial_output(ctx.layout.trials, t.oof_file), allow_pickle=False)[used] for t in top}
     weights, score, honest = choose_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
+    left = ctx.remaining() - settings.verify_s - settings.report_s
+    if len(weights) > 1 and left < settings.refit_margin * fit_seconds(trials, list(weights), len(folds), scale,
+                                                                       settings.fit_overhead_s) \
+            and left < bundle_seconds(ctx.layout.trials, trials, weights, settings.bundle_s_per_mb):
+        # neither its refit nor bundling its fold models fits the time left (big forests take seconds to load):
+        # the choice again, among the trials that can be bundled
+        light = {n: oof for n, oof in oofs.items() if n == top[0].number or bundle_seconds(
+            ctx.layout.trials, trials, [n], settings.bundle_s_per_mb) <= left / plan.ensemble_size}
+        ctx.emit(Note(message=f"ensemble {sorted(weights)} would not be delivered in the {max(0.0, left):.1f} s "
+                              f"left; choosing among trials {sorted(light)}"))
+        weights, score, honest = choose_ensemble(light, y[used], metric, max_members=plan.ensemble_size)
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
                           f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))

@@ -180,6 +180,7 @@ def run_search(
     def loop(sandbox: Sandbox) -> None:
         while not stop.is_set() and (room := left()) > settings.min_trial_s:  # another thread's trial may move the deadline
             with lock:
+                later = first.is_set()  # not the first trial: its grace ends shortly after the deadline
                 trial, job = start_trial(room)
 
             def on_fold(step: int, value: float, trial=trial) -> bool:
@@ -187,7 +188,10 @@ def run_search(
                     trial.report(value, step)
                     return not trial.should_prune()
 
-            outcome = sandbox.run(job, timeout_s=job.time_limit_s * settings.grace[0] + settings.grace[1], on_fold=on_fold,
+            timeout = job.time_limit_s * settings.grace[0] + settings.grace[1]
+            if later:
+                timeout = min(timeout, max(job.time_limit_s * settings.grace[0], room + settings.late_s))
+            outcome = sandbox.run(job, timeout_s=timeout, on_fold=on_fold,
                                   startup_s=max(0.0, room - job.time_limit_s))  # a cold worker: until the deadline
             with lock:
                 finish_trial(trial, outcome)
