@@ -18,6 +18,7 @@ from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
 from mlpilot.inputs import read_inputs
 from mlpilot.layout import RunLayout
+from mlpilot.run_lock import run_lock
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
 from mlpilot.schemas import FAMILIES, TaskSpec, Verdict
@@ -128,9 +129,10 @@ def solve(
                      time_budget_s=budget, target=target, metric=metric,
                      exclude=[exclude] if isinstance(exclude, str) else list(exclude or []),
                      families=list(families or []), review_plan=review)
-    final = _run(state, train, rows, Clock(budget or 120.0, started), resume=False, sandbox=sandbox, llm=llm,
-                 base_url=base_url, max_llm_cost=max_llm_cost, threads=threads, storage=storage, on_event=on_event,
-                 ask=ask, settings=settings)
+    with run_lock(run_dir):
+        final = _run(state, train, rows, Clock(budget or 120.0, started), resume=False, sandbox=sandbox, llm=llm,
+                     base_url=base_url, max_llm_cost=max_llm_cost, threads=threads, storage=storage,
+                     on_event=on_event, ask=ask, settings=settings)
     if submission is not None:
         Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(RunLayout(run_dir).predictions, Path(submission).expanduser())
@@ -152,22 +154,24 @@ def resume(
 
     A run that stopped part-way goes on from the node it was in, with the time it had left (``time_budget``
     gives it that much instead); a finished run searches its same study again for ``time_budget`` more,
-    then verifies and delivers anew in the same run directory.
+    then verifies and delivers anew in the same run directory. The clock goes on from the seconds already
+    spent, so a run resumed twice still counts them all.
     """
     from mlpilot.agent.run import checkpointed
 
     started = time.monotonic() if started is None else started
     run_dir = Path(run_dir).expanduser()
     state, finished, spent = checkpointed(run_dir)
-    budget = None if time_budget is None else parse_duration(time_budget)
-    if finished and budget is None:
+    more = None if time_budget is None else parse_duration(time_budget)
+    if finished and more is None:
         raise MlpilotError(f"{run_dir} has finished: give it more time to search again (time_budget=, "
                            f"e.g. --time-budget 2m)")
-    if budget is None:
-        budget = max((state.spec.time_budget_s if state.spec else state.time_budget_s or 120.0) - spent, 10.0)
+    given = state.spec.time_budget_s if state.spec else state.time_budget_s or 120.0
+    budget = spent + more if more is not None else max(given, spent + 10.0)
     train, rows = read_inputs(state.data_path, state.test_path, target=None, metric=None)
-    final = _run(state, train, rows, Clock(budget, started), resume=True, sandbox=sandbox, llm=llm, base_url=base_url,
-                 on_event=on_event, ask=ask)
+    with run_lock(run_dir):  # held by the run itself while it is alive
+        final = _run(state, train, rows, Clock(budget, started - spent), resume=True, sandbox=sandbox, llm=llm,
+                     base_url=base_url, on_event=on_event, ask=ask)
     return _result(final, run_dir)
 
 

@@ -39,6 +39,11 @@ def test_more_time_searches_the_same_study_again(tmp_path, churn, within_budget)
     assert all(after[n] == value for n, value in before.items())  # no finished trial lost or run again
     assert again.summary["n_trials"] > first.summary["n_trials"] and again.verification.decision == "pass"
     assert (again.run_dir / "model.skops").is_file()
+    # the clock goes on from the time already spent: a second resume counts both runs before it
+    assert again.summary["time_budget_s"] == pytest.approx(first.summary["elapsed_s"] + 15, abs=2.0)
+    third = mlpilot.resume(first.run_dir, time_budget=10)
+    assert third.summary["time_budget_s"] == pytest.approx(again.summary["elapsed_s"] + 10, abs=2.0)
+    assert third.summary["elapsed_s"] > again.summary["elapsed_s"] > first.summary["elapsed_s"]
 
 
 @pytest.mark.slow
@@ -57,6 +62,8 @@ def test_a_run_killed_mid_search_resumes_without_losing_a_trial(tmp_path, churn)
             break
         time.sleep(0.2)
     assert events is not None, "the run never finished three trials"
+    with pytest.raises(MlpilotError, match=r"is in use by process \d+ on .*: wait for that run to end"):
+        mlpilot.resume(events.parent)  # the run is alive: nothing of it may be touched
     os.killpg(run.pid, signal.SIGKILL)  # the run and its sandbox workers, mid-search
     run.wait()
     run_dir = events.parent
