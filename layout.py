@@ -6,6 +6,7 @@
     <run>/events.jsonl         every event of the run, as it happened
     <run>/checkpoints.sqlite   the LangGraph checkpoints; <run>/study.journal the Optuna study
     <run>/error.log            the traceback of an unexpected failure, if any
+    <run>/run.lock             held by the process working in the run (``mlpilot.run_lock``)
     <run>/data/                what trials read (read-only to them): tables, folds-N.npy, holdout-N.npy
     <run>/trials/              what trials write: <study>/trial-K/, final/; verify-N/importance.json
 
