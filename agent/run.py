@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 import traceback
 from collections.abc import Callable
@@ -77,6 +79,23 @@ def _drive(graph, state: RunState | None, config: dict, deps: Deps, ask: Callabl
     return step.value
 
 
+def _storage_lost(layout: RunLayout, exc: Exception) -> str | None:
+    """One line for a run whose directory failed it (removed, read-only, its disk full): nothing more can be
+    written there, so nothing is delivered, but what was saved stays."""
+    run_dir = layout.root
+    if not run_dir.is_dir():
+        return (f"the run directory {run_dir} was removed while the run worked: nothing of the run is left; run "
+                f"again with --out on a folder that stays")
+    saved = f"the best model so far is in {layout.model}; " if layout.model.exists() else ""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return f"the disk of {run_dir} is full ({exc}): {saved}free some space, then `mlpilot resume {run_dir}`"
+    if (isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)) \
+            or not os.access(run_dir, os.W_OK):
+        return (f"the run directory {run_dir} can no longer be written ({exc}): {saved}make it writable, then "
+                f"`mlpilot resume {run_dir}`")
+    return None
+
+
 def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
     """After a failure mid-run: deliver the best model found so far with a warning, or fail in one line.
 
@@ -85,6 +104,9 @@ def _salvage(graph, config: dict, deps: Deps, exc: Exception) -> dict:
     layout = deps.layout
     if isinstance(exc, MlpilotError) and not layout.model.exists():
         raise exc  # the user's to fix, and nothing to deliver yet
+    lost = _storage_lost(layout, exc)
+    if lost:
+        raise MlpilotError(lost) from None
     log = layout.error_log
     log.write_text("".join(traceback.format_exception(exc)))
     values = graph.get_state(config).values

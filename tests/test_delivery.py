@@ -2,13 +2,15 @@
 warning reach the user. Real runs on real data; the failures are real timeouts and real crashes."""
 
 import json
+import shutil
 import time
 
 import pandas as pd
 import pytest
 
 import mlpilot
-from mlpilot.events import StageStarted
+from mlpilot.errors import MlpilotError
+from mlpilot.events import StageStarted, TrialFinished
 from mlpilot.sandboxes import LocalSandbox
 
 pytestmark = pytest.mark.slow
@@ -178,3 +180,14 @@ def test_a_replan_whose_search_finishes_no_trial_keeps_the_first_searchs_model(t
         update = search(sent_back, SimpleNamespace(context=deps))
     assert update == {"attempt": 0}
     assert sent_back.model_copy(update=update).ensemble == state.ensemble != {}
+
+
+def test_a_run_directory_removed_mid_run_is_one_clear_line(tmp_path, churn):
+    def remove_run_dir(event):  # the folder goes away under the run, as a clean-up script might do it
+        if isinstance(event, TrialFinished):
+            for run_dir in (tmp_path / "runs").glob("run-*"):
+                shutil.rmtree(run_dir, ignore_errors=True)
+
+    with pytest.raises(MlpilotError, match=r"^the run directory .* was removed while the run worked"):
+        mlpilot.solve("predict churn; ROC AUC", data=churn, time_budget=20, out=tmp_path / "runs",
+                      on_event=remove_run_dir)
