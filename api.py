@@ -93,6 +93,7 @@ def solve(
     max_llm_cost: float | None = None,
     threads: int = 2,
     storage: str | None = None,
+    study: str | None = None,
     submission: str | Path | None = None,
     on_event: Callable[[Event], None] | None = None,
     ask: Callable[[str], str] | None = None,
@@ -111,7 +112,9 @@ def solve(
     the plan through ``ask`` before the search and takes the answer as approval or a change.
     ``started``: the ``time.monotonic()`` value the budget counts from, if earlier than this call (the command
     line passes its own start, so importing the stack is on the clock). ``settings``: the constants that tune
-    how the run spends its time (``mlpilot.settings.Settings``), to experiment with.
+    how the run spends its time (``mlpilot.settings.Settings``), to experiment with. ``storage``: a database
+    URL (``postgresql://USER@HOST/DB``) holding the study, so ``mlpilot worker --storage URL --study NAME``
+    processes run trials too; ``study`` is that NAME (default: the run directory's name).
     """
     started = time.monotonic() if started is None else started
     if submission is not None and test is None:
@@ -123,6 +126,10 @@ def solve(
     if review and ask is None:
         raise MlpilotError("review=True shows the plan to a person: pass ask= to answer it")
     train, rows = read_inputs(data, test, target=target, metric=metric)
+    if storage:
+        from mlpilot.tools.storage import storage_for
+
+        storage_for(storage)  # a wrong URL or a missing driver fails here, before anything is written
     run_dir = new_run_dir(out)
     data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
     state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
@@ -132,7 +139,7 @@ def solve(
     with run_lock(run_dir):
         final = _run(state, train, rows, Clock(budget or 120.0, started), resume=False, sandbox=sandbox, llm=llm,
                      base_url=base_url, max_llm_cost=max_llm_cost, threads=threads, storage=storage,
-                     on_event=on_event, ask=ask, settings=settings)
+                     study=study, on_event=on_event, ask=ask, settings=settings)
     if submission is not None:
         Path(submission).expanduser().parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(RunLayout(run_dir).predictions, Path(submission).expanduser())
@@ -148,6 +155,8 @@ def resume(
     base_url: str | None = None,
     on_event: Callable[[Event], None] | None = None,
     ask: Callable[[str], str] | None = None,
+    storage: str | None = None,
+    study: str | None = None,
     started: float | None = None,
 ) -> Result:
     """Continue a run from its checkpoint and its study: no finished trial is lost or run again.
@@ -155,7 +164,8 @@ def resume(
     A run that stopped part-way goes on from the node it was in, with the time it had left (``time_budget``
     gives it that much instead); a finished run searches its same study again for ``time_budget`` more,
     then verifies and delivers anew in the same run directory. The clock goes on from the seconds already
-    spent, so a run resumed twice still counts them all.
+    spent, so a run resumed twice still counts them all. A run whose study was shared (``storage``) is resumed
+    with the same ``storage`` and ``study``.
     """
     from mlpilot.agent.run import checkpointed
 
@@ -171,13 +181,14 @@ def resume(
     train, rows = read_inputs(state.data_path, state.test_path, target=None, metric=None)
     with run_lock(run_dir):  # held by the run itself while it is alive
         final = _run(state, train, rows, Clock(budget, started - spent), resume=True, sandbox=sandbox, llm=llm,
-                     base_url=base_url, on_event=on_event, ask=ask)
+                     base_url=base_url, on_event=on_event, ask=ask, storage=storage, study=study)
     return _result(final, run_dir)
 
 
 def _run(state: RunState, train: pd.DataFrame, rows: pd.DataFrame | None, clock: Clock, *, resume: bool,
          sandbox: str | Sandbox, llm, base_url: str | None, on_event, ask, max_llm_cost: float | None = None,
-         threads: int = 2, storage: str | None = None, settings: Settings | None = None) -> RunState:
+         threads: int = 2, storage: str | None = None, study: str | None = None,
+         settings: Settings | None = None) -> RunState:
     """Run (or continue) the graph on checked inputs in ``state.run_dir``, inside a sandbox."""
     from mlpilot.agent.run import run_graph  # the modelling stack (~4 s of imports) loads once the inputs pass
 
@@ -189,13 +200,19 @@ def _run(state: RunState, train: pd.DataFrame, rows: pd.DataFrame | None, clock:
     kind, why = resolve_kind(sandbox)
     with get_sandbox(kind, layout.data, layout.trials) as box:  # its worker starts once the inputs are checked
         deps = Deps(backend=backend, sandbox=box, run_dir=run_dir, clock=clock, train=train, test=rows,
-                    settings=settings or Settings(), threads=threads, storage=storage, on_event=on_event,
+                    settings=settings or Settings(), threads=threads, storage=storage, study=study, on_event=on_event,
                     interactive=ask is not None)
         deps.emit(Note(message=f"trials run in the {box.name} sandbox ({why})"))
         # LLM backends report fallbacks and warnings as they happen
         backend.on_event = lambda e: e["kind"] in ("fallback", "warning") and deps.warn(f"LLM: {e['message']}")
-        with feature_sandbox(box):
-            return run_graph(state, deps, ask, resume=resume)
+        try:
+            with feature_sandbox(box):
+                return run_graph(state, deps, ask, resume=resume)
+        finally:
+            if storage:  # the workers of a shared study exit
+                from mlpilot.tools.storage import close_job, storage_for
+
+                close_job(storage_for(storage), deps.home_study)
 
 
 def _result(final: RunState, run_dir: Path) -> Result:

@@ -1,4 +1,4 @@
-"""The ``mlpilot`` command: run, resume, chat, serve, predict, sandbox, eval."""
+"""The ``mlpilot`` command: run, resume, worker, chat, serve, predict, sandbox, eval."""
 
 from __future__ import annotations
 
@@ -75,6 +75,9 @@ def run(
     llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
     base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
     max_llm_cost: float = typer.Option(None, "--max-llm-cost", help="hard cap on LLM spend in USD"),
+    storage: str = typer.Option(None, "--storage", help="database URL for a study shared with `mlpilot worker`s, "
+                                                      "e.g. postgresql://USER@HOST/DB"),
+    study: str = typer.Option(None, "--study", help="name the workers are given (default: the run directory's)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
     as_json: bool = typer.Option(False, "--json", help="print a machine-readable summary on stdout"),
 ) -> None:
@@ -92,7 +95,7 @@ def run(
                        submission=submission,
                        exclude=[n.strip() for given in exclude or [] for n in given.split(",") if n.strip()],
                        sandbox=sandbox, llm=llm, base_url=base_url, max_llm_cost=max_llm_cost, on_event=renderer,
-                       ask=ask, started=(ctx.obj or {}).get("started"))
+                       ask=ask, storage=storage, study=study, started=(ctx.obj or {}).get("started"))
     console.print(leaderboard_table(result.leaderboard, result.metric))
     if as_json:
         sys.stdout.write(json.dumps(result.summary | {"run_dir": str(result.run_dir)}, default=str) + "\n")
@@ -107,6 +110,9 @@ def resume(
     sandbox: str = typer.Option("local", "--sandbox", help="where trials run: local, docker or auto"),
     llm: str = typer.Option(None, "--llm", help="expert (default), openai:MODEL, anthropic:MODEL, openai-compatible:MODEL"),
     base_url: str = typer.Option(None, "--base-url", help="base URL of an OpenAI-compatible server"),
+    storage: str = typer.Option(None, "--storage", help="database URL for a study shared with `mlpilot worker`s, "
+                                                      "e.g. postgresql://USER@HOST/DB"),
+    study: str = typer.Option(None, "--study", help="name the workers are given (default: the run directory's)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
 ) -> None:
     """Continue a stopped run where it was, or search a finished run's study again for --time-budget more."""
@@ -118,8 +124,34 @@ def resume(
     renderer = RunRenderer(console)
     with one_line_errors(renderer):
         result = resume_run(run_dir, time_budget=time_budget, sandbox=sandbox, llm=llm, base_url=base_url,
-                            on_event=renderer, started=(ctx.obj or {}).get("started"))
+                            on_event=renderer, storage=storage, study=study, started=(ctx.obj or {}).get("started"))
     console.print(leaderboard_table(result.leaderboard, result.metric))
+
+
+@app.command()
+def worker(
+    storage: str = typer.Option(..., "--storage", help="the coordinating run's --storage URL"),
+    study: str = typer.Option(..., "--study", help="the coordinating run's study name (its --study)"),
+    sandbox: str = typer.Option("local", "--sandbox", help="where this worker's trials run: local, docker or auto"),
+    wait: str = typer.Option("10m", "--wait", help="how long to wait for the run to post its job, e.g. 90s"),
+) -> None:
+    """Run trials of a shared study until its run ends; the run's folders must be visible here at the same paths."""
+    from mlpilot.tools.durations import parse_duration
+    from mlpilot.tools.study_worker import work
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the sandbox is closed as on Ctrl-C
+    console = Console(stderr=True)
+
+    def show(record) -> None:
+        value = "-" if record.value is None else f"{record.value:.4f}"
+        console.print(f"trial {record.number} {record.config.get('family', '?')}: {record.state} {value} "
+                      f"({record.seconds:.1f} s)", highlight=False)
+
+    try:
+        done = work(storage, study, sandbox=sandbox, wait_s=parse_duration(wait), on_trial=show)
+    except KeyboardInterrupt:
+        fail("interrupted; the trial this worker ran is failed and queued again by the study's heartbeat", 130)
+    console.print(f"worker done: {done} trial(s) of study {study}", highlight=False)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import asdict
 
 import numpy as np
 from langgraph.runtime import Runtime
@@ -20,6 +21,7 @@ from mlpilot.tools.ensemble import choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.search import enqueue, fail_stale, open_study, records, run_search
 from mlpilot.tools.space import BASELINE, space_for
+from mlpilot.tools.storage import WorkerJob, safe_url, post_job, storage_for
 
 
 
@@ -47,9 +49,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     metric = get_metric(spec.metric)
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
     data, holdout, y = write_search_data(state, ctx)
-    study = open_study(ctx.run_dir, spec, ctx.storage, name=f"{ctx.run_dir.name}-{state.attempt}")
+    storage = storage_for(ctx.storage) if ctx.storage else None
+    study = open_study(ctx.run_dir, spec, storage, name=f"{ctx.home_study}-{state.attempt}")
     fresh = not study.trials  # else a continued run: its finished trials count, its queued ones run first
-    if not fresh and ctx.storage is None:  # a shared study's running trials may be alive elsewhere
+    if not fresh and storage is None:  # a shared study's running trials may be alive elsewhere (heartbeats tell)
         fail_stale(study)
     warm = plan.warm_start()
     if fresh:
@@ -70,6 +73,13 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         # deliver refits on all rows when that fits in the time left (bagging the fold models is the fallback)
         reserve = settings.refit_margin * fit_seconds(history, top, len(folds), scale, settings.fit_overhead_s) + margin
         return ctx.deadline() - reserve
+
+    def post(until: float) -> None:  # the job for workers of a shared study, until the monotonic time ``until``
+        if storage is not None:
+            post_job(storage, ctx.home_study, WorkerJob(
+                study=study.study_name, spec=spec, profile=state.profile, plan=plan, data=asdict(data),
+                data_dir=str(ctx.layout.data.resolve()), out_dir=str(ctx.layout.trials.resolve()), settings=settings,
+                threads=max(1, ctx.threads // 2), deadline=time.time() + until - time.monotonic()))
 
     def join_late_plan() -> None:  # the LLM's plan, asked while the first trials ran: its new configurations
         nonlocal plan
@@ -94,6 +104,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
             enqueue(study, [plan.trial_config(BASELINE) | ({"l1_loss": True} if plan.l1_loss else {})], "baseline")
             enqueue(study, warm[1:], "default")
         join_late_plan()
+        post(deadline())
         best = metric.best_first(history)[:1]
         if best and best[0] is record:  # from the first finished trial on, the best model so far is on disk
             publish(ctx.run_dir, trial_output(ctx.layout.trials, record.model_file))
@@ -110,6 +121,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     boxes = [ctx.sandbox] + [ctx.sandbox.sibling(f"worker-{i + 2}") for i in range(ctx.threads - 1) if side_by_side]
     ctx.emit(SearchStarted(budget_s=max(0.0, deadline() - time.monotonic()), families=families,
                            metric=metric.name, greater_is_better=metric.greater_is_better))
+    post(deadline())
+    if storage is not None:
+        ctx.emit(Note(message=f"study shared: `mlpilot worker --storage {safe_url(ctx.storage)} --study "
+                              f"{ctx.home_study}` runs its trials on another process or machine"))
     try:  # the extra workers start when they get their first trial
         trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
                             deadline=deadline, settings=settings, threads=1 if side_by_side else ctx.threads, propose=propose,
@@ -120,6 +135,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     finally:
         for box in boxes[1:]:
             box.close()
+        post(time.monotonic())  # no worker starts another trial of this search
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
               "plan": plan}
     top = metric.best_first(trials)[:3 * plan.ensemble_size]

@@ -107,7 +107,8 @@ class Deps:
     test: pd.DataFrame | None = None
     settings: Settings = field(default_factory=Settings)
     threads: int = 2
-    storage: str | None = None
+    storage: str | None = None  # a database URL: the study is shared with workers (tools.storage)
+    study: str | None = None  # the home study workers are pointed at (default: the run directory's name)
     interactive: bool = False  # a person can answer questions (the graph pauses with an interrupt)
     on_event: Callable[[Event], None] | None = None
     background: dict[str, Future] = field(default_factory=dict)
@@ -116,6 +117,11 @@ class Deps:
     def layout(self) -> RunLayout:
         """The run directory's paths."""
         return RunLayout(self.run_dir)
+
+    @property
+    def home_study(self) -> str:
+        """The study name workers are given; each search's trials live in ``<home>-<attempt>``."""
+        return self.study or self.run_dir.name
 
     @property
     def budget_s(self) -> float:

@@ -11,12 +11,13 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import optuna
-from optuna.storages import JournalStorage
+from optuna.storages import BaseStorage, JournalStorage, fail_stale_trials
+from optuna.storages._heartbeat import get_heartbeat_thread  # what Study.optimize uses; ask/tell has no public one
 from optuna.storages.journal import JournalFileBackend
 from optuna.trial import TrialState
 
@@ -26,7 +27,12 @@ from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.settings import Settings
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import suggest, to_trial_params
+from mlpilot.tools.storage import WORKER, storage_for
 
+
+# ask/tell keeps the heartbeat itself (``run_trial``); heartbeats have been in optuna since 2.9
+warnings.filterwarnings("ignore", message="Heartbeat of storage is supposed to be used with Study.optimize")
+warnings.filterwarnings("ignore", message=r".*fail_stale_trials is experimental")
 
 
 @dataclass
@@ -42,11 +48,14 @@ class SearchData:
     last_fold_only: bool = False  # time-ordered folds: a trial delivers its last fold's model (see TrialJob)
 
 
-def open_study(run_dir: Path, spec: TaskSpec, storage: str | None = None, name: str | None = None,
+def open_study(run_dir: Path, spec: TaskSpec, storage: str | BaseStorage | None = None, name: str | None = None,
                seed: int = 0) -> optuna.Study:
-    """Create or resume a study of the run (a journal file in the run dir unless ``storage`` is a URL)."""
+    """Create or resume a study of the run: a journal file in the run dir, or the database ``storage`` names (a
+    URL, shared with workers: see ``tools.storage``). ``seed``: the sampler's (each process sharing a study its
+    own, or their random start-up configurations would be the same)."""
     direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
-    backend = storage or JournalStorage(JournalFileBackend(str(RunLayout(run_dir).study_journal)))
+    backend = storage_for(storage) if isinstance(storage, str) else \
+        storage or JournalStorage(JournalFileBackend(str(RunLayout(run_dir).study_journal)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
         sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
@@ -107,7 +116,6 @@ def run_search(
     Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
     sandboxes' output directory.
     """
-    families = [c.family for c in plan.candidates]
     lock = threading.Lock()  # asking, telling and proposing happen one at a time
     since: int | None = None  # trials since the last proposal; None until the defaults are done
     stop = threading.Event()
@@ -137,45 +145,20 @@ def run_search(
             asking.set()
             threading.Thread(target=ask_proposals, args=(records(study),), daemon=True).start()
             since = 0
+        fail_stale_trials(study)  # a shared study: trials of a worker that died are failed and queued again
         trial = study.ask()
-        config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
-        for flag, chosen in (("l1_loss", plan.l1_loss), ("log_target", plan.try_log_target),
-                             ("ids_as_numbers", bool(profile.ordered_ids))):
-            if chosen:  # the search decides, trial by trial (fixed for enqueued trials)
-                config.pop(flag, None)
-                if trial.suggest_categorical(flag, [False, True]):
-                    config[flag] = True
-        trial.set_user_attr("config", config)
-        trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
-        return trial, TrialJob(
-            job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
-            metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
-            out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
-            threads=threads,
-            feature_code=data.feature_code,
-            time_limit_s=max(settings.min_trial_s, (settings.trial_share if first.is_set() else settings.first_share) * room),
-            max_train_rows=None if first.is_set() else settings.first_rows,
-            holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.last_fold_only,
-        )
+        later = first.is_set()
+        limit = max(settings.min_trial_s, (settings.trial_share if later else settings.first_share) * room)
+        return trial, trial_job(study, trial, spec=spec, profile=profile, plan=plan, data=data, threads=threads,
+                                time_limit_s=limit, max_train_rows=None if later else settings.first_rows)
 
     def finish_trial(trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
         nonlocal since
-        trial.set_user_attr("seconds", outcome.seconds)
-        trial.set_user_attr("fold_scores", outcome.fold_scores)
-        trial.set_user_attr("info", outcome.info)
-        if outcome.status == "COMPLETE":
-            trial.set_user_attr("oof_file", outcome.oof_file)
-            trial.set_user_attr("model_file", outcome.model_file)
-            trial.set_user_attr("pred_files", outcome.pred_files)
-            study.tell(trial, outcome.value)
-        else:
-            trial.set_user_attr("status", outcome.status)
-            trial.set_user_attr("reason", outcome.reason)
-            study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
+        tell(study, trial, outcome)
         since = None if since is None else since + 1
         first.set()
         if on_trial:
-            on_trial(_record(study.trials[trial.number]))
+            on_trial(trial_record(study.trials[trial.number]))
 
     def loop(sandbox: Sandbox) -> None:
         while not stop.is_set() and (room := left()) > settings.min_trial_s:  # another thread's trial may move the deadline
@@ -183,16 +166,8 @@ def run_search(
                 later = first.is_set()  # not the first trial: its grace ends shortly after the deadline
                 trial, job = start_trial(room)
 
-            def on_fold(step: int, value: float, trial=trial) -> bool:
-                with lock:
-                    trial.report(value, step)
-                    return not trial.should_prune()
-
-            timeout = job.time_limit_s * settings.grace[0] + settings.grace[1]
-            if later:
-                timeout = min(timeout, max(job.time_limit_s * settings.grace[0], room + settings.late_s))
-            outcome = sandbox.run(job, timeout_s=timeout, on_fold=on_fold,
-                                  startup_s=max(0.0, room - job.time_limit_s))  # a cold worker: until the deadline
+            outcome = run_trial(study, trial, job, sandbox, timeout_s=trial_timeout(job, room, later, settings),
+                                startup_s=max(0.0, room - job.time_limit_s), lock=lock)  # a cold worker: until the deadline
             with lock:
                 finish_trial(trial, outcome)
 
@@ -223,11 +198,73 @@ def run_search(
     return records(study)
 
 
+def trial_job(study: optuna.Study, trial: optuna.trial.Trial, *, spec: TaskSpec, profile: DatasetProfile, plan: Plan,
+              data: SearchData, threads: int, time_limit_s: float, max_train_rows: int | None = None) -> TrialJob:
+    """The sandbox job of an asked trial: its queued preset or the sampler's configuration, recorded on the trial
+    with the process that runs it (user attribute ``worker``)."""
+    families = [c.family for c in plan.candidates]
+    config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
+    for flag, chosen in (("l1_loss", plan.l1_loss), ("log_target", plan.try_log_target),
+                         ("ids_as_numbers", bool(profile.ordered_ids))):
+        if chosen:  # the search decides, trial by trial (fixed for enqueued trials)
+            config.pop(flag, None)
+            if trial.suggest_categorical(flag, [False, True]):
+                config[flag] = True
+    trial.set_user_attr("config", config)
+    trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
+    trial.set_user_attr("worker", WORKER)
+    return TrialJob(
+        job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
+        metric=spec.metric, profile=profile, configs=[config], folds_file=data.folds_file,
+        out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
+        threads=threads, feature_code=data.feature_code, time_limit_s=time_limit_s, max_train_rows=max_train_rows,
+        holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.last_fold_only,
+    )
+
+
+def trial_timeout(job: TrialJob, room: float, later: bool, settings: Settings) -> float:
+    """Seconds after which a trial's worker is killed: its limit with a grace; a trial after the first is killed
+    at most ``settings.late_s`` past the deadline ``room`` seconds away."""
+    timeout = job.time_limit_s * settings.grace[0] + settings.grace[1]
+    return min(timeout, max(job.time_limit_s * settings.grace[0], room + settings.late_s)) if later else timeout
+
+
+def run_trial(study: optuna.Study, trial: optuna.trial.Trial, job: TrialJob, sandbox: Sandbox, *, timeout_s: float,
+              startup_s: float = 0.0, lock=None) -> TrialOutcome:
+    """Run the trial's job in ``sandbox``, reporting each fold to the pruner (under ``lock`` when threads share the
+    study), with the storage's heartbeat kept while it runs where the storage has one."""
+    lock = lock or nullcontext()
+
+    def on_fold(step: int, value: float) -> bool:
+        with lock:
+            trial.report(value, step)
+            return not trial.should_prune()
+
+    with get_heartbeat_thread(trial._trial_id, study._storage):  # optuna's own, as in Study.optimize
+        return sandbox.run(job, timeout_s=timeout_s, on_fold=on_fold, startup_s=startup_s)
+
+
+def tell(study: optuna.Study, trial: optuna.trial.Trial, outcome: TrialOutcome) -> None:
+    """Record the outcome on the trial (its files, scores and timings as user attributes) and finish it."""
+    trial.set_user_attr("seconds", outcome.seconds)
+    trial.set_user_attr("fold_scores", outcome.fold_scores)
+    trial.set_user_attr("info", outcome.info)
+    if outcome.status == "COMPLETE":
+        trial.set_user_attr("oof_file", outcome.oof_file)
+        trial.set_user_attr("model_file", outcome.model_file)
+        trial.set_user_attr("pred_files", outcome.pred_files)
+        study.tell(trial, outcome.value)
+    else:
+        trial.set_user_attr("status", outcome.status)
+        trial.set_user_attr("reason", outcome.reason)
+        study.tell(trial, state=TrialState.PRUNED if outcome.status == "PRUNED" else TrialState.FAIL)
+
+
 def records(study: optuna.Study) -> list[TrialRecord]:
-    return [_record(t) for t in study.trials if t.state.is_finished()]
+    return [trial_record(t) for t in study.trials if t.state.is_finished()]
 
 
-def _record(t: optuna.trial.FrozenTrial) -> TrialRecord:
+def trial_record(t: optuna.trial.FrozenTrial) -> TrialRecord:
     attrs = t.user_attrs
     state = attrs.get("status") or ("COMPLETE" if t.state == TrialState.COMPLETE else t.state.name)
     return TrialRecord(

@@ -1,0 +1,119 @@
+"""A study shared with workers (``mlpilot run --storage URL`` and ``mlpilot worker``): the database storage and
+the job the coordinating run posts for its workers.
+
+The storage is Optuna's RDB storage with heartbeats: a trial whose process stopped beating for ``GRACE_S`` is
+failed by the next process that asks for a trial, and queued again once (``RetryHeartbeatStaleTrialCallback``). Its
+connection pool is one connection and one spare per process, so fifty workers stay within PostgreSQL's default
+100 connections; connections are checked before use (``pool_pre_ping``), so a restarted server is reconnected to.
+
+The coordinator posts a ``WorkerJob`` in the user attributes of its *home* study (``--study NAME``, holding no
+trials): which study the trials are pulled from, what a trial needs, where its data are read and its outputs
+written (paths every worker sees the same: shared storage), and until when trials may run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+import warnings
+from pathlib import Path
+
+import optuna
+from optuna.storages import RDBStorage, RetryHeartbeatStaleTrialCallback
+from pydantic import BaseModel
+
+from mlpilot.errors import MlpilotError
+from mlpilot.schemas import DatasetProfile, Plan, TaskSpec
+from mlpilot.settings import Settings
+
+WORKER = f"{socket.gethostname()}:{os.getpid()}"  # recorded on every trial this process runs
+HEARTBEAT_S, GRACE_S = 2, 10  # a trial silent this long is its worker's death
+JOB_ATTR = "worker_job"
+
+
+class WorkerJob(BaseModel):
+    """What a worker needs to run trials of a coordinator's study."""
+
+    study: str  # the study trials are pulled from (the coordinator's current search)
+    spec: TaskSpec
+    profile: DatasetProfile
+    plan: Plan
+    data: dict  # tools.search.SearchData's fields
+    data_dir: str  # the run's data folder and trial-output folder: the same paths on every worker
+    out_dir: str
+    threads: int = 1
+    settings: Settings = Settings()
+    deadline: float = 0.0  # time.time() after which no trial starts
+    closed: bool = False  # the run is over: workers exit
+
+    def room(self) -> float:
+        return self.deadline - time.time()
+
+
+def storage_for(url: str) -> RDBStorage:
+    """Optuna's RDB storage for ``url`` (``postgresql://USER@HOST/DB``, ``sqlite:///FILE``...), with heartbeats
+    and one retry of a trial whose worker died; a one-line error when the driver or the server is missing."""
+    pool = {} if url.startswith("sqlite") else {"pool_size": 1, "max_overflow": 1, "pool_pre_ping": True,
+                                                   "pool_recycle": 300}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # heartbeats: stable since 2.9
+            return RDBStorage(url, engine_kwargs=pool, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
+                              heartbeat_stale_trial_callback=RetryHeartbeatStaleTrialCallback(max_retry=1))
+    except ImportError as exc:
+        raise MlpilotError(f"the storage {safe_url(url)} needs a database driver ({exc}): for PostgreSQL, "
+                           "pip install 'mlpilot[postgres]'") from None
+    except Exception as exc:  # sqlalchemy's OperationalError and kin: the server, the database or the URL
+        if "Failed to import DB access module" in str(exc) or isinstance(exc.__cause__, ImportError):
+            raise MlpilotError(f"the storage {safe_url(url)} needs a database driver: for PostgreSQL, "
+                               "pip install 'mlpilot[postgres]'") from None
+        raise MlpilotError(f"cannot open the study storage {safe_url(url)} ({type(exc).__name__}: "
+                           f"{str(exc).splitlines()[0][:200]}): check that the server runs and the URL") from None
+
+
+def safe_url(url: str) -> str:
+    """The URL without its password."""
+    head, at, tail = url.rpartition("@")
+    if not at or ":" not in head.split("//", 1)[-1]:
+        return url
+    scheme, _, user = head.partition("//")
+    return f"{scheme}//{user.split(':', 1)[0]}:***@{tail}"
+
+
+def _home(storage: RDBStorage, name: str, create: bool) -> optuna.Study | None:
+    optuna.logging.set_verbosity(optuna.logging.WARNING)  # not a line per poll
+    try:
+        if create:
+            return optuna.create_study(study_name=name, storage=storage, load_if_exists=True)
+        return optuna.load_study(study_name=name, storage=storage)
+    except KeyError:  # not created yet
+        return None
+
+
+def post_job(storage: RDBStorage, home: str, job: WorkerJob) -> None:
+    """Post (or update) the coordinator's job in its home study."""
+    _home(storage, home, create=True).set_user_attr(JOB_ATTR, job.model_dump(mode="json"))
+
+
+def read_job(storage: RDBStorage, home: str) -> WorkerJob | None:
+    """The job posted in ``home``, or None while there is none."""
+    study = _home(storage, home, create=False)
+    posted = study.user_attrs.get(JOB_ATTR) if study else None
+    return WorkerJob.model_validate(posted) if posted else None
+
+
+def close_job(storage: RDBStorage, home: str) -> None:
+    """Tell the workers the run is over."""
+    job = read_job(storage, home)
+    if job is not None:
+        post_job(storage, home, job.model_copy(update={"closed": True, "deadline": time.time()}))
+
+
+def run_paths(job: WorkerJob) -> tuple[Path, Path]:
+    """The run's data and output folders, or a one-line error when this machine does not see them."""
+    data_dir, out_dir = Path(job.data_dir), Path(job.out_dir)
+    if not data_dir.is_dir():
+        raise MlpilotError(f"the run's data folder {data_dir} is not visible here: workers read the run's folders "
+                           "at the same paths (shared storage); mount it there, then start the worker again")
+    return data_dir, out_dir
