@@ -82,13 +82,16 @@ def safe_url(url: str) -> str:
 
 
 def _home(storage: RDBStorage, name: str, create: bool) -> optuna.Study | None:
-    optuna.logging.set_verbosity(optuna.logging.WARNING)  # not a line per poll
+    previous = optuna.logging.get_verbosity()
+    optuna.logging.set_verbosity(max(previous, optuna.logging.WARNING))  # not a line per poll
     try:
         if create:
             return optuna.create_study(study_name=name, storage=storage, load_if_exists=True)
         return optuna.load_study(study_name=name, storage=storage)
     except KeyError:  # not created yet
         return None
+    finally:
+        optuna.logging.set_verbosity(previous)
 
 
 def post_job(storage: RDBStorage, home: str, job: WorkerJob) -> None:

@@ -33,17 +33,17 @@ def work(url: str, home: str, *, sandbox: str = "local", wait_s: float = 600.0,
                     time.sleep(POLL_S)
                     continue
                 if study is None or study.study_name != job.study:
-                    study = open_study(run_paths(job)[1], job.spec, storage, name=job.study, seed=os.getpid())
+                    data_dir, out_dir = run_paths(job)
+                    study = open_study(out_dir, job.spec, storage, name=job.study, seed=os.getpid())
                     if box is None:
-                        data_dir, out_dir = run_paths(job)
                         box = get_sandbox(sandbox, data_dir, out_dir).sibling(f"worker-{WORKER.replace(':', '-')}")
                 fail_stale_trials(study)  # a worker that died: its trial is failed and queued again
                 trial = study.ask()
                 room = job.room()
-                spec = trial_job(study, trial, spec=job.spec, profile=job.profile, plan=job.plan,
+                task = trial_job(study, trial, spec=job.spec, profile=job.profile, plan=job.plan,
                                  data=SearchData(**job.data), threads=job.threads,
                                  time_limit_s=max(job.settings.min_trial_s, job.settings.trial_share * room))
-                outcome = run_trial(study, trial, spec, box, timeout_s=trial_timeout(spec, room, True, job.settings))
+                outcome = run_trial(study, trial, task, box, timeout_s=trial_timeout(task, room, True, job.settings))
                 tell(study, trial, outcome)
                 done += 1
                 if on_trial:
