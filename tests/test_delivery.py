@@ -5,6 +5,7 @@ import json
 import shutil
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -12,6 +13,7 @@ import mlpilot
 from mlpilot.errors import MlpilotError
 from mlpilot.events import StageStarted, TrialFinished
 from mlpilot.sandboxes import LocalSandbox
+from mlpilot.tools.submission import predict_for_submission
 
 pytestmark = pytest.mark.slow
 
@@ -142,6 +144,8 @@ def test_a_label_metric_delivers_the_decision_rule_it_chose(tmp_path, churn):
     assert (delivered.to_numpy() == result.model.predict(test)).all()
     assert (mlpilot.predict(result.run_dir, test_csv)["churn"] == delivered).all()  # what `mlpilot predict` writes
     assert (delivered == "Yes").mean() > (result.model.predict_proba(test).argmax(axis=1) == 1).mean()
+    chunked = predict_for_submission(result.model, test, chunk_rows=7)  # how a million-row file is predicted
+    assert np.allclose(chunked, result.model.predict_proba(test))
     assert "decision rule" in (result.run_dir / "report.html").read_text()
 
 
@@ -157,6 +161,8 @@ def test_settings_given_to_solve_tune_the_run(tmp_path, churn):
     layout = RunLayout(result.run_dir)
     folds = np.load(layout.data / layout.folds_name(0))
     assert (folds > 0).any(axis=0).sum() == 300 < len(churn)
+    notes = (result.run_dir / "events.jsonl").read_text()
+    assert "trials cross-validate a random 300 of" in notes  # the log says the search subsampled, and why
     assert result.summary["model"] and result.score is not None
 
 

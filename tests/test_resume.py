@@ -46,40 +46,100 @@ def test_more_time_searches_the_same_study_again(tmp_path, churn, within_budget)
     assert third.summary["elapsed_s"] > again.summary["elapsed_s"] > first.summary["elapsed_s"]
 
 
-@pytest.mark.slow
-def test_a_run_killed_mid_search_resumes_without_losing_a_trial(tmp_path, churn):
+def start_run(tmp_path, churn, budget: str) -> subprocess.Popen:
+    """``mlpilot run`` in its own process group, with SIGINT as a terminal delivers it."""
     data = tmp_path / "churn.csv"
     churn.to_csv(data, index=False)
-    run = subprocess.Popen([str(Path(sys.executable).with_name("mlpilot")), "run", REQUEST, "--data", str(data),
-                            "--time-budget", "40s", "--out", str(tmp_path / "runs"), "--quiet"],
-                           start_new_session=True)
-    events = None
-    deadline = time.monotonic() + 60
+    return subprocess.Popen([str(Path(sys.executable).with_name("mlpilot")), "run", REQUEST, "--data", str(data),
+                             "--time-budget", budget, "--out", str(tmp_path / "runs"), "--quiet"],
+                            start_new_session=True, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+
+
+def wait_until(tmp_path, reached, timeout_s: float = 60) -> Path:
+    """The run directory, once ``reached(run_dir)``."""
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         found = list((tmp_path / "runs").glob("run-*/events.jsonl"))
-        if found and sum('"kind": "trial"' in line for line in found[0].read_text().splitlines()) >= 3:
-            events = found[0]
+        if found and reached(found[0].parent):
+            return found[0].parent
+        time.sleep(0.01)
+    raise AssertionError("the run never reached the stage")
+
+
+def events(run_dir: Path) -> list[dict]:
+    return [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()[:-1]]  # last: partial
+
+
+def first_study(run_dir: Path) -> list[optuna.trial.FrozenTrial]:
+    """The trials of the run's first study (none before the search started)."""
+    if not (run_dir / "study.journal").exists():
+        return []
+    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(run_dir / "study.journal")))
+    try:
+        return optuna.load_study(study_name=f"{run_dir.name}-0", storage=storage).trials
+    except KeyError:
+        return []
+
+
+def completed(run_dir: Path) -> dict[int, float]:
+    return {t.number: t.value for t in first_study(run_dir) if t.state == optuna.trial.TrialState.COMPLETE}
+
+
+STAGE = {  # when a run counts as being in a stage: the events it wrote, or the files
+    "profile": lambda run_dir: any(e["kind"] == "stage" and e["stage"] == "profile" for e in events(run_dir)),
+    "search": lambda run_dir: sum(e["kind"] == "trial" for e in events(run_dir)) >= 3,
+    "verify": lambda run_dir: any(e["kind"] == "stage" and e["stage"] == "verify" for e in events(run_dir)),
+    "report": lambda run_dir: (run_dir / "summary.json").exists(),  # written just before the report
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("when", list(STAGE))
+def test_a_run_killed_at_any_stage_resumes_without_losing_a_trial(when, tmp_path, churn):
+    """kill -9 of the run and its sandbox workers while profiling, mid-search, while the verifier refits, while
+    the final model and report are written: ``resume`` continues the checkpoint and the study."""
+    run = start_run(tmp_path, churn, "20s")
+    run_dir = wait_until(tmp_path, STAGE[when])
+    if when == "search":
+        with pytest.raises(MlpilotError, match=r"is in use by process \d+ on .*: wait for that run to end"):
+            mlpilot.resume(run_dir)  # the run is alive: nothing of it may be touched
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    spent = max(e["elapsed_s"] for e in events(run_dir))
+    done_before = completed(run_dir)
+
+    result = mlpilot.resume(run_dir)  # no "has finished": the kill came before the run's end
+    done_after = completed(run_dir)
+    assert not [t for t in first_study(run_dir) if t.state == optuna.trial.TrialState.RUNNING]
+    assert all(done_after[n] == v for n, v in done_before.items()) and len(done_after) >= len(done_before)
+    assert result.summary["n_trials"] >= max(len(done_before), 1) and (run_dir / "model.skops").is_file()
+    assert (run_dir / "report.html").is_file() and result.verification.decision in ("pass", "warn")
+    # the resumed run has what was left of 20 s, and at least 10 s to finish a stage it was killed in
+    assert json.loads((run_dir / "summary.json").read_text())["time_budget_s"] <= max(20, spent + 10) + 1
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_run_and_its_workers_and_leaves_it_resumable(tmp_path, churn):
+    run = start_run(tmp_path, churn, "30s")
+    run_dir = wait_until(tmp_path, lambda run_dir: sum(e["kind"] == "trial" for e in events(run_dir)) >= 2)
+    os.killpg(run.pid, signal.SIGINT)  # what a terminal sends its foreground process group
+    _, stderr = run.communicate(timeout=30)
+    assert run.returncode == 130 and "interrupted" in stderr and "mlpilot resume" in stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # sandbox workers gone, not orphaned
+        try:
+            os.killpg(run.pid, 0)
+        except ProcessLookupError:
             break
         time.sleep(0.2)
-    assert events is not None, "the run never finished three trials"
-    with pytest.raises(MlpilotError, match=r"is in use by process \d+ on .*: wait for that run to end"):
-        mlpilot.resume(events.parent)  # the run is alive: nothing of it may be touched
-    os.killpg(run.pid, signal.SIGKILL)  # the run and its sandbox workers, mid-search
-    run.wait()
-    run_dir = events.parent
-    assert not (run_dir / "summary.json").exists()
-    study_name = f"{run_dir.name}-0"
-    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(run_dir / "study.journal")))
-    done_before = {t.number: t.value for t in optuna.load_study(study_name=study_name, storage=storage).trials
-                   if t.state == optuna.trial.TrialState.COMPLETE}
-
-    result = mlpilot.resume(run_dir)
-    study = optuna.load_study(study_name=study_name, storage=storage)
-    assert not [t for t in study.trials if t.state == optuna.trial.TrialState.RUNNING]
-    done_after = {t.number: t.value for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE}
-    assert all(done_after[n] == v for n, v in done_before.items()) and len(done_after) >= len(done_before)
-    assert result.summary["n_trials"] >= len(done_before) and (run_dir / "model.skops").is_file()
-    assert json.loads((run_dir / "summary.json").read_text())["time_budget_s"] <= 40
+    else:
+        raise AssertionError("processes of the run outlived its Ctrl-C")
+    done_before = completed(run_dir)
+    result = mlpilot.resume(run_dir)  # the lock was released
+    assert all(completed(run_dir)[n] == v for n, v in done_before.items())
+    assert (run_dir / "model.skops").is_file() and result.summary["n_trials"] >= len(done_before)
 
 
 def test_a_run_directory_that_cannot_be_continued_is_one_clear_line(tmp_path):

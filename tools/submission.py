@@ -8,6 +8,8 @@ import pandas as pd
 from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
 
+PREDICT_CHUNK_ROWS = 100_000  # rows transformed and predicted at once: memory stays flat on a million-row file
+
 
 def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | None, target: str, task_type: str,
                     metric: str, id_column: str | None, sample: pd.DataFrame | None = None,
@@ -36,9 +38,13 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
     return out.reset_index(drop=True)
 
 
-def predict_for_submission(model, frame: pd.DataFrame) -> np.ndarray:
-    """A delivered model's ``pred`` for ``make_submission``."""
-    return model.predict(frame) if model.task == "regression" else model.predict_proba(frame)
+def predict_for_submission(model, frame: pd.DataFrame, chunk_rows: int = PREDICT_CHUNK_ROWS) -> np.ndarray:
+    """A delivered model's ``pred`` for ``make_submission``, computed ``chunk_rows`` rows at a time."""
+    predict = model.predict if model.task == "regression" else model.predict_proba
+    if len(frame) <= chunk_rows:
+        return predict(frame)
+    return np.concatenate([predict(frame.iloc[start:start + chunk_rows])
+                           for start in range(0, len(frame), chunk_rows)])
 
 
 def _wants_labels(sample: pd.DataFrame | None, target: str, classes) -> bool:
