@@ -212,7 +212,7 @@ def _run(state: RunState, train: pd.DataFrame, rows: pd.DataFrame | None, clock:
             if storage:  # the workers of a shared study exit
                 from mlpilot.tools.storage import close_job, storage_for
 
-                close_job(storage_for(storage), deps.home_study)
+                close_job(storage_for(storage, wait=True), deps.home_study)
 
 
 def _result(final: RunState, run_dir: Path) -> Result:

@@ -49,7 +49,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     metric = get_metric(spec.metric)
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
     data, holdout, y = write_search_data(state, ctx)
-    storage = storage_for(ctx.storage) if ctx.storage else None
+    storage = storage_for(ctx.storage, wait=True) if ctx.storage else None
     study = open_study(ctx.run_dir, spec, storage, name=f"{ctx.home_study}-{state.attempt}")
     fresh = not study.trials  # else a continued run: its finished trials count, its queued ones run first
     if not fresh and storage is None:  # a shared study's running trials may be alive elsewhere (heartbeats tell)

@@ -3,6 +3,7 @@ their own working directories; one worker is killed with SIGKILL in the middle o
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import signal
@@ -13,6 +14,7 @@ import tempfile
 import time
 from glob import glob
 from pathlib import Path
+from typing import NamedTuple
 
 import optuna
 import pandas as pd
@@ -40,8 +42,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class Server(NamedTuple):
+    url: str
+    ctl: list[str]  # pg_ctl with its data directory: + ["restart"] restarts the server
+
+    def restart(self) -> None:
+        subprocess.run(self.ctl + ["-m", "fast", "restart"], check=True, capture_output=True)
+
+
 @pytest.fixture(scope="module")
-def postgres_url():
+def postgres():
     """A PostgreSQL server of its own on a temporary directory and a free loopback port (initdb refuses root:
     as root, the server runs as the postgres user)."""
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -51,14 +61,19 @@ def postgres_url():
     data, port = home / "data", _free_port()
     subprocess.run(as_user + [_pg_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync"],
                    check=True, capture_output=True)
-    ctl = as_user + [_pg_bin("pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w"]
-    subprocess.run(ctl + ["-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-                   check=True, capture_output=True)
+    ctl = as_user + [_pg_bin("pg_ctl"), "-D", str(data), "-l", str(home / "log"), "-w",
+                     "-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"]
+    subprocess.run(ctl + ["start"], check=True, capture_output=True)
     try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        yield Server(f"postgresql://postgres@127.0.0.1:{port}/postgres", ctl)
     finally:
         subprocess.run(ctl + ["-m", "immediate", "stop"], capture_output=True)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres) -> str:
+    return postgres.url
 
 
 def test_a_plain_postgresql_url_opens_and_a_wrong_one_is_one_line(postgres_url):
@@ -121,3 +136,44 @@ def test_workers_share_the_study_and_a_killed_workers_trial_is_retried(postgres_
     board = pd.read_csv(run_dir / "leaderboard.csv")
     assert board["trial"].is_unique  # each trial counted once, wherever it ran
     assert (run_dir / "model.skops").is_file() and (run_dir / "report.html").is_file()  # delivered
+
+
+def test_a_server_restart_mid_run_fails_no_run_and_the_workers_reconnect(postgres, tmp_path, churn):
+    """PostgreSQL restarted (every connection dropped) while the coordinator and a worker run trials: both go on
+    with new connections, nothing stays RUNNING, and the run delivers."""
+    data = tmp_path / "churn.csv"
+    churn.to_csv(data, index=False)
+    (tmp_path / "worker").mkdir()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    worker = subprocess.Popen([MLPILOT, "worker", "--storage", postgres.url, "--study", "restarted", "--wait", "2m"],
+                              cwd=tmp_path / "worker", env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    run = subprocess.Popen([MLPILOT, "run", "predict churn; ROC AUC", "--data", str(data), "--time-budget", "45s",
+                            "--storage", postgres.url, "--study", "restarted", "--out", "runs", "--quiet"],
+                           cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    storage = storage_for(postgres.url)
+
+    def finished() -> list:
+        try:
+            trials = optuna.load_study(study_name="restarted-0", storage=storage).get_trials(deepcopy=False)
+        except KeyError:
+            return []
+        return [t for t in trials if t.state == TrialState.COMPLETE]
+
+    until = time.monotonic() + 60
+    while len(finished()) < 3 and time.monotonic() < until and run.poll() is None:
+        time.sleep(0.2)
+    assert len(finished()) >= 3, "no three trials finished before the restart"
+    restarted = datetime.datetime.now()
+    postgres.restart()
+
+    out, _ = run.communicate(timeout=120)
+    assert run.returncode == 0 and "Traceback" not in out, out
+    log, _ = worker.communicate(timeout=60)
+    assert worker.returncode == 0 and "worker done:" in log, log
+    trials = optuna.load_study(study_name="restarted-0", storage=storage).get_trials(deepcopy=False)
+    assert not [t.number for t in trials if t.state in (TrialState.RUNNING, TrialState.WAITING)]
+    after = {t.user_attrs["worker"] for t in trials if t.state == TrialState.COMPLETE and t.datetime_complete > restarted}
+    assert {f"{socket.gethostname()}:{worker.pid}", f"{socket.gethostname()}:{run.pid}"} <= after
+    run_dir = next((tmp_path / "runs").glob("run-*"))
+    assert (run_dir / "model.skops").is_file() and pd.read_csv(run_dir / "leaderboard.csv")["trial"].is_unique

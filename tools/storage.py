@@ -4,7 +4,8 @@ the job the coordinating run posts for its workers.
 The storage is Optuna's RDB storage with heartbeats: a trial whose process stopped beating for ``GRACE_S`` is
 failed by the next process that asks for a trial, and queued again once (``RetryHeartbeatStaleTrialCallback``). Its
 connection pool is one connection and one spare per process, so fifty workers stay within PostgreSQL's default
-100 connections; connections are checked before use (``pool_pre_ping``), so a restarted server is reconnected to.
+100 connections; connections are checked before use (``pool_pre_ping``), and a call that finds the server gone (a
+restart, a network blip) is retried with new connections for ``RECONNECT_S``.
 
 The coordinator posts a ``WorkerJob`` in the user attributes of its *home* study (``--study NAME``, holding no
 trials): which study the trials are pulled from, what a trial needs, where its data are read and its outputs
@@ -20,8 +21,10 @@ import warnings
 from pathlib import Path
 
 import optuna
+import tenacity
 from optuna.storages import RDBStorage, RetryHeartbeatStaleTrialCallback
 from pydantic import BaseModel
+from sqlalchemy import exc as sql_errors
 
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec
@@ -30,6 +33,33 @@ from mlpilot.settings import Settings
 WORKER = f"{socket.gethostname()}:{os.getpid()}"  # recorded on every trial this process runs
 HEARTBEAT_S, GRACE_S = 2, 10  # a trial silent this long is its worker's death
 JOB_ATTR = "worker_job"
+RECONNECT_S = 60.0  # how long a database call waits for a server that went away to come back
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    """A call that failed because the server is unreachable (optuna wraps errors on commit)."""
+    cause = exc.__cause__ if isinstance(exc, optuna.exceptions.StorageInternalError) else exc
+    return isinstance(cause, sql_errors.OperationalError | sql_errors.InterfaceError)
+
+
+_reconnecting = tenacity.retry(retry=tenacity.retry_if_exception(_connection_lost), reraise=True,
+                               stop=tenacity.stop_after_delay(RECONNECT_S),
+                               wait=tenacity.wait_exponential(multiplier=0.2, max=2.0))
+
+
+class ReconnectingStorage(RDBStorage):
+    """Optuna's RDB storage whose database calls wait out a restarted server. A write whose commit reached the
+    server just before the connection broke is sent again: harmless for attributes, values and heartbeats."""
+
+
+for _name in ("create_new_study", "delete_study", "set_study_user_attr", "set_study_system_attr",
+              "get_study_id_from_name", "get_study_name_from_id", "get_study_directions", "get_study_user_attrs",
+              "get_study_system_attrs", "get_trial_user_attrs", "get_trial_system_attrs", "get_all_studies",
+              "create_new_trial", "set_trial_param", "get_trial_param", "set_trial_state_values",
+              "set_trial_intermediate_value", "set_trial_user_attr", "set_trial_system_attr",
+              "get_trial_id_from_study_id_trial_number", "get_trial", "get_all_trials", "get_best_trial",
+              "record_heartbeat", "_get_stale_trial_ids"):
+    setattr(ReconnectingStorage, _name, _reconnecting(getattr(RDBStorage, _name)))
 
 
 class WorkerJob(BaseModel):
@@ -51,16 +81,18 @@ class WorkerJob(BaseModel):
         return self.deadline - time.time()
 
 
-def storage_for(url: str) -> RDBStorage:
+def storage_for(url: str, *, wait: bool = False) -> RDBStorage:
     """Optuna's RDB storage for ``url`` (``postgresql://USER@HOST/DB``, ``sqlite:///FILE``...), with heartbeats
-    and one retry of a trial whose worker died; a one-line error when the driver or the server is missing."""
+    and one retry of a trial whose worker died; a one-line error when the driver or the server is missing, at once
+    or, with ``wait`` (a run already using the server), after ``RECONNECT_S`` of trying."""
     pool = {} if url.startswith("sqlite") else {"pool_size": 1, "max_overflow": 1, "pool_pre_ping": True,
                                                    "pool_recycle": 300}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # heartbeats: stable since 2.9
-            return RDBStorage(url, engine_kwargs=pool, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
-                              heartbeat_stale_trial_callback=RetryHeartbeatStaleTrialCallback(max_retry=1))
+            open_ = _reconnecting(ReconnectingStorage) if wait else ReconnectingStorage
+            return open_(url, engine_kwargs=pool, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
+                         heartbeat_stale_trial_callback=RetryHeartbeatStaleTrialCallback(max_retry=1))
     except ImportError as exc:
         raise MlpilotError(f"the storage {safe_url(url)} needs a database driver ({exc}): for PostgreSQL, "
                            "pip install 'mlpilot[postgres]'") from None
