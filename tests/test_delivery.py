@@ -2,7 +2,9 @@
 warning reach the user. Real runs on real data; the failures are real timeouts and real crashes."""
 
 import json
+import os
 import shutil
+import subprocess
 import time
 
 import numpy as np
@@ -197,3 +199,39 @@ def test_a_run_directory_removed_mid_run_is_one_clear_line(tmp_path, churn):
     with pytest.raises(MlpilotError, match=r"^the run directory .* was removed while the run worked"):
         mlpilot.solve("predict churn; ROC AUC", data=churn, time_budget=20, out=tmp_path / "runs",
                       on_event=remove_run_dir)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A small tmpfs of its own (mounting needs root: skipped without it)."""
+    place = tmp_path / "disk"
+    place.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", str(place)],
+                                           capture_output=True).returncode:
+        pytest.skip("mounting a tmpfs needs root")
+    try:
+        yield place
+    finally:
+        subprocess.run(["umount", "-l", str(place)], capture_output=True)
+
+
+def test_a_disk_that_fills_mid_run_is_one_line_and_the_run_resumes_once_there_is_room(small_disk, churn):
+    ballast = small_disk / "ballast"
+
+    def fill_disk(event):  # another program takes the rest of the disk while trials run
+        if isinstance(event, TrialFinished) and not ballast.exists():
+            with open(ballast, "wb") as fh:
+                try:
+                    while True:
+                        fh.write(b"\0" * (1 << 20))
+                except OSError:
+                    pass
+
+    with pytest.raises(MlpilotError, match=r"^the disk of .* is full .*free some space, then `mlpilot resume") as err:
+        mlpilot.solve("predict churn; ROC AUC", data=churn, time_budget=20, out=small_disk / "runs",
+                      on_event=fill_disk)
+    assert "\n" not in str(err.value)
+    run_dir = next((small_disk / "runs").glob("run-*"))
+    ballast.unlink()
+    result = mlpilot.resume(run_dir)
+    assert (run_dir / "model.skops").is_file() and result.summary["n_trials"] >= 1

@@ -7,6 +7,7 @@ trial; ``records`` rebuilds the run's trial history from the study alone.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import warnings
@@ -55,7 +56,7 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | BaseStorage | None 
     own, or their random start-up configurations would be the same)."""
     direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
     backend = storage_for(storage) if isinstance(storage, str) else \
-        storage or JournalStorage(JournalFileBackend(str(RunLayout(run_dir).study_journal)))
+        storage or journal_for(RunLayout(run_dir).study_journal)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
         sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
@@ -65,6 +66,16 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | BaseStorage | None 
             study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,
             sampler=sampler, pruner=optuna.pruners.MedianPruner(n_startup_trials=6, n_warmup_steps=1),
         )
+
+
+def journal_for(path: Path) -> JournalStorage:
+    """The run's journal storage. A record half-written when the run died (killed, its disk full) is cut off
+    first: optuna would otherwise fail on it, or append the next record to it."""
+    if path.exists():
+        logs = path.read_bytes()
+        if logs and not logs.endswith(b"\n"):
+            os.truncate(path, logs.rfind(b"\n") + 1)
+    return JournalStorage(JournalFileBackend(str(path)))
 
 
 @contextmanager

@@ -52,3 +52,18 @@ def test_two_sandboxes_run_trials_side_by_side_in_one_study(tmp_path):
     assert (tmp_path / "trials" / "local-worker.log").exists() and (tmp_path / "trials" / "local-worker-2.log").exists()
     spans = sorted((t.datetime_start, t.datetime_complete) for t in study.trials if t.datetime_complete)
     assert any(later_start < end for (_, end), (later_start, _) in zip(spans, spans[1:]))  # they overlapped
+
+
+def test_a_journal_record_half_written_when_the_run_died_is_cut_off(tmp_path):
+    spec = TaskSpec(task_type="regression", target="y", metric="rmse")
+    study = open_study(tmp_path, spec)
+    for x in (1.0, 2.0):
+        trial = study.ask()
+        study.tell(trial, x)
+    journal = tmp_path / "study.journal"
+    with open(journal, "ab") as fh:
+        fh.write(b'{"op_code":7,"worker_id":"dead-pro')  # the write a kill or a full disk cut short
+    again = open_study(tmp_path, spec)
+    again.tell(again.ask(), 3.0)
+    assert [t.value for t in open_study(tmp_path, spec).trials] == [1.0, 2.0, 3.0]
+    assert journal.read_bytes().endswith(b"\n")
