@@ -34,6 +34,9 @@ from mlpilot.tools.storage import WORKER, storage_for
 # ask/tell keeps the heartbeat itself (``run_trial``); heartbeats have been in optuna since 2.9
 warnings.filterwarnings("ignore", message="Heartbeat of storage is supposed to be used with Study.optimize")
 warnings.filterwarnings("ignore", message=r".*fail_stale_trials is experimental")
+# module-wide, not catch_warnings (which threads running trials side by side can undo): group=True samples
+# conditional spaces; these arguments are stable in practice
+warnings.filterwarnings("ignore", message=r"Argument ``(multivariate|group|constant_liar)`` is an experimental")
 
 
 @dataclass
@@ -57,10 +60,8 @@ def open_study(run_dir: Path, spec: TaskSpec, storage: str | BaseStorage | None 
     direction = "maximize" if get_metric(spec.metric).greater_is_better else "minimize"
     backend = storage_for(storage) if isinstance(storage, str) else \
         storage or journal_for(RunLayout(run_dir).study_journal)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # group=True: conditional spaces
-        sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
-                                             constant_liar=True)  # parallel trials: running ones count as bad
+    sampler = optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True, n_startup_trials=8,
+                                         constant_liar=True)  # parallel trials: running ones count as bad
     with quiet_optuna():
         return optuna.create_study(
             study_name=name or run_dir.name, storage=backend, direction=direction, load_if_exists=True,

@@ -33,6 +33,9 @@ from mlpilot.settings import Settings
 WORKER = f"{socket.gethostname()}:{os.getpid()}"  # recorded on every trial this process runs
 HEARTBEAT_S, GRACE_S = 2, 10  # a trial silent this long is its worker's death
 JOB_ATTR = "worker_job"
+# heartbeats (stable since optuna 2.9), module-wide: catch_warnings is undone by threads running side by side
+warnings.filterwarnings("ignore", message=r"(Argument ``(heartbeat_interval|grace_period|heartbeat_stale_trial_"
+                                          r"callback)`` is an experimental|.*RetryHeartbeatStaleTrialCallback)")
 RECONNECT_S = 60.0  # how long a database call waits for a server that went away to come back
 
 
@@ -88,11 +91,9 @@ def storage_for(url: str, *, wait: bool = False) -> RDBStorage:
     pool = {} if url.startswith("sqlite") else {"pool_size": 1, "max_overflow": 1, "pool_pre_ping": True,
                                                    "pool_recycle": 300}
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)  # heartbeats: stable since 2.9
-            open_ = _reconnecting(ReconnectingStorage) if wait else ReconnectingStorage
-            return open_(url, engine_kwargs=pool, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
-                         heartbeat_stale_trial_callback=RetryHeartbeatStaleTrialCallback(max_retry=1))
+        open_ = _reconnecting(ReconnectingStorage) if wait else ReconnectingStorage
+        return open_(url, engine_kwargs=pool, heartbeat_interval=HEARTBEAT_S, grace_period=GRACE_S,
+                     heartbeat_stale_trial_callback=RetryHeartbeatStaleTrialCallback(max_retry=1))
     except ImportError as exc:
         raise MlpilotError(f"the storage {safe_url(url)} needs a database driver ({exc}): for PostgreSQL, "
                            "pip install 'mlpilot[postgres]'") from None
