@@ -151,6 +151,9 @@ def worker(
         done = work(storage, study, sandbox=sandbox, wait_s=parse_duration(wait), on_trial=show)
     except KeyboardInterrupt:
         fail("interrupted; the trial this worker ran is failed and queued again by the study's heartbeat", 130)
+    except Exception as exc:  # noqa: BLE001 - a worker's end is one line, never a traceback
+        fail(f"worker stopped by an unexpected failure ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}); "
+             "the trial it ran is failed and queued again by the study's heartbeat", 1)
     console.print(f"worker done: {done} trial(s) of study {study}", highlight=False)
 
 

@@ -39,10 +39,15 @@ warnings.filterwarnings("ignore", message=r"(Argument ``(heartbeat_interval|grac
 RECONNECT_S = 60.0  # how long a database call waits for a server that went away to come back
 
 
-def _connection_lost(exc: BaseException) -> bool:
-    """A call that failed because the server is unreachable (optuna wraps errors on commit)."""
-    cause = exc.__cause__ if isinstance(exc, optuna.exceptions.StorageInternalError) else exc
-    return isinstance(cause, sql_errors.OperationalError | sql_errors.InterfaceError)
+def _connection_lost(exc: BaseException | None) -> bool:
+    """A call that failed because the server went away: anywhere in the chain (optuna wraps errors on commit,
+    and its fallback queries on a broken session raise PendingRollbackError)."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, sql_errors.OperationalError | sql_errors.InterfaceError | sql_errors.PendingRollbackError):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 _reconnecting = tenacity.retry(retry=tenacity.retry_if_exception(_connection_lost), reraise=True,
@@ -61,7 +66,9 @@ for _name in ("create_new_study", "delete_study", "set_study_user_attr", "set_st
               "create_new_trial", "set_trial_param", "get_trial_param", "set_trial_state_values",
               "set_trial_intermediate_value", "set_trial_user_attr", "set_trial_system_attr",
               "get_trial_id_from_study_id_trial_number", "get_trial", "get_all_trials", "get_best_trial",
-              "record_heartbeat", "_get_stale_trial_ids"):
+              "record_heartbeat", "_get_stale_trial_ids",
+              # what optuna's _CachedStorage (which wraps every RDB storage a study opens) calls directly
+              "_create_new_trial", "_get_best_trial_id", "_get_trials", "_set_trial_param"):
     setattr(ReconnectingStorage, _name, _reconnecting(getattr(RDBStorage, _name)))
 
 
