@@ -41,8 +41,6 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
 def predict_for_submission(model, frame: pd.DataFrame, chunk_rows: int = PREDICT_CHUNK_ROWS) -> np.ndarray:
     """A delivered model's ``pred`` for ``make_submission``, computed ``chunk_rows`` rows at a time."""
     predict = model.predict if model.task == "regression" else model.predict_proba
-    if len(frame) <= chunk_rows:
-        return predict(frame)
     return np.concatenate([predict(frame.iloc[start:start + chunk_rows])
                            for start in range(0, len(frame), chunk_rows)])
 
