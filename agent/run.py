@@ -62,9 +62,12 @@ def checkpointed(run_dir: Path) -> tuple[RunState, bool, float]:
                            "continued (was the folder renamed?)")
     spent = 0.0
     events = layout.file("events")
-    if events.is_file():
-        lines = events.read_text().splitlines()
-        spent = json.loads(lines[-1]).get("elapsed_s", 0.0) if lines else 0.0
+    for line in reversed(events.read_text().splitlines() if events.is_file() else []):
+        try:  # the last whole line: a kill can cut the very last one short
+            spent = json.loads(line).get("elapsed_s", 0.0)
+            break
+        except json.JSONDecodeError:
+            continue
     return RunState.model_validate(snapshot.values), not snapshot.next, spent
 
 
