@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from mlpilot.agent.state import Deps, RunState
-from mlpilot.events import Note
 from mlpilot.tools.load import load_table
 from mlpilot.tools.search import SearchData
 from mlpilot.tools.splits import make_folds
@@ -50,10 +49,6 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
         _parquet_safe(test.reindex(columns=names)).to_parquet(data_dir / test_file)
     folds, holdout = make_folds(frame, y, state.plan.cv, state.plan.holdout_frac,
                                 classify=classes is not None, seed=state.attempt, max_rows=ctx.settings.search_rows)
-    used, available = int((folds > 0).any(axis=0).sum()), len(y) - len(holdout)
-    if used < available:
-        ctx.emit(Note(message=f"trials cross-validate a random {used:,} of {available:,} rows (search_rows) so that "
-                              f"each fits the budget; the delivered model is refit on all rows when time allows"))
     folds_file, holdout_file = layout.folds_name(state.attempt), layout.holdout_name(state.attempt)
     np.save(data_dir / folds_file, folds)
     np.save(data_dir / holdout_file, holdout)

@@ -64,6 +64,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     margin = settings.end_margin * ctx.budget_s + settings.verify_s + settings.report_s + (
         decision.MAX_SECONDS if metric.name in decision.TUNED_METRICS else 0.0)
     folds = np.load(ctx.layout.data / data.folds_file)
+    used, available = int((folds > 0).any(axis=0).sum()), len(y) - len(holdout)
+    if used < available:  # said once per search, not each time the engineer writes the same data
+        ctx.emit(Note(message=f"trials cross-validate a random {used:,} of {available:,} rows (search_rows) so that "
+                              f"each fits the budget; the delivered model is refit on all rows when time allows"))
     scale = len(y) / max(1, (folds[0] == 1).sum())
 
     history: list[TrialRecord] = records(study)  # this attempt's finished trials, as they come
