@@ -16,6 +16,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from mlpilot import schemas
+from mlpilot.agent import state as run_state
 from mlpilot.agent.checkpoint import serde
 from mlpilot.agent.deliver import deliver
 from mlpilot.agent.graph import build_graph
@@ -23,7 +24,7 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.layout import RunLayout
 
-SERDE = serde(schemas)  # the checkpointed run state's own types
+SERDE = serde(schemas, run_state)  # the checkpointed run state's own types (and the run's input, RunState)
 
 
 def run_graph(state: RunState, deps: Deps, ask: Callable[[str], str] | None, resume: bool = False) -> RunState:
@@ -36,13 +37,20 @@ def run_graph(state: RunState, deps: Deps, ask: Callable[[str], str] | None, res
     with sqlite3.connect(deps.layout.checkpoints, check_same_thread=False) as conn:
         graph = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE))
         config = {"configurable": {"thread_id": deps.run_dir.name}}
-        if resume and not graph.get_state(config).next:
+        if resume and has_finished(graph.get_state(config)):
             graph.update_state(config, {"verdict": None}, as_node="engineer")  # next: search
         try:
             final = _drive(graph, None if resume else state, config, deps, ask)
         except Exception as exc:
             final = _salvage(graph, config, deps, exc)
     return RunState.model_validate(final)
+
+
+def has_finished(snapshot) -> bool:
+    """Whether a checkpoint is a run's end: no task left in its step. Not ``snapshot.next``, which leaves out a
+    task whose writes were saved when the run was killed before its step's checkpoint (invoking the graph again
+    applies those writes and goes on)."""
+    return not snapshot.tasks
 
 
 def checkpointed(run_dir: Path) -> tuple[RunState, bool, float]:
@@ -68,7 +76,7 @@ def checkpointed(run_dir: Path) -> tuple[RunState, bool, float]:
             break
         except json.JSONDecodeError:
             continue
-    return RunState.model_validate(snapshot.values), not snapshot.next, spent
+    return RunState.model_validate(snapshot.values), has_finished(snapshot), spent
 
 
 def _drive(graph, state: RunState | None, config: dict, deps: Deps, ask: Callable[[str], str] | None) -> dict:
