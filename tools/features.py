@@ -61,6 +61,27 @@ class _Columnwise(TransformerMixin, BaseEstimator):
         return np.array(self.columns_, dtype=object)
 
 
+class InformativeColumns(TransformerMixin, BaseEstimator):
+    """Keeps the columns that vary on the rows it is fitted on. A column constant or empty there (a category
+    code with no repeated level in a small fold, a date part that never changes) has nothing to teach, and some
+    learners fail on it (HistGradientBoosting on a column with no value at all)."""
+
+    def fit(self, X, y=None):
+        frame = _frame(X)
+        numbers = frame.select_dtypes("number")
+        varying = set(numbers.columns[(numbers.max() > numbers.min()).to_numpy()])  # all-NaN compares False
+        varying |= {c for c in frame.columns if c not in numbers.columns and frame[c].nunique() > 1}
+        self.columns_ = [c for c in frame.columns if c in varying] or list(frame.columns[:1])  # a model needs one
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        return _frame(X)[self.columns_]
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array(self.columns_, dtype=object)
+
+
 class ToNumeric(_Columnwise):
     """Numeric columns as float64; a value that is not a number (text in a new file's numeric column) is NaN."""
 

@@ -19,7 +19,7 @@ def feature_importance(model) -> dict[str, float]:
             values = np.abs(np.atleast_2d(estimator.coef_)).mean(axis=0)
         else:
             continue
-        names = pipe[0].get_feature_names_out()
+        names = pipe[:-1].get_feature_names_out()
         if values.sum() <= 0 or len(values) != len(names):
             continue
         for name, value in zip(names, values / values.sum()):

@@ -9,7 +9,15 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from mlpilot.schemas import ColumnProfile, DatasetProfile
-from mlpilot.tools.features import BooleanMap, CategoryCodes, DateParts, TargetMeans, TextEmbedding, ToNumeric
+from mlpilot.tools.features import (
+    BooleanMap,
+    CategoryCodes,
+    DateParts,
+    InformativeColumns,
+    TargetMeans,
+    TextEmbedding,
+    ToNumeric,
+)
 from mlpilot.tools.space import FAMILIES
 
 MIN_LEVEL_ROWS = 5  # target means need levels that repeat: rows per level below this give noise, not rates
@@ -76,4 +84,5 @@ def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, thre
     if config.get("log_target"):
         model = TransformedTargetRegressor(regressor=model, func=np.log1p, inverse_func=np.expm1,
                                            check_inverse=False)
-    return Pipeline([("prep", build_preprocessor(profile, family.encoding)), ("model", model)])
+    return Pipeline([("prep", build_preprocessor(profile, family.encoding)), ("informative", InformativeColumns()),
+                     ("model", model)])

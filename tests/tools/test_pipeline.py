@@ -136,3 +136,22 @@ def test_ids_as_numbers_adds_integer_ids_to_the_features():
     ordered = build_pipeline({"family": "linear", "ids_as_numbers": True}, profile).fit(frame, y)
     assert "row_id" not in plain[:-1].get_feature_names_out() and "row_id" in ordered[:-1].get_feature_names_out()
     assert np.abs(ordered.predict(frame) - y).mean() < 0.05 * y.std() < 0.5 * y.std() < np.abs(plain.predict(frame) - y).mean()
+
+
+def test_columns_with_nothing_to_learn_are_left_out_so_every_family_fits():
+    """In a fold where no name repeats, the name's category code is missing on every row, and a date part that
+    never changes is constant; HistGradientBoosting fails on an all-missing column unless they are left out."""
+    rng = np.random.default_rng(0)
+    n = 300
+    names = ["car 0"] * 6 + [f"car {1 + i % 150}" for i in range(n - 6)]  # only "car 0" has 5 rows: rows 0-5
+    frame = pd.DataFrame({"name": names, "x": rng.normal(size=n),
+                          "year": pd.to_datetime(rng.integers(1970, 1983, n).astype(str) + "-01-01")})
+    y = frame["x"] * 3 + frame["year"].dt.year * 0.1 + rng.normal(size=n)
+    profile = profile_dataset(frame.assign(y=y), "y", "regression")
+    assert "name" in profile.by_role("high_card_categorical")
+    fold, y_fold = frame.iloc[6:], y.iloc[6:]
+    for family in ("hist_gb", "lightgbm", "linear", "extra_trees"):
+        pipe = build_pipeline({"family": family, **FAMILIES[family].defaults[0]}, profile).fit(fold, y_fold)
+        kept = set(pipe[:-1].get_feature_names_out())
+        assert {"x", "year__year"} <= kept and not kept & {"name", "year__month", "year__hour"}, (family, kept)
+        assert np.corrcoef(pipe.predict(frame), y)[0, 1] > 0.8

@@ -67,3 +67,23 @@ def test_a_journal_record_half_written_when_the_run_died_is_cut_off(tmp_path):
     again.tell(again.ask(), 3.0)
     assert [t.value for t in open_study(tmp_path, spec).trials] == [1.0, 2.0, 3.0]
     assert journal.read_bytes().endswith(b"\n")
+
+
+def test_the_sampler_steers_away_from_a_family_that_keeps_failing(tmp_path):
+    """Failed trials count as bad results to TPE: a family that breaks on a table stops being drawn."""
+    from mlpilot.sandboxes.base import TrialOutcome
+    from mlpilot.tools.search import tell
+    from mlpilot.tools.space import suggest
+
+    study = open_study(tmp_path, TaskSpec(task_type="binary", target="y", metric="roc_auc"))
+    rng = np.random.default_rng(0)
+    drawn = []
+    for n in range(40):
+        trial = study.ask()
+        family = suggest(trial, ["hist_gb", "linear", "lightgbm"], "binary")["family"]
+        drawn.append(family)
+        outcome = TrialOutcome(job_id=f"trial-{n}", status="FAIL", reason="ValueError: broken") if family == "hist_gb" \
+            else TrialOutcome(job_id=f"trial-{n}", status="COMPLETE", value=float(rng.uniform(0.7, 0.8)))
+        tell(study, trial, outcome)
+    assert "hist_gb" in drawn[:10] and drawn[20:].count("hist_gb") <= 3, drawn
+    assert [t.state == "FAIL" for t in records(study)] == [f == "hist_gb" for f in drawn]  # reported as they were
