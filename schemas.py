@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 TaskType = Literal["binary", "multiclass", "regression"]
 # the searchable families, in the order the expert tries their defaults: fast and strong first
-Family = Literal["lightgbm", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
+Family = Literal["lightgbm", "catboost", "hist_gb", "xgboost", "linear", "extra_trees", "random_forest", "mlp"]
 ColumnRole = Literal[
     "numeric", "categorical", "high_card_categorical", "boolean", "datetime", "text", "id", "constant"
 ]

@@ -98,6 +98,7 @@ TASK = _rule(r"\b(predict\w*|estimat\w*|forecast\w*|classif\w*|regress\w*|model\
 DROP = _rule(r"\b(drop|remove|delete|exclude|skip|omit|ignore|without|leave out|take out|don'?t use|do not use|"
              r"stop using|get rid of|no longer use|not use)\b")  # before a column name
 FAMILY_NAMES = {"lightgbm": "lightgbm", "light gbm": "lightgbm", "xgboost": "xgboost", "xgb": "xgboost",
+                "cat ?boost": "catboost",
                 "hist(?:ogram)?[ _-]?gb|hist(?:ogram)? gradient boosting": "hist_gb",
                 "random[ _-]?forests?": "random_forest", "extra[ _-]?trees|extremely randomi[sz]ed trees": "extra_trees",
                 "linear|logistic|ridge|lasso|glm": "linear", "neural( net(work)?s?)?|mlps?|deep learning": "mlp"}

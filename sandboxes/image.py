@@ -38,7 +38,7 @@ BOOTSTRAP_SUITE = "bookworm"  # Debian 12 ships Python 3.11, the interpreter the
 BOOTSTRAP_PACKAGES = ("python3", "python3-venv", "libgomp1", "ca-certificates")
 PINNED = (
     "numpy", "scipy", "pandas", "pyarrow", "scikit-learn", "joblib", "threadpoolctl", "lightgbm",
-    "xgboost-cpu", "optuna", "torch", "pydantic", "skops",
+    "xgboost-cpu", "catboost", "optuna", "torch", "pydantic", "skops",
 )
 SANDBOX_UID = 10001
 BaseChoice = Literal["auto", "python", "debootstrap"]

@@ -231,7 +231,7 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
         # a forest cut short by the deadline: its tree count is what a refit should grow (as boosting's rounds are)
         return grown if param == "n_estimators" and grown < total else None
     stop_early = family.early_stopping and X_val is not None and "n_estimators" not in config
-    if not (family.name in ("lightgbm", "xgboost") and (stop_early or until is not None)):
+    if not (family.name in ("lightgbm", "xgboost", "catboost") and (stop_early or until is not None)):
         pipe.fit(X, y)
         return None
     # boosting: early stopping on the validation fold unless the rounds are fixed; the deadline either way
@@ -245,6 +245,10 @@ def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None =
         model.fit(Xt, y, eval_set=eval_set, callbacks=callbacks)
         fitted = getattr(model, "regressor_", model)
         return int(fitted.best_iteration_ or fitted.n_estimators) if stop_early else None
+    if family.name == "catboost":
+        model.fit(Xt, y, eval_set=eval_set, early_stopping_rounds=ES_ROUNDS if stop_early else None, until=until)
+        fitted = getattr(model, "regressor_", model)
+        return int(fitted.best_iteration_) + 1 if stop_early and fitted.best_iteration_ is not None else None
     estimator.set_params(early_stopping_rounds=ES_ROUNDS if stop_early else None,
                          callbacks=[_xgb_deadline(until)] if until else None)
     model.fit(Xt, y, eval_set=eval_set, verbose=False)

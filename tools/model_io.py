@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mlpilot.errors import MlpilotError
 
-TRUSTED_PREFIXES = ("mlpilot.tools.", "sklearn.", "lightgbm.", "xgboost.")
+TRUSTED_PREFIXES = ("mlpilot.tools.", "sklearn.", "lightgbm.", "xgboost.", "catboost.")
 TRUSTED_TYPES = {"collections.OrderedDict", "functools.partial", "numpy.dtype", "numpy.log1p", "numpy.expm1",
                  "sklearn.utils.validation.check_array"}
 

@@ -54,6 +54,13 @@ def _xgboost(config, task, seed, threads):
                max_cat_to_onehot=1, **params)
 
 
+def _catboost(config, task, seed, threads):
+    from mlpilot.tools.catboost_model import CatBoostModel
+
+    return CatBoostModel(task=task, random_state=seed, threads=threads, l1_loss=bool(config.get("l1_loss")),
+                         **{"n_estimators": MAX_ROUNDS, **_params(config)})
+
+
 def _hist_gb(config, task, seed, threads):
     from sklearn.ensemble import (
         HistGradientBoostingClassifier,
@@ -123,6 +130,14 @@ FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
         [{"learning_rate": 0.05, "max_depth": 6, "min_child_weight": 1.0, "subsample": 0.8,
           "colsample_bytree": 0.8}],
         _xgboost, early_stopping=True,
+    ),
+    FamilySpec(  # ordered boosting and target statistics for categories: strong defaults on small tables
+        "catboost", "native",
+        {"learning_rate": ("float", 0.02, 0.2, "log"), "depth": ("int", 4, 10, "linear"),
+         "l2_leaf_reg": ("float", 1.0, 30.0, "log"), "random_strength": ("float", 0.1, 10.0, "log"),
+         "bagging_temperature": ("float", 0.0, 1.0, "linear")},
+        [{"learning_rate": 0.05, "depth": 6, "l2_leaf_reg": 3.0}],
+        _catboost, early_stopping=True,
     ),
     FamilySpec(
         "hist_gb", "native",

@@ -10,7 +10,7 @@ from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import FAMILIES
 from mlpilot.tools.splits import planned_folds
 
-BOOSTING = ("lightgbm", "hist_gb", "xgboost")
+BOOSTING = ("lightgbm", "catboost", "hist_gb", "xgboost")
 MANY_CLASSES = 10  # boosting grows a tree per class per round: beyond this many classes, cheaper families go first
 LARGE, SMALL = 200_000, 2_000
 
@@ -57,6 +57,9 @@ def plan(inp: PlanInput) -> Plan:
         why.append("metric MAE: trials fit squared or absolute error, whichever the data favour (the first default "
                    "is tried both ways)")
     order = [f for f in schemas.FAMILIES if f in families]
+    if spec.task_type == "multiclass" and "catboost" in order[1:]:
+        order.sort(key=lambda f: f == "catboost")  # stable: the others keep their order
+        why.append("multiclass: CatBoost fits a tree per class per round at many times LightGBM's cost, so it goes last")
     if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
         order.sort(key=lambda f: f in BOOSTING)  # stable: the others keep their order, boosting after them
         why.append(f"{len(profile.class_counts)} classes: boosting costs a tree per class per round, "

@@ -17,8 +17,8 @@ from mlpilot.tools.metrics import default_metric, get_metric, metric_named_in
 from mlpilot.tools.task_type import TargetValues, infer_task_type
 
 ID_HINT = re.compile(r"(^|[_\s.-])id$|^id|Id$|ID$", re.I)
-FAMILY_WORDS = {"lightgbm": "lightgbm", "xgboost": "xgboost", "random forest": "random_forest",
-                "extra trees": "extra_trees", "linear": "linear", "logistic": "linear", "neural": "mlp", "mlp": "mlp"}
+FAMILY_WORDS = {"lightgbm": "lightgbm", "xgboost": "xgboost", "catboost": "catboost",
+                "random forest": "random_forest", "extra trees": "extra_trees", "linear": "linear", "logistic": "linear", "neural": "mlp", "mlp": "mlp"}
 
 
 

@@ -42,3 +42,21 @@ def test_time_ordered_folds_keep_the_last_folds_model(tmp_path):
     frame = pd.read_parquet(data / "train.parquet").drop(columns="y")
     saved = np.load(tmp_path / "out" / outcome.pred_files["test"])
     assert np.allclose(saved, model.predict_proba(frame))
+
+
+def test_a_catboost_trial_stops_early_on_each_fold_and_within_its_time_limit(tmp_path):
+    """CatBoost's categorical columns are found at fit time; early stopping on the validation fold gives the
+    rounds a refit uses, and a tight time limit ends the fit with a usable model instead of a timeout."""
+    from mlpilot.tools.model_io import load_model
+
+    job = write_dataset(tmp_path / "data", n=900)
+    defaults = {"family": "catboost", "learning_rate": 0.05, "depth": 6, "l2_leaf_reg": 3.0}
+    with LocalSandbox(tmp_path / "data", tmp_path / "out") as box:
+        full = box.run(variant(job, "cb", configs=[defaults]), timeout_s=120)
+        slow = box.run(variant(job, "cb-cut", configs=[{**defaults, "learning_rate": 0.005}], time_limit_s=1.5),
+                       timeout_s=60)
+    assert full.status == "COMPLETE" and full.value > 0.85, full.reason
+    assert 50 < full.info["best_rounds"] < 3000  # stopped early, well short of the round cap
+    model = load_model(tmp_path / "out" / full.model_file)
+    assert model.members[0][-1].categorical_ == ["colour"]
+    assert slow.status == "COMPLETE" and slow.seconds < 6 and slow.value > 0.8, (slow.seconds, slow.reason)
