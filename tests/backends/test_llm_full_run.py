@@ -106,4 +106,6 @@ def test_a_slow_plan_never_holds_the_search(make_backend, tmp_path):
     assert plan_call["outcome"] == "used" and plan_call["seconds"] >= 3.5
     late = [e["trial"] for e in events if e["kind"] == "trial" and e["trial"]["source"] == "llm-plan"]
     assert [t["config"]["num_leaves"] for t in late] == [15]  # the one configuration the expert had not
-    assert late[0]["state"] == "COMPLETE" and result.verification.decision == "pass"
+    # it was scored like any other trial: the median pruner may stop it after two folds if it is below the others
+    assert late[0]["state"] in ("COMPLETE", "PRUNED") and len(late[0]["fold_scores"]) >= 2
+    assert result.verification.decision == "pass"
