@@ -43,6 +43,25 @@ def bundle_seconds(trials_dir, trials: list[TrialRecord], numbers, per_mb: float
     return per_mb * sum(trial_output(trials_dir, by_number[n].model_file).stat().st_size for n in numbers) / 1e6
 
 
+def unseen_predictions(trials_dir, trials: list[TrialRecord], folds: np.ndarray, holdout: np.ndarray,
+                       y: np.ndarray) -> tuple[dict[int, np.ndarray], np.ndarray]:
+    """Each trial's predictions on every row its fold models were not trained on (out of fold, then the
+    holdout), with those rows' targets: the evidence the choice among trials is made on.
+
+    The holdout joins the out-of-fold rows for the choice (a fifth more rows, less noise in picking among
+    near-tied trials on small tables); no model is ever fitted on it, so it still catches broken folds and
+    leaks, and the cross-fitted score of the choice stays the honest estimate.
+    """
+    used = (folds == 2).any(axis=0)
+    held = len(holdout) > 0 and all("holdout" in t.pred_files for t in trials)
+    oofs = {}
+    for t in trials:
+        oof = np.load(trial_output(trials_dir, t.oof_file), allow_pickle=False)[used]
+        oofs[t.number] = np.concatenate(
+            [oof, np.load(trial_output(trials_dir, t.pred_files["holdout"]), allow_pickle=False)]) if held else oof
+    return oofs, np.concatenate([y[used], y[holdout]]) if held else y[used]
+
+
 def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     spec, plan = state.spec, state.plan
@@ -153,9 +172,8 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     # it adds nothing real (its fold-wise priors shift each fold's scores: noise in a pooled AUC) and would
     # flatten the probabilities delivered
     top = [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
-    used = (folds == 2).any(axis=0)
-    oofs = {t.number: np.load(trial_output(ctx.layout.trials, t.oof_file), allow_pickle=False)[used] for t in top}
-    weights, score, honest = choose_ensemble(oofs, y[used], metric, max_members=plan.ensemble_size)
+    oofs, y_unseen = unseen_predictions(ctx.layout.trials, top, folds, holdout, y)
+    weights, score, honest = choose_ensemble(oofs, y_unseen, metric, max_members=plan.ensemble_size)
     left = ctx.remaining() - settings.verify_s - settings.report_s
     if len(weights) > 1 and left < settings.refit_margin * fit_seconds(trials, list(weights), len(folds), scale,
                                                                        settings.fit_overhead_s) \
@@ -166,12 +184,13 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
             ctx.layout.trials, trials, [n], settings.bundle_s_per_mb) <= left / plan.ensemble_size}
         ctx.emit(Note(message=f"ensemble {sorted(weights)} would not be delivered in the {max(0.0, left):.1f} s "
                               f"left; choosing among trials {sorted(light)}"))
-        weights, score, honest = choose_ensemble(light, y[used], metric, max_members=plan.ensemble_size)
+        weights, score, honest = choose_ensemble(light, y_unseen, metric, max_members=plan.ensemble_size)
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
                           f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))
     if spec.task_type != "regression":
-        class_weights, gain = decision.fit_class_weights(sum(w * oofs[n] for n, w in weights.items()), y[used], metric)
+        class_weights, gain = decision.fit_class_weights(sum(w * oofs[n] for n, w in weights.items()), y_unseen,
+                                                     metric)
         if class_weights:
             honest += gain
             ctx.emit(Note(message=f"decision rule: class weights {[round(w, 2) for w in class_weights]} instead "

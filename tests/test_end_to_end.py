@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 
 import mlpilot
+from mlpilot.layout import RunLayout
+from mlpilot.tools.metrics import get_metric
 
 pytestmark = pytest.mark.slow
 
@@ -43,6 +45,17 @@ def test_churn_with_test_file_delivers_everything(tmp_path, churn, within_budget
     assert board.iloc[0]["state"] == "COMPLETE" and (board["source"] == "default").any()
     baseline = board.loc[board["family"] == "constant", "trial"].tolist()  # scored, never blended under ROC AUC
     assert len(baseline) == 1 and str(baseline[0]) not in result.summary["ensemble"]
+    # the choice among trials is scored on every row no fold model was fitted on: out of fold and the holdout
+    layout = RunLayout(run)
+    folds, holdout = np.load(layout.data / layout.folds_name(0)), np.load(layout.data / layout.holdout_name(0))
+    y = pd.read_parquet(layout.data / layout.table_name(0))["churn"].to_numpy()
+    unseen = np.concatenate([np.flatnonzero((folds == 2).any(axis=0)), holdout])
+    blend = sum(w * np.concatenate([np.load(layout.trials / f"{run.name}-0" / f"trial-{n}" / name)[rows]
+                                    for name, rows in (("oof.npy", unseen[:-len(holdout)]), ("holdout.npy", slice(None)))])
+                for n, w in result.summary["ensemble"].items())
+    note = next(e["message"] for e in map(json.loads, (run / "events.jsonl").read_text().splitlines())
+                if e.get("message", "").startswith("ensemble: bagged"))
+    assert f"CV roc_auc {get_metric('roc_auc').score(y[unseen], blend):.4f}," in note
 
 
 def test_regression_cli_run_and_predict(tmp_path, ames, within_budget):
