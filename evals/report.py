@@ -33,7 +33,7 @@ def write_report(run_dir: str | Path) -> Path:
     parts = [
         f"<h1>mlpilot eval: {html.escape(run_dir.name)}</h1>",
         f"<p>Budget {config.get('time_budget', '?')} s per task and system; {scored['task'].nunique()} tasks; "
-        "normalized score: 0 = dummy baseline, 1 = best system on the task; failures count 0 and rank last; "
+        "normalized score: 0 = dummy baseline (or below it), 1 = best system on the task; failures count 0 and rank last; "
         "comprehensive = 0.5 success rate + 0.5 mean NPS (AutoML-Agent).</p>",
         "<h2>Overall</h2>", _table(summary, floats=3),
         "<h2>Scores per task</h2>", _score_matrix(scored),

@@ -29,7 +29,9 @@ def _task_group(group: pd.DataFrame) -> pd.DataFrame:
     best = oriented[systems].max()
     dummy = oriented[~systems].max()
     spread = best - dummy
-    group["normalized"] = (oriented - dummy) / spread if spread > 0 else np.nan  # no spread: nothing to scale
+    # no spread: nothing to scale; below the dummy counts as the dummy (0), else a best system barely above the
+    # dummy makes a near-zero spread that turns a worse system's score into thousands below zero
+    group["normalized"] = ((oriented - dummy) / spread).clip(lower=0.0) if spread > 0 else np.nan
     ranks = oriented[systems].rank(ascending=False, method="min")
     group["rank"] = ranks.fillna(float(systems.sum()))
     group["winner"] = "/".join(group.loc[systems & (oriented == best), "system"])  # ties share the win

@@ -80,6 +80,9 @@ def test_normalized_score_rank_and_comprehensive_score():
     assert table.loc["a", "comprehensive"] == pytest.approx(0.5 * 1 + 0.5 * (nps(0.9, True) + nps(4.0, False)) / 2)
     assert nps(4.0, False) == pytest.approx(1 / 5)
     assert list(table.index) == ["a", "b", "c"]  # best mean normalized score first
+    # a system below a dummy that the best beats by a hair is scored as the dummy, not thousands below it
+    below = per_task(pd.DataFrame(_rows("acc", True, {"dummy": 0.66984, "a": 0.66990, "b": 0.3756})))
+    assert below.set_index("system")["normalized"].to_dict() == {"dummy": 0, "a": 1, "b": 0}
     tie = per_task(pd.DataFrame(_rows("acc", True, {"dummy": 0.5, "a": 0.9, "b": 0.9})))
     assert set(tie["winner"]) == {"a/b"} and list(overall(tie)["wins"]) == [1, 1]
 
