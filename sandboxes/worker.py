@@ -145,18 +145,18 @@ class Worker:
             until = start + FIT_SHARE * job.time_limit_s * (k + 1) / len(folds) if job.time_limit_s else None
             pipe = build_pipeline(config, job.profile, seed=job.seed + k, threads=job.threads)
             fit_start = time.perf_counter()
-            best = _fit(pipe, config, X[train], y[train], X[valid], y[valid], until=until)
+            best = fit_model(pipe, config, X[train], y[train], X[valid], y[valid], until=until)
             fitting += time.perf_counter() - fit_start
             if best:
                 rounds.append(best)
-            pred = _predict(pipe, X[valid], n_classes)
+            pred = predict_model(pipe, X[valid], n_classes)
             oof[valid] = pred
             share = float(k == len(folds) - 1) if job.last_fold_only else 1 / len(folds)
             if share:
                 if len(held):
-                    held_pred = held_pred + _predict(pipe, X.iloc[held], n_classes) * share
+                    held_pred = held_pred + predict_model(pipe, X.iloc[held], n_classes) * share
                 if new is not None:
-                    new_pred = new_pred + _predict(pipe, new, n_classes) * share
+                    new_pred = new_pred + predict_model(pipe, new, n_classes) * share
                 members.append(pipe)
             scores.append(metric.score(y[valid], pred))
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
@@ -181,13 +181,13 @@ class Worker:
         members = []
         for i, config in enumerate(job.configs):
             pipe = build_pipeline(config, job.profile, seed=job.seed + i, threads=job.threads)
-            _fit(pipe, config, X, y)
+            fit_model(pipe, config, X, y)
             members.append(pipe)
         model = self.model(job, members, job.weights or [1.0] * len(members))
         save_model(model, out / MODEL_FILE)
         new = self.new_rows(job)
         k = len(job.classes or [])
-        test = None if new is None else sum(w * _predict(m, new, k) for w, m in zip(model.weights_, members))
+        test = None if new is None else sum(w * predict_model(m, new, k) for w, m in zip(model.weights_, members))
         files = self.predictions(out, job, test=test)
         return TrialOutcome(job_id=job.job_id, status="COMPLETE", model_file=f"{job.out_subdir}/{MODEL_FILE}",
                             pred_files=files)
@@ -211,7 +211,7 @@ def generate(code: str, X: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _fit(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None = None) -> int | None:
+def fit_model(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None = None) -> int | None:
     """Fit ``pipe``; boosting families stop early on the validation fold. Returns the rounds used.
 
     ``until`` (a ``time.monotonic`` value) makes the fit anytime: boosting stops adding rounds and forests
@@ -298,7 +298,8 @@ def _xgb_deadline(until: float):
     return Deadline()
 
 
-def _predict(pipe, X, n_classes: int) -> np.ndarray:
+def predict_model(pipe, X, n_classes: int) -> np.ndarray:
+    """Values for regression (``n_classes`` 0), else probabilities with a column for each of ``n_classes``."""
     if not n_classes:
         return pipe.predict(X)
     proba = pipe.predict_proba(X)
