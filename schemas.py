@@ -125,8 +125,20 @@ class Candidate(BaseModel):
     defaults: list[dict] = Field(default_factory=list)
 
 
+def trying_order(start: list[dict], candidates: list[Candidate]) -> list[dict]:
+    """The configurations a search evaluates first: ``start`` (those of the candidates' families), then the
+    candidates' defaults round-robin (every family's first, then seconds...), each once."""
+    families = {c.family for c in candidates}
+    depth = max((len(c.defaults) for c in candidates), default=0)
+    defaults = [{**c.defaults[i], "family": c.family} for i in range(depth) for c in candidates if i < len(c.defaults)]
+    first = [c for c in start if c.get("family") in families]
+    return first + [c for c in defaults if c not in first]
+
+
 class Plan(BaseModel):
     candidates: list[Candidate] = Field(description="families to search, most promising first")
+    start: list[dict] = Field(default_factory=list, description="configurations to evaluate before the candidates' "
+                                                                "defaults, in order (the expert's learned portfolio)")
     cv: CVSpec
     holdout_frac: float = 0.15
     search_budget_s: float
@@ -140,10 +152,7 @@ class Plan(BaseModel):
     rationale: list[str] = Field(default_factory=list)
 
     def warm_start(self) -> list[dict]:
-        """The candidates' default configurations, round-robin: every family's first, then seconds..."""
-        depth = max((len(c.defaults) for c in self.candidates), default=0)
-        return [{**c.defaults[i], "family": c.family} for i in range(depth) for c in self.candidates
-                if i < len(c.defaults)]
+        return trying_order(self.start, self.candidates)
 
     def trial_config(self, config: dict) -> dict:
         """``config`` with the plan's target setting that every trial shares."""

@@ -7,8 +7,10 @@ an LLM proposer and logged.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 import optuna
 
@@ -176,6 +178,13 @@ FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
         _mlp,
     ),
 ]}
+
+
+def portfolio(families: list[str]) -> list[dict]:
+    """The learned configurations every search starts with (``portfolio.json``, written by bench/portfolio.py),
+    in order, those of ``families`` only."""
+    configs = json.loads(files("mlpilot.tools").joinpath("portfolio.json").read_text())["portfolio"]
+    return [c for c in configs if c["family"] in families]
 
 
 def space_for(families: list[str], task_type: str) -> dict[str, dict]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from mlpilot import schemas
 from mlpilot.agent.roles import PlanInput, Proposals, ProposeInput, VerifyInput
-from mlpilot.schemas import Candidate, CVSpec, Plan, Verdict
+from mlpilot.schemas import Candidate, CVSpec, Plan, Verdict, trying_order
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.space import FAMILIES
+from mlpilot.tools.space import FAMILIES, portfolio
 from mlpilot.tools.splits import planned_folds
 
 BOOSTING = ("lightgbm", "catboost", "hist_gb", "xgboost")
@@ -57,15 +57,27 @@ def plan(inp: PlanInput) -> Plan:
         why.append("metric MAE: trials fit squared or absolute error, whichever the data favour (the first default "
                    "is tried both ways)")
     order = [f for f in schemas.FAMILIES if f in families]
-    if spec.task_type == "multiclass" and "catboost" in order[1:]:
-        order.sort(key=lambda f: f == "catboost")  # stable: the others keep their order
-        why.append("multiclass: CatBoost fits a tree per class per round at many times LightGBM's cost, so it goes last")
-    if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
-        order.sort(key=lambda f: f in BOOSTING)  # stable: the others keep their order, boosting after them
-        why.append(f"{len(profile.class_counts)} classes: boosting costs a tree per class per round, "
-                   f"so {order[0]} goes first")
     candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
                   for f in dict.fromkeys(order + families)]
+    # the configurations learned on other datasets to be the strongest per second, then the hand-set defaults
+    learned = portfolio(families)
+    start = trying_order(learned, candidates)
+    if learned:
+        why.append(f"first: {len(learned)} configurations learned on other datasets to be the strongest per second "
+                   f"({', '.join(dict.fromkeys(c['family'] for c in learned))}), then each family's defaults")
+
+    def later(key) -> None:  # these families after the others (stable sorts: the others keep their order)
+        order.sort(key=key)
+        start.sort(key=lambda c: key(c["family"]))
+
+    if spec.task_type == "multiclass" and "catboost" in order[1:]:
+        later(lambda f: f == "catboost")
+        why.append("multiclass: CatBoost fits a tree per class per round at many times LightGBM's cost, so it goes last")
+    if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
+        later(lambda f: f in BOOSTING)
+        why.append(f"{len(profile.class_counts)} classes: boosting costs a tree per class per round, "
+                   f"so {order[0]} goes first")
+    candidates.sort(key=lambda c: order.index(c.family) if c.family in order else len(order))
     holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1
     usual = 5 if profile.n_rows <= 50_000 or spec.time_column or spec.group_column else 3
     classes = profile.class_counts if spec.task_type != "regression" and not spec.time_column else None
@@ -80,7 +92,7 @@ def plan(inp: PlanInput) -> Plan:
                + (f" (fewer folds: {profile.n_rows} rows, rarest class "
                   f"{min(classes.values()) if classes else '-'} rows)" if n_splits < usual else ""))
     why.extend(inp.feedback)
-    return Plan(candidates=candidates, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
+    return Plan(candidates=candidates, start=start, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
                 ensemble_size=5, log_target=log_target, try_log_target=try_log_target, l1_loss=l1_loss,
                 rationale=why)
 
