@@ -1,6 +1,6 @@
 """Learn the configurations every search starts with (zero-shot HPO, as TabRepo and Auto-sklearn 2.0 do):
 score candidate configurations of every family on packaged datasets that no evaluation suite uses, then pick
-by greedy portfolio selection the short ordered list that does best across them per second spent.
+by greedy portfolio selection the short ordered list that does best across them for the time it takes.
 
     python bench/portfolio.py [--random 8] [--rows 1000] [--jobs 2]    # rewrites tools/portfolio.json (~15 min)
 
