@@ -57,27 +57,25 @@ def plan(inp: PlanInput) -> Plan:
         why.append("metric MAE: trials fit squared or absolute error, whichever the data favour (the first default "
                    "is tried both ways)")
     order = [f for f in schemas.FAMILIES if f in families]
-    candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
-                  for f in dict.fromkeys(order + families)]
-    # the configurations learned on other datasets to be the strongest per second, then the hand-set defaults
-    learned = portfolio(families)
-    start = trying_order(learned, candidates)
-    if learned:
-        why.append(f"first: {len(learned)} configurations learned on other datasets to be the strongest per second "
-                   f"({', '.join(dict.fromkeys(c['family'] for c in learned))}), then each family's defaults")
-
-    def later(key) -> None:  # these families after the others (stable sorts: the others keep their order)
-        order.sort(key=key)
-        start.sort(key=lambda c: key(c["family"]))
-
+    later = []  # families tried after the others, as keys for stable sorts (the others keep their order)
     if spec.task_type == "multiclass" and "catboost" in order[1:]:
-        later(lambda f: f == "catboost")
+        later.append(lambda f: f == "catboost")
+        order.sort(key=later[-1])
         why.append("multiclass: CatBoost fits a tree per class per round at many times LightGBM's cost, so it goes last")
     if spec.task_type == "multiclass" and len(profile.class_counts or {}) > MANY_CLASSES:
-        later(lambda f: f in BOOSTING)
+        later.append(lambda f: f in BOOSTING)
+        order.sort(key=later[-1])
         why.append(f"{len(profile.class_counts)} classes: boosting costs a tree per class per round, "
                    f"so {order[0]} goes first")
-    candidates.sort(key=lambda c: order.index(c.family) if c.family in order else len(order))
+    candidates = [Candidate(family=f, defaults=[{"family": f, **d} for d in FAMILIES[f].defaults])
+                  for f in dict.fromkeys(order + families)]
+    learned = portfolio(families)  # learned on other datasets to be the strongest for their time
+    start = trying_order(learned, candidates)  # then each family's hand-set defaults
+    for key in later:
+        start.sort(key=lambda c: key(c["family"]))
+    if learned:
+        why.append(f"first: {len(learned)} configurations learned on other datasets to be the strongest for their time "
+                   f"({', '.join(dict.fromkeys(c['family'] for c in learned))}), then each family's defaults")
     holdout = 0.2 if profile.n_rows < SMALL else 0.15 if profile.n_rows < 100_000 else 0.1
     usual = 5 if profile.n_rows <= 50_000 or spec.time_column or spec.group_column else 3
     classes = profile.class_counts if spec.task_type != "regression" and not spec.time_column else None
