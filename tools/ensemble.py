@@ -37,30 +37,31 @@ def select_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, 
 def choose_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, max_members: int = 5,
                     seed: int = 0) -> tuple[dict[int, float], float, float]:
     """Ensemble selection or the best single trial, whichever generalises better; returns
-    ``(weights, in-sample score, honest score)``.
+    ``(weights, in-sample score, honest score)``, both in ``metric``.
 
     Choosing among many trials on the same out-of-fold rows is optimistic, the more so on small data. The
     honest score cross-fits the choice itself: each procedure (greedy blend, best single trial) picks on one
     half of the rows and is scored on the other, both ways round. The procedure with the better honest score
-    is then run on all rows.
+    is then run on all rows. Both the picking and the comparison use ``metric.chooses_by``.
     """
+    by = metric.chooses_by
     halves = np.random.default_rng(seed).permutation(len(y)) % 2 == 0
-    honest = {"blend": [], "single": []}
+    honest = {"blend": [], "single": []}  # (score in ``by``, score in ``metric``) on the other half
     for pick in (halves, ~halves):
         part = {n: o[pick] for n, o in oofs.items()}
-        weights, _ = select_ensemble(part, y[pick], metric, max_members=max_members)
-        honest["blend"].append(metric.score(y[~pick], _blend(oofs, weights, ~pick)))
-        single = _best_single(part, y[pick], metric)
-        honest["single"].append(metric.score(y[~pick], oofs[single][~pick]))
-    blend, single = float(np.mean(honest["blend"])), float(np.mean(honest["single"]))
-    if not (np.isfinite(blend) and np.isfinite(single)):  # halves too small to score (a class missing from one)
-        weights, score = select_ensemble(oofs, y, metric, max_members=max_members)
-        return weights, float(score), float(score)
-    if metric.better(blend, single):
-        weights, score = select_ensemble(oofs, y, metric, max_members=max_members)
-        return weights, float(score), blend
-    best = _best_single(oofs, y, metric)
-    return {best: 1.0}, float(metric.score(y, oofs[best])), single
+        for way, weights in (("blend", select_ensemble(part, y[pick], by, max_members=max_members)[0]),
+                             ("single", {_best_single(part, y[pick], by): 1.0})):
+            other = _blend(oofs, weights, ~pick)
+            honest[way].append((by.score(y[~pick], other), metric.score(y[~pick], other)))
+    means = {way: np.mean(scores, axis=0) for way, scores in honest.items()}
+    if not np.all(np.isfinite([*means["blend"], *means["single"]])):  # halves too small (a class missing from one)
+        weights = select_ensemble(oofs, y, by, max_members=max_members)[0]
+        score = metric.score(y, _blend(oofs, weights, slice(None)))
+        return weights, score, score
+    way = "blend" if by.better(means["blend"][0], means["single"][0]) else "single"
+    weights = select_ensemble(oofs, y, by, max_members=max_members)[0] if way == "blend" \
+        else {_best_single(oofs, y, by): 1.0}
+    return weights, metric.score(y, _blend(oofs, weights, slice(None))), float(means[way][1])
 
 
 def _blend(oofs: dict[int, np.ndarray], weights: dict[int, float], rows: np.ndarray) -> np.ndarray:

@@ -39,6 +39,13 @@ class Metric:
         labels they pick, so shrinking predictions toward a constant can genuinely improve it."""
         return "regression" in self.tasks or self.name == "log_loss"
 
+    @property
+    def chooses_by(self) -> Metric:
+        """The metric the choice among trials is made on. A label metric (accuracy, F1) chooses by the log loss
+        of the same probabilities: counting right labels moves in steps of one row, so on small data it picks
+        the luckiest trial; a proper score ranks the probabilities the labels are then decided from."""
+        return self if self.needs_proba or "regression" in self.tasks else METRICS["log_loss"]
+
     def better(self, a: float, b: float) -> bool:
         """True when score ``a`` is strictly better than ``b``."""
         return a > b if self.greater_is_better else a < b

@@ -48,3 +48,23 @@ def test_shrinking_an_overconfident_model_toward_the_priors_improves_log_loss():
     assert 1 in weights and score < log_loss.score(y, np.column_stack([1 - sharp, sharp]))
     assert log_loss.scores_values and get_metric("rmse").scores_values
     assert not any(get_metric(m).scores_values for m in ("roc_auc", "accuracy", "f1_macro"))  # no constant blend
+
+
+def test_a_label_metric_chooses_among_trials_by_the_log_loss_of_their_probabilities():
+    """Trial 1 gets a few more labels right on these rows, with probabilities of 0 and 1; trial 0's
+    probabilities are calibrated. Accuracy alone would pick trial 1; the choice is made on log loss, and the
+    scores returned are still accuracies."""
+    rng = np.random.default_rng(4)
+    y = rng.integers(0, 2, 600)
+    calibrated = 1 / (1 + np.exp(-(2 * y - 1 + rng.normal(scale=1.2, size=600))))
+    hard = (calibrated > 0.5).astype(float)
+    lucky = rng.choice(np.flatnonzero(hard != y), 10, replace=False)
+    hard[lucky] = y[lucky]
+    oofs = {0: np.column_stack([1 - calibrated, calibrated]), 1: np.column_stack([1 - hard, hard])}
+    accuracy = get_metric("accuracy")
+    assert accuracy.score(y, oofs[1]) > accuracy.score(y, oofs[0])
+    assert accuracy.chooses_by.name == "log_loss" and get_metric("roc_auc").chooses_by.name == "roc_auc"
+    weights, in_sample, honest = choose_ensemble(oofs, y, accuracy)
+    assert weights.get(0, 0) > weights.get(1, 0)
+    assert in_sample == accuracy.score(y, sum(w * oofs[n] for n, w in weights.items()))
+    assert 0.5 < honest <= 1
