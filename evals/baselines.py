@@ -144,7 +144,7 @@ def fit_autogluon(task: Task, data: Prepared, budget: float, threads: int, out: 
     problem = "regression" if not data.classes else ("binary" if len(data.classes) == 2 else "multiclass")
     predictor = TabularPredictor(label="__target__", problem_type=problem, path=str(out / "autogluon"),
                                  eval_metric=AUTOGLUON_METRICS.get(task.metric.name, task.metric.name), verbosity=0)
-    predictor.fit(frame, time_limit=budget, num_cpus=threads)
+    predictor.fit(frame, time_limit=budget, presets="medium_quality", num_cpus=threads)
     if data.classes:
         proba = predictor.predict_proba(data.X_test)
         return _full_proba(proba.to_numpy(), proba.columns, len(data.classes))
