@@ -30,6 +30,20 @@ from mlpilot.tools.submission import (
 )
 
 
+def time_spent(timing: dict[str, float], elapsed: float) -> dict[str, float]:
+    """Where the run's wall clock went: before the search (start-up, reading, profiling, planning), in it,
+    after it (verify, refit, report), and the share of the search's sandbox time spent fitting and predicting
+    models; the rest of it is the search's overhead."""
+    if not timing:
+        return {"elapsed_s": round(elapsed, 2)}
+    lane_s = timing["search_s"] * max(timing["lanes"], 1)
+    models = min(1.0, timing["model_s"] / lane_s) if lane_s > 0 else 0.0
+    return {"elapsed_s": round(elapsed, 2), "before_search_s": round(timing["began_s"], 2),
+            "search_s": round(timing["search_s"], 2),
+            "after_search_s": round(elapsed - timing["began_s"] - timing["search_s"], 2),
+            "lanes": int(timing["lanes"]), "search_model_share": round(models, 3),
+            "search_overhead_share": round(1 - models, 3)}
+
 
 def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
@@ -66,6 +80,7 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
         "backend": ctx.backend.name, "model": model_kind, "files": files, "llm_usage": usage,
         "llm_cost": usage.get("cost_usd", 0.0), "features": state.features.model_dump() if state.features else None,
         "leakage_suspects": [s.model_dump() for s in state.profile.leakage_suspects],
+        "time": time_spent(state.timing, ctx.elapsed()),
     }
     layout.file("summary").write_text(json.dumps(summary, indent=2, default=str))
     try:

@@ -43,6 +43,16 @@ def bundle_seconds(trials_dir, trials: list[TrialRecord], numbers, per_mb: float
     return per_mb * sum(trial_output(trials_dir, by_number[n].model_file).stat().st_size for n in numbers) / 1e6
 
 
+def timing(before: dict[str, float], began: float, seconds: float, lanes: int,
+           trials: list[TrialRecord]) -> dict[str, float]:
+    """The search's clock, added to an earlier search's (after a replan): when the first began and how long
+    searches ran (run seconds), on how many sandbox lanes, and the trials' seconds fitting and predicting
+    models (the rest of the lanes' time is the search's overhead: Optuna, processes, I/O, saving)."""
+    model = sum(t.info.get("fit_s", 0.0) + t.info.get("predict_s", 0.0) for t in trials)
+    return {"began_s": before.get("began_s", began), "search_s": before.get("search_s", 0.0) + seconds,
+            "lanes": max(before.get("lanes", 0), lanes), "model_s": before.get("model_s", 0.0) + model}
+
+
 def unseen_predictions(trials_dir, trials: list[TrialRecord], folds: np.ndarray, holdout: np.ndarray,
                        y: np.ndarray) -> tuple[dict[int, np.ndarray], np.ndarray]:
     """Each trial's predictions on every row its fold models were not trained on (out of fold, then the
@@ -67,6 +77,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     spec, plan = state.spec, state.plan
     metric = get_metric(spec.metric)
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
+    began = ctx.elapsed()
     data, holdout, y = write_search_data(state, ctx)
     storage = storage_for(ctx.storage, wait=True) if ctx.storage else None
     study = open_study(ctx.run_dir, spec, storage, name=f"{ctx.home_study}-{state.attempt}")
@@ -159,12 +170,13 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         for box in boxes[1:]:
             box.close()
         post(time.monotonic())  # no worker starts another trial of this search
+    clock = timing(state.timing, began, ctx.elapsed() - began, len(boxes), trials)
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
-              "plan": plan}
+              "plan": plan, "timing": clock}
     top = metric.best_first(trials)[:3 * plan.ensemble_size]
     if not top and state.attempt and state.ensemble:  # a replan with no time to finish a trial
         ctx.warn("the second search finished no trial in the time left: keeping the first search's model")
-        return {"attempt": state.attempt - 1}  # its data, folds and trials are still on disk
+        return {"attempt": state.attempt - 1, "timing": clock}  # its data, folds and trials are still on disk
     if not top:
         ctx.warn("no trial finished within the budget: delivering a fast default model")
         return update

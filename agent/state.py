@@ -57,6 +57,7 @@ class RunState(BaseModel):
     refit_s: float = Field(0.0, description="estimated seconds to refit the ensemble on all rows")
     lead_member: int | None = Field(None, description="the ensemble's best-ranked trial")
     lead_refit_s: float = Field(0.0, description="estimated seconds to refit the lead member alone on all rows")
+    timing: dict[str, float] = Field(default_factory=dict, description="the search's clock: see agent.search.timing")
     verdict: Verdict | None = None
     feedback: list[str] = Field(default_factory=list)
     rejected_targets: list[str] = Field(default_factory=list, description="targets the verifier sent back")

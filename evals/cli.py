@@ -81,17 +81,25 @@ def eval_command(
 
 
 def eval_report_command(
-    run_dir: Annotated[Path, typer.Argument(help="a run directory under the eval --out directory")],
+    run_dirs: Annotated[list[Path], typer.Argument(help="run directories under the eval --out directory")],
 ) -> None:
-    """(Re)build results.csv and report.html for a run directory."""
+    """(Re)build results.csv and report.html for each run directory; given runs of one suite at several budgets,
+    also the learning curve (learning-curve.html beside the first run)."""
+    from mlpilot.evals.curve import write_curve
     from mlpilot.evals.report import write_report
     from mlpilot.evals.runner import read_rows, rows_frame
     from mlpilot.evals.summary import per_task
 
     with _one_line_errors():
-        path = write_report(run_dir)
-    _print_summary(per_task(rows_frame(read_rows(run_dir))))
-    console.print(f"report: {path}")
+        for run_dir in run_dirs:
+            path = write_report(run_dir)
+            _print_summary(per_task(rows_frame(read_rows(run_dir))))
+            console.print(f"report: {path}")
+        if len(run_dirs) > 1:
+            path = run_dirs[0].parent / "learning-curve.html"
+            curve = write_curve(run_dirs, path)
+            console.print(curve.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+            console.print(f"learning curve: {path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -38,7 +38,7 @@ GROWN = {"random_forest": ("n_estimators", 25), "extra_trees": ("n_estimators", 
 
 
 class Pruned(Exception):
-    pass
+    """Stopped after a fold: ``args`` are the fold scores so far and the seconds spent fitting and predicting."""
 
 
 class Worker:
@@ -75,7 +75,7 @@ class Worker:
             with threadpool_limits(limits=job.threads):  # OpenMP and BLAS too: side-by-side workers never oversubscribe
                 outcome = {"cv": self.cross_validate, "fit": self.fit, "transform": self.transform}[job.kind](job, out)
         except Pruned as stop:
-            outcome = TrialOutcome(job_id=job.job_id, status="PRUNED", fold_scores=stop.args[0],
+            outcome = TrialOutcome(job_id=job.job_id, status="PRUNED", fold_scores=stop.args[0], info=stop.args[1],
                                    reason="pruned: running score behind the median of earlier trials")
         except MemoryError:
             outcome = TrialOutcome(job_id=job.job_id, status="FAIL", reason="out of memory (MemoryError)")
@@ -135,7 +135,7 @@ class Worker:
         held = np.load(self.data_dir / job.holdout_file) if job.holdout_file else np.array([], dtype=int)
         new = self.new_rows(job)
         held_pred, new_pred = 0.0, 0.0  # fold models' average on the holdout and the new rows
-        scores, rounds, members, fitting = [], [], [], 0.0
+        scores, rounds, members, fitting, predicting = [], [], [], 0.0, 0.0
         for k, fold in enumerate(folds):
             train, valid = fold == TRAIN, fold == VALID
             if job.max_train_rows and train.sum() > job.max_train_rows:  # a cheap first look: fewer rows
@@ -149,6 +149,7 @@ class Worker:
             fitting += time.perf_counter() - fit_start
             if best:
                 rounds.append(best)
+            predict_start = time.perf_counter()
             pred = predict_model(pipe, X[valid], n_classes)
             oof[valid] = pred
             share = float(k == len(folds) - 1) if job.last_fold_only else 1 / len(folds)
@@ -158,17 +159,18 @@ class Worker:
                 if new is not None:
                     new_pred = new_pred + predict_model(pipe, new, n_classes) * share
                 members.append(pipe)
+            predicting += time.perf_counter() - predict_start
             scores.append(metric.score(y[valid], pred))
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
             if json.loads(self.commands.readline())["op"] == "prune":
-                raise Pruned(scores)
+                raise Pruned(scores, {"fit_s": round(fitting, 3), "predict_s": round(predicting, 3)})
         used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
         bag = self.model(job, members, [1.0] * len(members))
         saving = time.perf_counter()
         save_model(bag, out / MODEL_FILE)
         info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3),
-                "fit_s": round(fitting, 3)} | (
+                "fit_s": round(fitting, 3), "predict_s": round(predicting, 3)} | (
             {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
         files = self.predictions(out, job, holdout=held_pred if len(held) else None,
                                  test=new_pred if new is not None else None)

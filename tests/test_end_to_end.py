@@ -38,6 +38,12 @@ def test_churn_with_test_file_delivers_everything(tmp_path, churn, within_budget
     assert result.verification.decision in ("pass", "warn")
     assert {e.kind for e in events} >= {"stage", "trial", "verified", "delivered"}
     assert "<img src=\"data:image/png;base64," in (run / "report.html").read_text()
+    spent = result.summary["time"]  # where the wall clock went, the search's overhead measured
+    assert spent["before_search_s"] + spent["search_s"] + spent["after_search_s"] == pytest.approx(
+        spent["elapsed_s"], abs=0.05)
+    assert spent["search_s"] > 10 and spent["lanes"] >= 1
+    assert 0 < spent["search_model_share"] < 1 and spent["search_overhead_share"] == pytest.approx(
+        1 - spent["search_model_share"])
     reloaded = mlpilot.load(run)
     assert np.allclose(reloaded.predict_proba(test), result.model.predict_proba(test))
     assert set(result.model.predict(test)) <= set(churn["churn"])

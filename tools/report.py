@@ -51,6 +51,23 @@ def history_plot(trials: list[TrialRecord], metric_name: str) -> str:
     return figure_html(fig)
 
 
+def time_plot(time: dict) -> str:
+    """The run's wall clock as one bar: before the search, the search (fitting and predicting models, the
+    rest), after it."""
+    search = time["search_s"]
+    parts = {"before the search": time["before_search_s"], "search: models": search * time["search_model_share"],
+             "search: overhead": search * time["search_overhead_share"], "after the search": time["after_search_s"]}
+    fig = Figure(figsize=(6.5, 1.9))
+    ax = fig.subplots()
+    left = 0.0
+    for (label, seconds), color in zip(parts.items(), ("#9e9e9e", "#1e88e5", "#ef6c00", "#bdbdbd"), strict=True):
+        ax.barh([0], [seconds], left=left, color=color, label=f"{label} {seconds:.1f} s")
+        left += seconds
+    ax.set(yticks=[], xlabel="seconds of wall clock", title=f"Where the time went ({time['lanes']} sandbox lane(s))")
+    ax.legend(fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.45), frameon=False)
+    return figure_html(fig)
+
+
 def leaderboard_plot(board: pd.DataFrame, metric_name: str) -> str:
     top = board[board["state"] == "COMPLETE"].head(15)
     fig = Figure(figsize=(6.5, 3.8))
@@ -166,6 +183,8 @@ def write_report(run_dir: Path, *, summary: dict, board: pd.DataFrame, trials: l
     spec = summary["spec"]
     metric = spec["metric"]
     plots = [history_plot(trials, metric)] if trials else []
+    if "search_s" in summary.get("time", {}):
+        plots.append(time_plot(summary["time"]))
     if (board["state"] == "COMPLETE").any():
         plots.append(leaderboard_plot(board, metric))
     if verify_dir and (verify_dir / IMPORTANCE).exists():

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from mlpilot.errors import MlpilotError
 from mlpilot.evals import runner
+from mlpilot.evals.curve import learning_curve
 from mlpilot.evals.runner import RESULTS_FILE, evaluate, read_rows
 
 
@@ -126,6 +127,17 @@ def test_cli_eval_and_eval_report(tmp_path, make_task):
     assert (tmp_path / "runs" / "one" / "report.html").is_file()
     result = CliRunner().invoke(app, ["eval-report", str(tmp_path)])
     assert result.exit_code == 2 and "has no results yet" in result.output
+    result = CliRunner().invoke(app, ["eval", str(task), "-t", "2s", "--baselines", "lgbm,hgb", "--no-mlpilot",
+                                      "--out", str(tmp_path / "runs"), "--run-id", "two"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(app, ["eval-report", str(tmp_path / "runs" / "one"), str(tmp_path / "runs" / "two")])
+    assert result.exit_code == 0, result.output
+    assert "<img" in (tmp_path / "runs" / "learning-curve.html").read_text()
+    curve = learning_curve([tmp_path / "runs" / "one", tmp_path / "runs" / "two"])
+    assert set(zip(curve["system"], curve["budget"])) == {("lgbm", 5.0), ("lgbm", 2.0), ("hgb", 2.0)}
+    assert curve["mean_normalized"].max() == 1.0 and (curve["valid"] == 1.0).all()
+    lgbm = curve[curve["system"] == "lgbm"]["mean_normalized"]
+    assert lgbm.nunique() == 1  # the same deterministic fit at both budgets: the same point, normalized together
 
 
 def test_cli_eval_checks_the_llm_once_before_any_attempt(tmp_path, make_task, monkeypatch):
