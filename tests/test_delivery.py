@@ -186,7 +186,9 @@ def test_a_replan_whose_search_finishes_no_trial_keeps_the_first_searchs_model(t
     with LocalSandbox(layout.data, layout.trials) as box:
         deps = Deps(backend=get_backend(None), sandbox=box, run_dir=first.run_dir, clock=Clock(0.5), train=churn)
         update = search(sent_back, SimpleNamespace(context=deps))
-    assert update == {"attempt": 0}
+    assert set(update) == {"attempt", "timing"} and update["attempt"] == 0
+    assert update["timing"]["began_s"] == state.timing["began_s"]  # the clock adds the second search's time
+    assert update["timing"]["search_s"] > state.timing["search_s"]
     assert sent_back.model_copy(update=update).ensemble == state.ensemble != {}
 
 
