@@ -154,6 +154,11 @@ class Plan(BaseModel):
     def warm_start(self) -> list[dict]:
         return trying_order(self.start, self.candidates)
 
+    @property
+    def candidate_trials(self) -> int:
+        """How many of the best finished trials the ensemble is chosen among."""
+        return 3 * self.ensemble_size
+
     def trial_config(self, config: dict) -> dict:
         """``config`` with the plan's target setting that every trial shares."""
         return config | ({"log_target": True} if self.log_target else {})

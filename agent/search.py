@@ -173,7 +173,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     clock = timing(state.timing, began, ctx.elapsed() - began, len(boxes), trials)
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
               "plan": plan, "timing": clock}
-    top = metric.best_first(trials)[:3 * plan.ensemble_size]
+    top = metric.best_first(trials)[:plan.candidate_trials]
     if not top and state.attempt and state.ensemble:  # a replan with no time to finish a trial
         ctx.warn("the second search finished no trial in the time left: keeping the first search's model")
         return {"attempt": state.attempt - 1, "timing": clock}  # its data, folds and trials are still on disk

@@ -65,6 +65,8 @@ class TrialJob(BaseModel):
     time_limit_s: float | None = Field(None, description="cv: seconds the whole job should take")
     max_train_rows: int | None = Field(None, description="cv: fit each fold on at most this many of its rows")
     holdout_file: str | None = Field(None, description="cv: rows of data_file no fold trains on, predicted by each")
+    keep_model_above: float | None = Field(None, description="cv: save the fold models only for a score at least "
+                                           "this good (the entry to the ensemble's candidates when the job was made)")
     test_file: str | None = Field(None, description="cv and fit: a table of new rows to predict")
     last_fold_only: bool = Field(False, description="cv: time-ordered folds; the model kept (and its holdout and "
                                  "test predictions) is the last fold's, fitted on the most recent rows, not "

@@ -167,16 +167,19 @@ class Worker:
         used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
         bag = self.model(job, members, [1.0] * len(members))
+        value = metric.score(y[used], oof[used])
+        candidate = job.keep_model_above is None or not metric.better(job.keep_model_above, value)
         saving = time.perf_counter()
-        save_model(bag, out / MODEL_FILE)
+        if candidate:  # a trial below the candidates' entry can never be chosen: its models are not saved
+            save_model(bag, out / MODEL_FILE)
         info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3),
                 "fit_s": round(fitting, 3), "predict_s": round(predicting, 3)} | (
             {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
         files = self.predictions(out, job, holdout=held_pred if len(held) else None,
                                  test=new_pred if new is not None else None)
-        return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=metric.score(y[used], oof[used]),
-                            fold_scores=scores, oof_file=f"{job.out_subdir}/oof.npy",
-                            model_file=f"{job.out_subdir}/{MODEL_FILE}", pred_files=files, info=info)
+        return TrialOutcome(job_id=job.job_id, status="COMPLETE", value=value, fold_scores=scores,
+                            oof_file=f"{job.out_subdir}/oof.npy", pred_files=files, info=info,
+                            model_file=f"{job.out_subdir}/{MODEL_FILE}" if candidate else None)
 
     def fit(self, job: TrialJob, out: Path) -> TrialOutcome:
         X, y = self.features(job)

@@ -16,6 +16,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import optuna
 from optuna.storages import BaseStorage, JournalStorage, fail_stale_trials
 from optuna.storages._heartbeat import get_heartbeat_thread  # what Study.optimize uses; ask/tell has no public one
@@ -26,7 +27,7 @@ from mlpilot.layout import RunLayout
 from mlpilot.sandboxes.base import Sandbox, TrialJob, TrialOutcome
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.settings import Settings
-from mlpilot.tools.metrics import get_metric
+from mlpilot.tools.metrics import Metric, get_metric
 from mlpilot.tools.space import suggest, to_trial_params
 from mlpilot.tools.storage import WORKER, storage_for
 
@@ -231,7 +232,17 @@ def trial_job(study: optuna.Study, trial: optuna.trial.Trial, *, spec: TaskSpec,
         out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
         threads=threads, feature_code=data.feature_code, time_limit_s=time_limit_s, max_train_rows=max_train_rows,
         holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.last_fold_only,
+        keep_model_above=candidates_entry(study, get_metric(spec.metric), plan.candidate_trials),
     )
+
+
+def candidates_entry(study: optuna.Study, metric: Metric, k: int) -> float | None:
+    """The score a trial must reach to rank among the ``k`` best finished so far (None while fewer have
+    finished). The ensemble is chosen among the best ``k`` at the end, and the bar only rises: a trial below it
+    now is never a candidate, so its fold models need not be saved."""
+    values = sorted((t.value for t in study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+                     if t.value is not None and np.isfinite(t.value)), reverse=metric.greater_is_better)
+    return float(values[k - 1]) if len(values) >= k else None
 
 
 def trial_timeout(job: TrialJob, room: float, later: bool, settings: Settings) -> float:

@@ -87,3 +87,30 @@ def test_the_sampler_steers_away_from_a_family_that_keeps_failing(tmp_path):
         tell(study, trial, outcome)
     assert "hist_gb" in drawn[:10] and drawn[20:].count("hist_gb") <= 3, drawn
     assert [t.state == "FAIL" for t in records(study)] == [f == "hist_gb" for f in drawn]  # reported as they were
+
+
+def test_only_trials_among_the_ensemble_candidates_keep_their_fold_models(tmp_path):
+    """With room for 3 candidates (ensemble size 1), a trial that finishes below the third best so far is
+    never chosen: its out-of-fold predictions are kept, its fold models are not saved."""
+    job = write_dataset(tmp_path / "data")
+    spec = TaskSpec(task_type="binary", target="y", metric="roc_auc")
+    plan = Plan(candidates=[Candidate(family="linear"), Candidate(family="hist_gb")], ensemble_size=1,
+                cv=CVSpec(kind="stratified", n_splits=3), search_budget_s=30)
+    study = open_study(tmp_path, spec)
+    strong, weak = {"family": "linear", "C": 1.0}, {"family": "linear", "C": 1e-6}  # a weak one: near-constant
+    enqueue(study, [strong, strong | {"C": 2.0}, strong | {"C": 0.5}, weak, weak | {"C": 2e-6}], "default")
+    seen = []
+    with LocalSandbox(tmp_path / "data", tmp_path / "trials") as box:
+        stop = time.monotonic() + 60
+        trials = run_search(study, spec=spec, profile=job.profile, plan=plan, deadline=lambda: stop if len(seen) < 5 else 0,
+                            data=SearchData(data_file="train.parquet", folds_file="folds.npy", classes=[0, 1]),
+                            sandboxes=[box], threads=1, on_trial=seen.append)
+    done = [t for t in trials if t.state == "COMPLETE"]
+    assert len(done) == 5 and plan.candidate_trials == 3
+    best = sorted(done, key=lambda t: t.value, reverse=True)[:3]
+    assert {t.number for t in best} == {0, 1, 2}
+    for t in best:
+        assert (tmp_path / "trials" / t.model_file).is_file()
+    for t in done[3:]:  # below the third best when they started: scored, not saved
+        assert t.model_file is None and (tmp_path / "trials" / t.oof_file).is_file()
+        assert not (tmp_path / "trials" / study.study_name / f"trial-{t.number}" / "model.skops").exists()
