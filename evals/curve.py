@@ -51,6 +51,7 @@ def write_curve(run_dirs: list[Path], path: Path) -> pd.DataFrame:
     for system, points in curve.groupby("system", sort=False):
         ax.plot(points["budget"], points["mean_normalized"], marker="o", label=system)
     ax.set_xscale("log")
+    ax.minorticks_off()
     ax.set_xticks(sorted(curve["budget"].unique()), [f"{b:g} s" for b in sorted(curve["budget"].unique())])
     ax.set_xlabel("time budget per task")
     ax.set_ylabel("mean normalized score")
