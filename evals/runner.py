@@ -150,14 +150,16 @@ class _Pool:
         out = self.run_dir / "tasks" / task.id / system
         shutil.rmtree(out, ignore_errors=True)  # leftovers of an interrupted attempt
         out.mkdir(parents=True)
-        command = [sys.executable, "-m", "mlpilot.evals.attempt", str(task.root), system, str(out),
+        command = [sys.executable, "-m", "mlpilot.evals.attempt", str(task.root.resolve()), system, str(out.resolve()),
                    "--budget", str(self.budget), "--threads", str(self.threads),
                    *(["--metric", self.metric] if self.metric else [])]
         threads = str(self.threads)
         env = {**os.environ, "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
         start = time.monotonic()
         with open(out / "stdout.log", "wb") as stdout, open(out / "stderr.log", "wb") as stderr:
-            child = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=env, start_new_session=True)
+            # run in its own folder: what a system writes to its working directory (FLAML's CatBoost leaves a
+            # catboost_<time> folder when it is cut off) stays with the attempt
+            child = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=env, start_new_session=True, cwd=out)
             with self.lock:
                 self.children.add(child)
             try:

@@ -26,11 +26,12 @@ def _suite(tmp_path: Path, make_task, *specs) -> Path:
     return path
 
 
-def test_two_task_suite_with_baselines(tmp_path, make_task):
+def test_two_task_suite_with_baselines(tmp_path, make_task, monkeypatch):
     suite = _suite(tmp_path, make_task, ("binary", "roc_auc"), ("regression", "mae"))
-    scored = evaluate(suite, time_budget="5s", jobs=2, baselines=["lgbm", "hgb"], out=tmp_path / "runs", mlpilot=False)
+    monkeypatch.chdir(tmp_path)  # a relative --out, as people type it; each attempt runs in its own folder
+    scored = evaluate(suite, time_budget="5s", jobs=2, baselines=["lgbm", "hgb"], out=Path("runs"), mlpilot=False)
     run_dir = Path(scored.attrs["run_dir"])
-    assert run_dir == tmp_path / "runs" / "tiny-5s"
+    assert run_dir == Path("runs") / "tiny-5s"
     assert len(scored) == 6 and set(scored["status"]) == {"ok"}
     for _, group in scored.groupby("task"):
         dummy = group[group.system == "dummy"].iloc[0]
