@@ -136,6 +136,10 @@ class Worker:
         new = self.new_rows(job)
         held_pred, new_pred = 0.0, 0.0  # fold models' average on the holdout and the new rows
         scores, rounds, members, fitting, predicting = [], [], [], 0.0, 0.0
+
+        def seconds() -> dict:  # spent so far fitting and predicting (the rest of the trial is overhead)
+            return {"fit_s": round(fitting, 3), "predict_s": round(predicting, 3)}
+
         for k, fold in enumerate(folds):
             train, valid = fold == TRAIN, fold == VALID
             if job.max_train_rows and train.sum() > job.max_train_rows:  # a cheap first look: fewer rows
@@ -163,7 +167,7 @@ class Worker:
             scores.append(metric.score(y[valid], pred))
             self.send({"type": "fold", "step": k, "value": float(np.mean(scores))})
             if json.loads(self.commands.readline())["op"] == "prune":
-                raise Pruned(scores, {"fit_s": round(fitting, 3), "predict_s": round(predicting, 3)})
+                raise Pruned(scores, seconds())
         used = (folds == VALID).any(axis=0)
         np.save(out / "oof.npy", oof)
         bag = self.model(job, members, [1.0] * len(members))
@@ -172,8 +176,7 @@ class Worker:
         saving = time.perf_counter()
         if candidate:  # a trial below the candidates' entry can never be chosen: its models are not saved
             save_model(bag, out / MODEL_FILE)
-        info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3),
-                "fit_s": round(fitting, 3), "predict_s": round(predicting, 3)} | (
+        info = {"importance": feature_importance(bag), "save_s": round(time.perf_counter() - saving, 3)} | seconds() | (
             {"best_rounds": int(np.mean(rounds) * 1.1) + 1} if rounds else {})
         files = self.predictions(out, job, holdout=held_pred if len(held) else None,
                                  test=new_pred if new is not None else None)
