@@ -131,7 +131,8 @@ def solve(
 
         storage_for(storage)  # a wrong URL or a missing driver fails here, before anything is written
     run_dir = new_run_dir(out)
-    data_path, test_path = _stage(data, run_dir, "input"), _stage(test, run_dir, "test") if test is not None else None
+    data_path = _stage(data, train, run_dir, "input")
+    test_path = None if test is None else _stage(test, rows, run_dir, "test")
     state = RunState(request=request, data_path=data_path, test_path=test_path, run_dir=str(run_dir),
                      time_budget_s=budget, target=target, metric=metric,
                      exclude=[exclude] if isinstance(exclude, str) else list(exclude or []),
@@ -224,13 +225,14 @@ def _result(final: RunState, run_dir: Path) -> Result:
     )
 
 
-def _stage(source, run_dir: Path, name: str) -> str:
-    """A path the run can read again: files stay where they are, DataFrames are written to the run dir."""
+def _stage(source, table: pd.DataFrame, run_dir: Path, name: str) -> str:
+    """A path the run can read again: files stay where they are, a DataFrame is written to the run dir as ``table``
+    (what ``load_table`` made of it: mixed value types as text, which Parquet can store)."""
     if isinstance(source, pd.DataFrame):
         data = RunLayout(run_dir).data
         data.mkdir(exist_ok=True)
         path = data / f"{name}.parquet"
-        source.to_parquet(path)
+        table.to_parquet(path)
         return str(path)
     return str(Path(source).expanduser().resolve())
 
@@ -250,7 +252,7 @@ def predict(run_dir: str | Path, data: str | Path | pd.DataFrame) -> pd.DataFram
         raise MlpilotError(f"{run_dir} is not a finished run directory (no {summary_path.name} or "
                            f"{layout.model.name}): pass the folder a run printed")
     spec = TaskSpec.model_validate(json.loads(summary_path.read_text())["spec"])
-    frame = data if isinstance(data, pd.DataFrame) else load_table(data, what="data to predict")
+    frame = load_table(data, what="data to predict")
     model = load(run_dir)
     missing = [c for c in model.features if c not in frame.columns]
     if missing:

@@ -237,3 +237,25 @@ def test_a_disk_that_fills_mid_run_is_one_line_and_the_run_resumes_once_there_is
     ballast.unlink()
     result = mlpilot.resume(run_dir)
     assert (run_dir / "model.skops").is_file() and result.summary["n_trials"] >= 1
+
+
+def test_a_table_written_as_people_write_it_delivers(tmp_path, ames):
+    """Prices as "$215,000" (a few "unknown"), a feature holding infinities and 1e300, labels with stray spaces, a
+    column mixing numbers and words, all in a DataFrame: the price is read as a number and predicted; new rows
+    with padded column names and prices as text are predicted by the delivered model as the training rows were."""
+    frame = ames.iloc[:600, :30].copy()
+    frame["Sale_Price"] = [f"${v:,}" for v in ames["Sale_Price"].iloc[:600]]
+    frame.loc[[5, 50], "Sale_Price"] = "unknown"
+    frame["Lot_Area"] = frame["Lot_Area"].astype(float)
+    frame.loc[[1, 2], "Lot_Area"] = [np.inf, 1e300]
+    frame["Street"] = frame["Street"] + " "
+    frame["Mixed"] = pd.Series([7, "seven"] * 300, dtype=object)
+    train, new = frame.iloc[:500], frame.iloc[500:].drop(columns="Sale_Price")
+    result = mlpilot.solve("predict the sale price", data=train, time_budget=20, out=tmp_path)
+    assert (result.spec.target, result.spec.task_type) == ("Sale_Price", "regression")
+    truth = ames["Sale_Price"].iloc[500:600].to_numpy()
+    padded = new.rename(columns={"Lot_Area": " Lot_Area "})
+    predicted = result.model.predict(padded)
+    assert np.sqrt(np.mean((predicted - truth) ** 2)) < 0.8 * np.std(truth)  # far better than the mean
+    shown = mlpilot.predict(result.run_dir, padded)
+    assert np.allclose(shown["Sale_Price"], predicted)

@@ -11,6 +11,8 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.preprocessing import TargetEncoder
 from sklearn.utils.validation import check_is_fitted
 
+from mlpilot.tools.cells import as_numbers
+
 TRUTHY = {"1", "true", "t", "yes", "y"}
 FALSY = {"0", "false", "f", "no", "n"}
 
@@ -83,13 +85,13 @@ class InformativeColumns(TransformerMixin, BaseEstimator):
 
 
 class ToNumeric(_Columnwise):
-    """Numeric columns as float64; a value that is not a number (text in a new file's numeric column) is NaN."""
+    """Numeric columns as float64, read as ``tools.cells`` reads them ("$1,234" is 1234 in a new file's numeric
+    column too); anything else that is not a number is NaN."""
 
     def transform(self, X):
         check_is_fitted(self)
         frame = _frame(X)
-        return pd.DataFrame({c: pd.to_numeric(frame[c], errors="coerce").astype("float64") for c in self.columns_},
-                            index=frame.index)
+        return pd.DataFrame({c: as_numbers(frame[c]) for c in self.columns_}, index=frame.index)
 
 
 class BooleanMap(_Columnwise):

@@ -26,6 +26,7 @@ import charset_normalizer
 import pandas as pd
 
 from mlpilot.errors import MlpilotError
+from mlpilot.tools.cells import tidy_cells
 
 FORMATS = {
     **dict.fromkeys((".csv", ".txt", ".tsv", ".tab"), "text"),
@@ -281,10 +282,16 @@ _READERS = {
 }
 
 
+def column_names(columns) -> list[str]:
+    """Column names as mlpilot knows them: text, stripped (a DataFrame's 0, 1, ... are "0", "1", ...)."""
+    return [str(c).strip() for c in columns]
+
+
 def _tidy(df: pd.DataFrame, label: str, *, python_objects: bool) -> pd.DataFrame:
     """Strip column names, refuse duplicates and empty tables. With ``python_objects`` (sources other than text),
-    nested cells (lists, dicts) become JSON text and columns mixing value types (Excel: 12 and "12a") text."""
-    df.columns = [str(c).strip() for c in df.columns]
+    nested cells (lists, dicts) become JSON text. Cells are read as ``tools.cells`` reads them: columns mixing
+    value types (Excel: 12 and "12a") as text, numbers written as text as numbers."""
+    df.columns = column_names(df.columns)
     counts = df.columns.value_counts()
     if (counts > 1).any():
         raise MlpilotError(f"{label} has duplicate column names {sorted(counts[counts > 1].index)}; make them unique")
@@ -297,6 +304,4 @@ def _tidy(df: pd.DataFrame, label: str, *, python_objects: bool) -> pd.DataFrame
             nested = df[col].map(lambda v: isinstance(v, list | dict | tuple))
             if nested.any():
                 df[col] = df[col].where(~nested, df[col].map(lambda v: json.dumps(v, default=str)))
-            if df[col].dropna().map(type).nunique() > 1:
-                df[col] = df[col].astype("str")
-    return df
+    return tidy_cells(df)

@@ -10,6 +10,8 @@ from sklearn.utils import ClassifierTags, RegressorTags
 from sklearn.utils.metaestimators import available_if
 
 from mlpilot.tools.decision import decide
+from mlpilot.tools.load import column_names
+from mlpilot.tools.cells import tidy_text
 
 
 def classifies(model) -> bool:
@@ -69,13 +71,17 @@ class TabularModel(BaseEstimator):
 
     def _frame(self, X) -> pd.DataFrame:
         frame = X if isinstance(X, pd.DataFrame) else pd.DataFrame(X, columns=list(self.features))
+        names = column_names(frame.columns)
+        if names != list(frame.columns):  # named as the training table was (0 is "0", " age" is "age")
+            frame = frame.set_axis(names, axis=1)
         missing = [c for c in self.features if c not in frame.columns]
         if missing:
             raise ValueError(f"input lacks training columns: {', '.join(missing[:10])}")
+        frame = tidy_text(frame[list(self.features)].copy())  # text read as the training rows' was
         if self.feature_code:
             from mlpilot.sandboxes.feature_code import apply_feature_code
 
-            return apply_feature_code(self.feature_code, frame[list(self.features)])
+            return apply_feature_code(self.feature_code, frame)
         return frame
 
     @available_if(classifies)

@@ -157,6 +157,25 @@ def test_dataframe_is_copied_with_clean_names(tmp_path):
     assert df["b"].tolist() == ["[1]", "[2, 3]"]
 
 
+def test_numbers_written_as_text_are_read_as_numbers(tmp_path):
+    prices = [f"${v:,.2f}" for v in np.linspace(900, 4200, 40)]
+    prices[3] = "unknown"  # a word among numbers is a missing value
+    pd.DataFrame({"price": prices, "share": [f"{v} %" for v in range(40)], "plan": ["basic ", " pro"] * 20,
+                  "code": ["1,5"] * 40}).to_csv(tmp_path / "t.csv", index=False)
+    df = load_table(tmp_path / "t.csv")
+    assert df["price"].dtype == float and df["price"].iloc[0] == 900 and df["price"].iloc[-1] == 4200
+    assert df["price"].isna().tolist() == [i == 3 for i in range(40)]
+    assert df["share"].tolist() == list(range(40))
+    assert set(df["plan"]) == {"basic", "pro"}  # labels differing only in surrounding spaces are one label
+    assert set(df["code"]) == {"1,5"}  # not a thousands separator: text
+
+
+def test_numbers_no_learner_can_hold_are_missing_and_typed_text_stays_text():
+    df = load_table(pd.DataFrame({"x": [1.0, np.inf, -1e300, 1e40, 2.0], "zip": ["02134", "00123", "1", "2", "3"]}))
+    assert df["x"].isna().tolist() == [False, True, True, True, False]
+    assert df["zip"].tolist() == ["02134", "00123", "1", "2", "3"]  # a typed source's text of plain numbers
+
+
 def _error(source, **kw) -> str:
     with pytest.raises(MlpilotError) as info:
         load_table(source, **kw)

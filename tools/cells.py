@@ -1,0 +1,70 @@
+"""Cells as people write them, read one way wherever a table comes in: when a run loads its tables and when a
+delivered model meets new rows.
+
+Text is text without its surrounding spaces ("yes " is "yes"), and a column mixing value types (Excel: 12 and
+"12a") is text. Numbers written as text, such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a
+currency sign, thousands separators in groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is
+12). Infinities and magnitudes beyond float32's range (what the tree learners store) are missing values: no learner
+can use them, and some refuse the whole table.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+NUMERIC_SHARE = 0.95  # of a text column's distinct values that must read as numbers for it to be numeric
+WRITTEN = re.compile(r"[-+]?[$€£¥]?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?")
+DECORATION = re.compile(r"[$€£¥,%\s]")
+TEXT_KINDS = {"string", "mixed", "mixed-integer"}  # pandas' infer_dtype of a column that is, or must become, text
+
+
+def tidy_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """``tidy_text``, then text columns of numbers as numbers and numbers no learner can hold as missing; in place,
+    returns ``df``."""
+    for col in tidy_text(df).columns:
+        values = df[col]
+        if pd.api.types.is_float_dtype(values):
+            if (values.abs() > FLOAT32_MAX).any():
+                df[col] = as_numbers(values)
+        elif _is_text(values) and holds_numbers(values):
+            df[col] = as_numbers(values)
+    return df
+
+
+def tidy_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Text and mixed columns as text without surrounding spaces, missing values kept; in place, returns ``df``. A
+    delivered model does this to new rows: its categories were learned on text read this way."""
+    for col in df.columns:
+        values = df[col]
+        if _is_text(values):
+            df[col] = values.astype(str).str.strip().where(values.notna())
+    return df
+
+
+def as_numbers(values: pd.Series) -> pd.Series:
+    """``values`` as float64: numbers written as text read as above; anything else, infinities and magnitudes beyond
+    float32 are NaN."""
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        text = values.astype("string").str.strip()
+        written = text.str.fullmatch(WRITTEN).fillna(False).astype(bool)
+        values = pd.to_numeric(text.where(written).str.replace(DECORATION, "", regex=True), errors="coerce")
+    numbers = values.astype("float64")
+    return numbers.where(numbers.abs() <= FLOAT32_MAX)
+
+
+def holds_numbers(values: pd.Series) -> bool:
+    """Whether a text column is numbers written as text: ``NUMERIC_SHARE`` of its distinct values read as numbers
+    (the rest, words such as "unknown", become missing) and not all of them are plain numbers (text a typed source
+    kept as text on purpose, such as ids with leading zeros, stays text)."""
+    distinct = pd.Series(values.dropna().unique()[:1000], dtype=object)
+    plain = pd.to_numeric(distinct, errors="coerce").notna()
+    return bool(len(distinct)) and as_numbers(distinct).notna().mean() >= NUMERIC_SHARE and not plain.all()
+
+
+def _is_text(values: pd.Series) -> bool:
+    return (values.dtype == object or isinstance(values.dtype, pd.StringDtype)) and \
+        pd.api.types.infer_dtype(values, skipna=True) in TEXT_KINDS
