@@ -31,8 +31,10 @@ def test_churn_with_test_file_delivers_everything(tmp_path, churn, within_budget
                  "summary.json", "report.html", "study.journal", "checkpoints.sqlite"):
         assert (run / name).exists(), name
     predictions = pd.read_csv(run / "predictions.csv")
-    assert list(predictions.columns) == ["customer_id", "churn"] or list(predictions.columns) == ["churn"]
-    assert len(predictions) == len(test) and predictions["churn"].between(0, 1).all()
+    columns = ["churn"] + [f"churn_proba_{c}" for c in result.model.classes]  # no sample: the label, how sure
+    assert list(predictions.columns) in (["customer_id", *columns], columns)
+    assert len(predictions) == len(test) and set(predictions["churn"]) <= set(churn["churn"])
+    assert np.allclose(predictions[columns[1:]].sum(axis=1), 1)
     verification = json.loads((run / "verification.json").read_text())
     assert {c["name"] for c in verification["checks"]} >= {"beats_dummy", "holdout_reproduces", "target_not_feature"}
     assert result.verification.decision in ("pass", "warn")

@@ -15,8 +15,10 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
                     metric: str, id_column: str | None, sample: pd.DataFrame | None = None,
                     class_weights: list[float] | None = None) -> pd.DataFrame:
     """The deliverable for ``test`` from the model's ``pred`` on it (values for regression, else class
-    probabilities in the order of ``classes``, turned into labels by the decision rule ``class_weights`` where
-    labels are asked for); follows ``sample`` (a sample submission) where one is given."""
+    probabilities in the order of ``classes``). A ``sample`` (sample submission) sets the form: labels (by the
+    decision rule ``class_weights``), one probability column per class, or the positive class's probability in the
+    target column. Without one, a label metric gives the labels; a probability metric gives the labels and, beside
+    them, each class's probability (``<target>_proba_<class>``): the answer to the question and how sure it is."""
     out = pd.DataFrame(index=test.index)
     if id_column and id_column in test.columns:
         out[id_column] = test[id_column].to_numpy()
@@ -25,12 +27,13 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
     if task_type == "regression":
         out[target] = pred
         return out.reset_index(drop=True)
-    if not get_metric(metric).needs_proba or _wants_labels(sample, target, classes):
-        out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
-        return out.reset_index(drop=True)
     labels = [str(c) for c in classes]
-    per_class = sample is not None and set(labels) <= {str(c) for c in sample.columns}
-    if task_type == "binary" and not per_class:
+    if sample is None or not get_metric(metric).needs_proba or _wants_labels(sample, target, classes):
+        out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
+        if sample is None and get_metric(metric).needs_proba:
+            for i, label in enumerate(labels):
+                out[f"{target}_proba_{label}"] = pred[:, i]
+    elif task_type == "binary" and not set(labels) <= {str(c) for c in sample.columns}:
         out[target] = pred[:, 1]
     else:
         for i, label in enumerate(labels):

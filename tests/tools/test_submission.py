@@ -12,9 +12,22 @@ def proba(n: int) -> np.ndarray:
     return np.tile([0.3, 0.7], (n, 1))
 
 
-def test_probability_metric_gives_positive_class_probability_with_ids():
+def test_without_a_sample_a_probability_metric_gives_labels_and_each_class_probability_with_ids():
     test = pd.DataFrame({"id": [7, 8], "x": [1, 2]})
     out = make_submission(proba(len(test)), test, classes=CLASSES, target="pet", task_type="binary", metric="roc_auc", id_column="id")
+    assert list(out.columns) == ["id", "pet", "pet_proba_cat", "pet_proba_dog"]
+    assert out["pet"].tolist() == ["dog", "dog"] and out["pet_proba_dog"].tolist() == [0.7, 0.7]
+    three = make_submission(np.tile([0.2, 0.5, 0.3], (2, 1)), test, classes=[1, 2, 3], target="rating",
+                            task_type="multiclass", metric="log_loss", id_column=None)
+    assert list(three.columns) == ["rating", "rating_proba_1", "rating_proba_2", "rating_proba_3"]
+    assert three["rating"].tolist() == [2, 2]
+
+
+def test_sample_with_the_target_column_of_numbers_gets_the_positive_class_probability():
+    test = pd.DataFrame({"id": [7, 8], "x": [1, 2]})
+    sample = pd.DataFrame({"id": [7, 8], "pet": [0.5, 0.5]})
+    out = make_submission(proba(len(test)), test, classes=CLASSES, target="pet", task_type="binary", metric="roc_auc",
+                          id_column="id", sample=sample)
     assert list(out.columns) == ["id", "pet"] and out["pet"].tolist() == [0.7, 0.7]
 
 
