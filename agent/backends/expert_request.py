@@ -16,13 +16,10 @@ from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import default_metric, get_metric, metric_named_in
 from mlpilot.tools.task_type import TargetValues, infer_task_type
 
-ID_HINT = re.compile(r"(^|[_\s.-])id$|^id|Id$|ID$", re.I)
+# ids by name, and the names pandas and R give a table's written-out index
+ID_HINT = re.compile(r"(^|[_\s.-])id$|^id|Id$|ID$|^unnamed: ?0$|^index$|^rownames$", re.I)
 FAMILY_WORDS = {"lightgbm": "lightgbm", "xgboost": "xgboost", "catboost": "catboost",
                 "random forest": "random_forest", "extra trees": "extra_trees", "linear": "linear", "logistic": "linear", "neural": "mlp", "mlp": "mlp"}
-
-
-
-
 
 
 # ---------------------------------------------------------------------------------------------- task type

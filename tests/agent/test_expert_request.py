@@ -45,6 +45,15 @@ def test_id_column_and_constraints():
     assert c.interpretable and "mlp" in c.exclude_families and c.max_model_mb == 20
 
 
+def test_a_written_out_index_is_the_id_column():
+    """df.to_csv() without index=False writes the index as a column pandas reads back as "Unnamed: 0"."""
+    columns = ["Unnamed: 0", "tenure", "churn"]
+    spec = ExpertBackend().complete("understand", UnderstandInput(
+        request="predict churn", columns=columns, dtypes={"Unnamed: 0": "int64", "tenure": "int64", "churn": "object"},
+        n_rows=500, n_unique={"Unnamed: 0": 500, "tenure": 72, "churn": 2}))
+    assert spec.id_column == "Unnamed: 0"
+
+
 def test_unknown_target_lists_the_columns():
     with pytest.raises(MlpilotError, match="cannot tell which column to predict.*customerID"):
         understand("do some machine learning", columns=["customerID", "tenure"])
