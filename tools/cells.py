@@ -48,7 +48,7 @@ def tidy_text(df: pd.DataFrame) -> pd.DataFrame:
 def as_numbers(values: pd.Series) -> pd.Series:
     """``values`` as float64: numbers written as text read as above; anything else, infinities and magnitudes beyond
     float32 are NaN."""
-    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+    if not pd.api.types.is_numeric_dtype(values):  # booleans are numbers: 1.0 and 0.0
         text = values.astype("string").str.strip()
         written = text.str.fullmatch(WRITTEN).fillna(False).astype(bool)
         values = pd.to_numeric(text.where(written).str.replace(DECORATION, "", regex=True), errors="coerce")
