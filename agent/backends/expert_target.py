@@ -9,9 +9,11 @@ The target follows the evidence, strongest first:
    y as the label"), else the noun phrase after predict / estimate / forecast / how much / whether / ...
    ("estimate each person's weekly wage" -> ``wage``). A parenthesised list ("(education, experience, ...)")
    describes inputs and never names the target; a parenthesis right after the phrase may clarify it
-   ("the price (column 'SalePrice')");
+   ("the price (column 'SalePrice')"). A column name may be abbreviated ("graduation rate" is Grad.Rate, "miles
+   per gallon" mpg: ``expert_words.abbreviates``), a name spelled out still wins. A yes/no question's predicate
+   ("Did the passenger survive?") and what the request cares about ("what we care about is the sales") count too;
 4. a column whose name says so (target, label, class, y, outcome);
-5. a column mentioned anywhere else in the request (outside lists, exclusions and "grouped by").
+5. a column mentioned anywhere else in the request (outside lists of inputs, exclusions and "grouped by").
 
 Each decision is a note; a weaker source that disagrees with the chosen one gets a note too. A name the request
 marks as the target, or an identifier-looking token right after the verb ("predict zzz_missing"), that is no
@@ -40,8 +42,15 @@ STRONG_VERBS = re.compile(
     r"\b(?:predict(?:s|ed|ing)?|predictions? (?:of|for)|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|"
     r"classif(?:y|ies|ying)|guess(?:es|ing)?|how (?:much|many|likely|long|often|big|high|large|fast|far)|"
     r"whether|tell (?:me |us )?(?:if|whether)|find out|determine|(?:want|need|like|wish) to know|model(?:s|ing|ling)?(?= (?:the|how|whether|which)\b)|"
-    r"(?:target|label|outcome)(?: column| variable)? (?:is|will be|should be))\b", re.I)
-WEAK_VERBS = re.compile(r"\b(?:which|what)\b", re.I)
+    r"(?:target|label|outcome)(?: column| variable)? (?:is|will be|should be)|"
+    r"(?:care (?:most )?about|(?:are|am) interested in|of interest|matters(?: most)?)(?: (?:is|are|here is))?)\b", re.I)
+# Weaker cues: question words, and a yes/no question's auxiliary ("Did the passenger survive?": its predicate).
+WEAK_VERBS = re.compile(r"\b(?:which|what)\b|(?:^|(?<=[.!?;]\s))(?:did|does|do|is|are|was|were|will|would|has|have|"
+                        r"can)\b", re.I)
+# A list of inputs the request gives ("using age, income and region", "Use sex, age and class", "Inputs: ..."): the
+# columns it names are features, never the target a loose mention could pick.
+INPUT_LIST = re.compile(r"\b(?:using|use|from|based on|given|including|inputs?|features?|predictors?)\b\s*:?\s+"
+                        r"[^.;?!\n]*?(?:,|\band\b)[^.;?!\n]*", re.I)
 # Where the phrase after the verb ends: punctuation, a clause about inputs, metric, budget or constraints.
 PHRASE_END = re.compile(
     r"[;:!?,()\[\]{}\n]|\.(?=\s|$)|\s[-\u2013\u2014]\s|\b(?:using|with|without|from|given|based on|so that|because|"
@@ -174,7 +183,7 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
                     and bare.lower() not in GENERIC | STOP):  # "(income column)" with no such column
                 reading.unknown, reading.unknown_how = bare, "named as a column after the verb"
                 return reading
-        head = head_match(phrase, column_matches(phrase, columns, rejected))
+        head = head_match(phrase, column_matches(phrase, columns, rejected, loose=True))
         if head:
             why = f"named after the verb ({verb.group().strip()} {phrase.strip()!r})"
             reading.pick = Pick(head.column, why, "request", spelled_exactly(head.text, head.column, columns))
@@ -224,10 +233,12 @@ def _shares_words(token: str, columns: list[str]) -> bool:
 
 
 def _mentions(text: str, columns: list[str], rejected: set[str]) -> list[Match]:
-    """Columns named anywhere outside parenthesised lists; quoted names first."""
+    """Columns named anywhere outside parenthesised lists and lists of inputs; quoted names first."""
     for p in _parens(text):
         if _is_list(p.group(1)):
             text = text[:p.start()] + " " * (p.end() - p.start()) + text[p.end():]
+    for m in INPUT_LIST.finditer(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     quoted = [Match(q.start(), q.end(), c, q.group(1)) for q in re.finditer(QUOTED, text)
               if (c := resolve(q.group(1), columns)) and c not in rejected]
     if quoted:

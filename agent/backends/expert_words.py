@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ STOP = {"a", "an", "the", "each", "every", "any", "all", "its", "their", "his", 
         "are", "was", "were", "be", "will", "would", "does", "do", "did", "can", "could", "should", "it", "they",
         "them", "which", "what", "whether", "if", "how", "much", "many", "who", "whose", "when", "where", "not",
         "no", "likely", "next", "tomorrow", "today", "one"}
+SKIPPABLE = {"of", "per", "the", "a", "an", "in", "on", "and", "to", "for"}  # words an abbreviation may drop
+LOOSE_SPAN = 4  # words one abbreviated column name may stand for ("length of stay" -> los)
 # Words that end the head noun phrase: "the price | of the house", "the number | of bikes".
 CHUNK_BREAK = {"of", "for", "at", "in", "on", "per", "from", "by", "with", "that", "who", "which", "when", "where",
                "if", "whether", "to", "and", "or", "than", "after", "before", "over", "during", "given", "across",
@@ -85,6 +88,7 @@ class Match:
     end: int
     column: str
     text: str
+    abbreviated: bool = False  # by ``abbreviates``, not spelled out
 
 
 def word_tokens(text: str) -> tuple[list[re.Match], list[tuple[str, int]]]:
@@ -96,30 +100,83 @@ def word_tokens(text: str) -> tuple[list[re.Match], list[tuple[str, int]]]:
     return tokens, words
 
 
-def column_matches(text: str, columns: list[str], skip: set[str] = frozenset()) -> list[Match]:
-    """Columns named in ``text`` word by word (spans of whole words), outermost spans only."""
+def column_matches(text: str, columns: list[str], skip: set[str] = frozenset(), loose: bool = False) -> list[Match]:
+    """Columns named in ``text`` word by word (spans of whole words), outermost spans only. A column spelled with
+    its own capitals matches even when its name is a common word ("Today"). With ``loose``, a span that names no
+    column exactly may abbreviate one (``abbreviates``): "graduation rate" is Grad.Rate, "miles per gallon" mpg."""
     index, longest = column_index(columns)
+    letters = {c: _letters(c) for c in columns if c not in skip}
     tokens, words = word_tokens(text)
     found = []
     for i in range(len(words)):
-        for j in range(min(len(words), i + longest + 1), i, -1):
+        for j in range(min(len(words), i + max(longest, LOOSE_SPAN if loose else 0) + 1), i, -1):
             span = [w for w, _ in words[i:j]]
-            if all(w in STOP for w in span):
+            raw = text[tokens[words[i][1]].start():tokens[words[j - 1][1]].end()]
+            if all(w in STOP for w in span) and raw not in columns:
                 continue
             hits = {index.get(k) for k in match_keys(span, request_side=True)} - {None}
+            abbreviated = not hits and loose and span[0] not in STOP and span[-1] not in STOP
+            if abbreviated:
+                hits = {c for c, key in letters.items() if abbreviates(key, span)}
             hits -= set(skip)
             if len(hits) == 1:
-                first, last = words[i][1], words[j - 1][1]
-                raw = text[tokens[first].start():tokens[last].end()]
-                found.append(Match(i, j, hits.pop(), raw))
+                found.append(Match(i, j, hits.pop(), raw, abbreviated))
                 break
-    return [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                        and (o.end - o.start) > (m.end - m.start) for o in found)]
+
+    def covers(o: Match, m: Match) -> bool:  # an abbreviation covers an exact name only by extending it
+        return (o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                and (not o.abbreviated or m.abbreviated or letters[m.column] in letters[o.column]))
+
+    return [m for m in found if not any(covers(o, m) for o in found)]
+
+
+def abbreviates(key: str, words: list[str]) -> bool:
+    """Whether a column's letters ``key`` (lower case, no separators: ``_letters``) abbreviate ``words`` in order.
+    Each word gives the next piece of the key: the start of the word ("grad" graduation, "ins" insurance, "l" log),
+    its first letter and later consonants ("hwy" highway, "wt" weight, "nb" number), or most of its stem
+    ("participation" participates, "deny" denied); "of", "per" and the like may give nothing ("los": length of
+    stay). The pieces are initials (one letter each: "mpg"), or words (two letters or more after the first:
+    "lwage"); a whole key of one word is at least three letters."""
+    if len(key) < 2 or len(words) == 1 and len(key) < 3 and not words[0].startswith(key):
+        return False
+
+    def pieces(i: int, k: int, initials: bool | None) -> bool:  # initials: None until the second piece says
+        if k == len(words):
+            return i == len(key)
+        word = words[k]
+        if word in SKIPPABLE and pieces(i, k + 1, initials):
+            return True
+        for m in range(len(key), i, -1):
+            size = m - i
+            if initials is not None and (size == 1) != initials or not _abbreviation(key[i:m], word):
+                continue
+            if pieces(m, k + 1, None if i == 0 else size == 1):
+                return True
+        return False
+
+    return pieces(0, 0, None)
+
+
+def _abbreviation(piece: str, word: str) -> bool:
+    if piece[0] != word[0]:
+        return False
+    if word.startswith(piece):
+        return True
+    rest = iter(word[1:])
+    if all(ch in rest for ch in piece[1:]) and not set(piece[1:]) & set("aeiou"):  # a consonant skeleton
+        return True
+    stem, full = piece.replace("y", "i"), word.replace("y", "i")
+    shared = len(os.path.commonprefix([stem, full]))
+    return shared >= max(4, 0.6 * len(piece)) and len(piece) - shared <= 3  # an ending: "ion", "ed", "y"
+
+
+def _letters(column: str) -> str:
+    return re.sub(r"[\W_]+", "", column.lower())
 
 
 def head_match(text: str, matches: list[Match]) -> Match | None:
-    """The match that is the phrase's head noun: rightmost in the first chunk ("the day's ridership"), else the
-    first one after it ("the number of rides")."""
+    """The match that is the phrase's head noun: rightmost in the first chunk ("the day's ridership"), a name
+    spelled out before an abbreviation, else the first one after it ("the number of rides")."""
     if not matches:
         return None
     words = [w for w, _ in word_tokens(text)[1]]
@@ -129,6 +186,7 @@ def head_match(text: str, matches: list[Match]) -> Match | None:
     cut = next((i for i in range(lead + 1, len(words)) if words[i] in CHUNK_BREAK), len(words))
     first = [m for m in matches if m.start < cut]
     if first:
+        first = [m for m in first if not m.abbreviated] or first  # a name spelled out beats an abbreviation
         return max(first, key=lambda m: (m.end, m.end - m.start))
     return min(matches, key=lambda m: m.start)
 

