@@ -10,6 +10,10 @@ from mlpilot.tools.load import find_column
 
 ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
                  "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
+# How people ask for a quantity without naming it: "how much is it worth" asks for the price, "how much do they earn"
+# for the wage (the keys are columns' match keys: singular, lower case)
+MEANS = {**dict.fromkeys(("worth", "cost", "costs", "sellfor", "sellsfor", "soldfor"), ("price", "value")),
+         **dict.fromkeys(("earn", "earns", "earned", "earning"), ("wage", "salary", "income", "earning", "pay"))}
 QUOTED = r"(?<![\w])[\"'`\u2018\u201c]([^\"'`\u2019\u201d\n]{1,80})[\"'`\u2019\u201d](?![\w])"
 BARE = r"(?<![\w./-])([A-Za-z_][\w./-]*\w|[A-Za-z])"
 NAME = rf"(?:{QUOTED}|{BARE})"
@@ -56,9 +60,11 @@ def singular(key: str) -> str:
 
 
 def match_keys(words: list[str], request_side: bool = False) -> set[str]:
-    """Match keys of a word sequence: the words joined, as written and with abbreviations spelled out."""
+    """Match keys of a word sequence: the words joined, as written and with abbreviations spelled out; a request's
+    word for what a quantity is ("worth", "earn") also names the column that holds it (``MEANS``)."""
     spelled = [w if request_side and w == "no" else ABBREVIATIONS.get(w, w) for w in words]
-    return {singular("".join(words)), singular("".join(spelled))}
+    means = MEANS.get("".join(words), ()) if request_side else ()
+    return {singular("".join(words)), singular("".join(spelled)), *means}
 
 
 def identifier_like(token: str) -> bool:

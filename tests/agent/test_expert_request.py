@@ -99,3 +99,15 @@ def test_the_target_of_questions_and_statements_of_interest(request_text, column
 
 def test_a_column_named_like_a_common_word_is_found_when_spelled_as_its_name():
     assert understand("predict Today", columns=["Year", "Lag1", "Lag2", "Volume", "Today", "Direction"]).target == "Today"
+
+
+DIAMONDS = ["carat", "cut", "color", "clarity", "depth", "table", "price", "x", "y", "z"]
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("How much is each diamond worth?", DIAMONDS, "price"),  # not "y": beside "x" it is a coordinate
+    ("How much does each house sell for?", ["price", "lotsize", "bedrooms", "stories", "driveway"], "price"),
+    ("How much does each person earn per hour?", ["wages", "education", "age", "sex", "language"], "wages"),
+])
+def test_a_quantity_asked_for_by_what_it_means(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
