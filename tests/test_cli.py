@@ -85,10 +85,11 @@ def test_test_file_columns_do_not_match(csv, tmp_path):
     assert not list((tmp_path / "runs").rglob("*worker.log"))  # checked before any trial worker started
 
 
-@pytest.mark.parametrize("budget", ["0", "-5m", "soon"])
-def test_bad_budget(csv, tmp_path, budget):
+@pytest.mark.parametrize("budget,says", [("0", "must be positive"), ("-5m", "must be positive"),
+                                         ("soon", "cannot read")])
+def test_bad_budget(csv, tmp_path, budget, says):
     result = mlpilot("run", "predict species", "--data", str(csv), "--out", str(tmp_path), "--time-budget", budget)
-    assert_clean_error(result, "time budget")
+    assert_clean_error(result, "time budget", says)
 
 
 def test_output_directory_not_writable(csv, tmp_path):

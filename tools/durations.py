@@ -22,12 +22,15 @@ def parse_duration(value: str | float | int) -> float:
         seconds = float(value)
     else:
         text = value.strip()
+        sign = -1.0 if text.startswith("-") else 1.0  # "-5s" is a negative budget, not an unreadable one
+        text = text.lstrip("-+").strip()
         try:
             seconds = float(text)
         except ValueError:
             seconds = find_duration(text) if PART.fullmatch(text.replace(" ", "")) or PART.match(text) else None
         if seconds is None:
             raise MlpilotError(f"cannot read time budget {value!r}: write e.g. 90s, 5m or 1h")
+        seconds *= sign
     if seconds <= 0:
         raise MlpilotError(f"time budget must be positive, got {value!r}: write e.g. 90s, 5m or 1h")
     return seconds
