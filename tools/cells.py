@@ -1,5 +1,5 @@
-"""Cells as people write them, read one way wherever a table comes in: when a run loads its tables and when a
-delivered model meets new rows.
+"""Cells and column names as people write them, read one way wherever a table comes in: when a run loads its tables
+and when a delivered model meets new rows (in the sandbox too: this module needs only numpy and pandas).
 
 Text is text without its surrounding spaces ("yes " is "yes"), and a column mixing value types (Excel: 12 and
 "12a") is text. Numbers written as text, such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a
@@ -20,6 +20,11 @@ NUMERIC_SHARE = 0.95  # of a text column's distinct values that must read as num
 WRITTEN = re.compile(r"[-+]?[$€£¥]?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?")
 DECORATION = re.compile(r"[$€£¥,%\s]")
 TEXT_KINDS = {"string", "mixed", "mixed-integer"}  # pandas' infer_dtype of a column that is, or must become, text
+
+
+def column_names(columns) -> list[str]:
+    """Column names as mlpilot knows them: text, stripped (a DataFrame's 0, 1, ... are "0", "1", ...)."""
+    return [str(c).strip() for c in columns]
 
 
 def tidy_cells(df: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,7 @@ import charset_normalizer
 import pandas as pd
 
 from mlpilot.errors import MlpilotError
-from mlpilot.tools.cells import tidy_cells
+from mlpilot.tools.cells import column_names, tidy_cells
 
 FORMATS = {
     **dict.fromkeys((".csv", ".txt", ".tsv", ".tab"), "text"),
@@ -280,11 +280,6 @@ _READERS = {
     "excel": _binary_reader(pd.read_excel, "Excel", "re-save it as .xlsx or CSV"),
     "feather": _binary_reader(pd.read_feather, "Feather", "re-export it or save it as CSV"),
 }
-
-
-def column_names(columns) -> list[str]:
-    """Column names as mlpilot knows them: text, stripped (a DataFrame's 0, 1, ... are "0", "1", ...)."""
-    return [str(c).strip() for c in columns]
 
 
 def _tidy(df: pd.DataFrame, label: str, *, python_objects: bool) -> pd.DataFrame:

@@ -9,9 +9,8 @@ from sklearn.metrics import accuracy_score, r2_score
 from sklearn.utils import ClassifierTags, RegressorTags
 from sklearn.utils.metaestimators import available_if
 
+from mlpilot.tools.cells import column_names, tidy_text
 from mlpilot.tools.decision import decide
-from mlpilot.tools.load import column_names
-from mlpilot.tools.cells import tidy_text
 
 
 def classifies(model) -> bool:
