@@ -275,8 +275,9 @@ def from_test_file(inp: UnderstandInput, rejected: set[str] = frozenset()) -> Pi
 
 def from_names(columns: list[str], rejected: set[str] = frozenset()) -> Pick | None:
     """The one column named like a target; a "y" beside an "x" is a coordinate, not a hint."""
-    lower = {c.lower() for c in columns}
-    named = [c for c in columns if c.lower() in TARGET_HINTS and c not in rejected and not (c.lower() == "y" and "x" in lower)]
+    coordinates = {"x", "y"} <= {c.lower() for c in columns}
+    named = [c for c in columns if c.lower() in TARGET_HINTS and c not in rejected
+             and not (coordinates and c.lower() == "y")]
     return Pick(named[0], "its name says so", "name") if len(named) == 1 else None
 
 
