@@ -28,15 +28,16 @@ def column_names(columns) -> list[str]:
 
 
 def tidy_cells(df: pd.DataFrame) -> pd.DataFrame:
-    """``tidy_text``, then text columns of numbers as numbers and numbers no learner can hold as missing; in place,
-    returns ``df``."""
-    for col in tidy_text(df).columns:
+    """Text stripped as ``tidy_text`` does, text columns of numbers as numbers, and numbers no learner can hold as
+    missing; in place, returns ``df``."""
+    for col in df.columns:
         values = df[col]
         if pd.api.types.is_float_dtype(values):
             if (values.abs() > FLOAT32_MAX).any():
                 df[col] = as_numbers(values)
-        elif _is_text(values) and holds_numbers(values):
-            df[col] = as_numbers(values)
+        elif _is_text(values):
+            text = _stripped(values)
+            df[col] = as_numbers(text) if holds_numbers(text) else text
     return df
 
 
@@ -44,9 +45,8 @@ def tidy_text(df: pd.DataFrame) -> pd.DataFrame:
     """Text and mixed columns as text without surrounding spaces, missing values kept; in place, returns ``df``. A
     delivered model does this to new rows: its categories were learned on text read this way."""
     for col in df.columns:
-        values = df[col]
-        if _is_text(values):
-            df[col] = values.astype(str).str.strip().where(values.notna())
+        if _is_text(df[col]):
+            df[col] = _stripped(df[col])
     return df
 
 
@@ -68,6 +68,10 @@ def holds_numbers(values: pd.Series) -> bool:
     distinct = pd.Series(values.dropna().unique()[:1000], dtype=object)
     plain = pd.to_numeric(distinct, errors="coerce").notna()
     return bool(len(distinct)) and as_numbers(distinct).notna().mean() >= NUMERIC_SHARE and not plain.all()
+
+
+def _stripped(values: pd.Series) -> pd.Series:
+    return values.astype(str).str.strip().where(values.notna())
 
 
 def _is_text(values: pd.Series) -> bool:

@@ -28,9 +28,10 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
         out[target] = pred
         return out.reset_index(drop=True)
     labels = [str(c) for c in classes]
-    if sample is None or not get_metric(metric).needs_proba or _wants_labels(sample, target, classes):
+    proba = get_metric(metric).needs_proba
+    if sample is None or not proba or _wants_labels(sample, target, classes):
         out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
-        if sample is None and get_metric(metric).needs_proba:
+        if sample is None and proba:
             for i, label in enumerate(labels):
                 out[f"{target}_proba_{label}"] = pred[:, i]
     elif task_type == "binary" and not set(labels) <= {str(c) for c in sample.columns}:

@@ -111,7 +111,7 @@ def column_matches(text: str, columns: list[str], skip: set[str] = frozenset(), 
     its own capitals matches even when its name is a common word ("Today"). With ``loose``, a span that names no
     column exactly may abbreviate one (``abbreviates``): "graduation rate" is Grad.Rate, "miles per gallon" mpg."""
     index, longest = column_index(columns)
-    letters = {c: _letters(c) for c in columns if c not in skip}
+    letters = {c: _letters(c) for c in columns if c not in skip} if loose else {}  # abbreviations only
     tokens, words = word_tokens(text)
     found = []
     for i in range(len(words)):

@@ -89,8 +89,8 @@ def test_abbreviated_column_names_after_the_verb(request_text, columns, target):
 
 @pytest.mark.parametrize("request_text,columns,target", [
     ("Did the passenger survive? Use sex, age and class.", TITANIC, "survived"),  # a yes/no question's predicate
-    ("We surveyed 400 stores, including price, income and advertising, and what we care about is the sales.",
-     CARSEATS, "Sales"),
+    ("We collected data on 400 stores, including competitor price, income, advertising and population, and the "
+     "thing we care about is the unit sales.", CARSEATS, "Sales"),
 ])
 def test_the_target_of_questions_and_statements_of_interest(request_text, columns, target):
     spec = understand(request_text, columns=columns)
