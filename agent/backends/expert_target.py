@@ -51,6 +51,10 @@ WEAK_VERBS = re.compile(r"\b(?:which|what)\b|(?:^|(?<=[.!?;]\s))(?:did|does|do|i
 # columns it names are features, never the target a loose mention could pick.
 INPUT_LIST = re.compile(r"\b(?:using|use|from|based on|given|including|inputs?|features?|predictors?)\b\s*:?\s+"
                         r"[^.;?!\n]*?(?:,|\band\b)[^.;?!\n]*", re.I)
+# Three or more things listed ("lot size, age, living area and bathrooms"): what a table holds, not its target.
+_ITEM = r"[^\W_][\w.'/-]*(?:[ \t]+[^\W_][\w.'/-]*){0,3}"
+ENUMERATION = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM}){{2,}}(?:\s*,?\s+(?:and|or)\s+{_ITEM})?|"
+                         rf"{_ITEM}\s*,\s*{_ITEM},?\s+(?:and|or)\s+{_ITEM}", re.I)
 # Where the phrase after the verb ends: punctuation, a clause about inputs, metric, budget or constraints.
 PHRASE_END = re.compile(
     r"[;:!?,()\[\]{}\n]|\.(?=\s|$)|\s[-\u2013\u2014]\s|\b(?:using|with|without|from|given|based on|so that|because|"
@@ -237,8 +241,9 @@ def _mentions(text: str, columns: list[str], rejected: set[str]) -> list[Match]:
     for p in _parens(text):
         if _is_list(p.group(1)):
             text = text[:p.start()] + " " * (p.end() - p.start()) + text[p.end():]
-    for m in INPUT_LIST.finditer(text):
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    for pattern in (INPUT_LIST, ENUMERATION):
+        for m in pattern.finditer(text):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     quoted = [Match(q.start(), q.end(), c, q.group(1)) for q in re.finditer(QUOTED, text)
               if (c := resolve(q.group(1), columns)) and c not in rejected]
     if quoted:
@@ -281,6 +286,14 @@ def from_names(columns: list[str], rejected: set[str] = frozenset()) -> Pick | N
     return Pick(named[0], "its name says so", "name") if len(named) == 1 else None
 
 
+def unfit_targets(inp: UnderstandInput) -> set[str]:
+    """Columns the request's words cannot mean as the target: text with a different value in most rows (a name, an
+    id, a free-text field) has no classes to learn; "the population of each county" names ``county`` as the unit."""
+    numeric = re.compile(r"u?int|float|bool|Int|UInt|Float|boolean")
+    return {c for c in inp.columns if not numeric.match(inp.dtypes.get(c, "")) and inp.n_rows >= 10
+            and inp.n_unique.get(c, 0) > 0.5 * inp.n_rows}
+
+
 def unknown_column_error(name: str, how: str, columns: list[str], extra: str = "") -> MlpilotError:
     return MlpilotError(f"the request names {name!r} as the target ({how}) but the data has no such column: "
                         f"{column_hint(name, columns)}{extra}; name an existing column or pass --target (target= in Python)")
@@ -289,7 +302,7 @@ def unknown_column_error(name: str, how: str, columns: list[str], extra: str = "
 def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
     """The target column and the notes saying why; a one-line error when the evidence names no column."""
     rejected = {c for c in inp.rejected_targets or [] if c != inp.target}
-    reading = read_request(inp.request, inp.columns, rejected)
+    reading = read_request(inp.request, inp.columns, rejected | unfit_targets(inp))
     test = from_test_file(inp, rejected)
     names = from_names(inp.columns, rejected)
     if inp.target:

@@ -103,10 +103,23 @@ def test_single_valued_target_names_why_it_was_chosen(tmp_path):
         run(tmp_path, "fit a model", train, test=train.drop(columns="flag"))
 
 
-def test_a_class_with_one_row_is_an_error_naming_the_class(tmp_path):
+def test_a_class_with_one_row_is_left_out_with_a_note(tmp_path):
     train = census().assign(grade=["a", "b"] * 99 + ["a", "z"])
-    with pytest.raises(MlpilotError, match=r"class 'z'.*single labelled row.*target 'grade'"):
+    spec = run(tmp_path, "classify the grade", train)
+    assert spec.task_type == "multiclass"
+    assert any("single labelled row ('z')" in n and "left out of training" in n for n in spec.notes)
+
+
+def test_too_few_classes_with_two_rows_is_an_error_naming_the_target(tmp_path):
+    train = census().assign(grade=["a"] * 198 + ["y", "z"])
+    with pytest.raises(MlpilotError, match=r"fewer than two classes.*'y', 'z'.*target 'grade'"):
         run(tmp_path, "classify the grade", train)
+
+
+def test_integer_levels_seen_once_are_a_quantity(tmp_path):
+    train = census().assign(score=[20, 21, 22, 23] * 49 + [30, 31, 32, 40])
+    spec = run(tmp_path, "predict the score", train)
+    assert spec.task_type == "regression"
 
 
 def test_target_and_metric_are_fields_not_request_text(tmp_path):

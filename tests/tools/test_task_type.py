@@ -21,7 +21,8 @@ from mlpilot.tools.task_type import TargetValues, infer_task_type
         ([2.5, 7.5, 2.5], "binary"),
         (["a", "b", "c", "a"], "multiclass"),
         ([1, 2, 3, 4, 5] * 10, "multiclass"),
-        ([1.0, 2.0, 3.0, np.nan], "multiclass"),
+        ([1.0, 2.0, 3.0, np.nan] * 2, "multiclass"),
+        ([1, 2, 3, 4, 5] * 10 + [9], "regression"),  # a level seen once: a score, not a class
         (list(range(100)), "regression"),
         ([0.5, 1.5, 2.25, 3.0], "regression"),
     ],
