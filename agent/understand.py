@@ -58,7 +58,7 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train)
     notes = list(spec.notes)
     target, why = _held_target(spec, payload, notes)
     y = train[target]
-    asked = state.metric or metric_named_in(payload.request)
+    asked = state.metric or metric_named_in(payload.request, payload.columns)
     metric = get_metric(state.metric or spec.metric)
     fix = ("pass --target COLUMN (target= in Python) to predict another column, or --metric NAME (metric=) "
            "to score it differently")

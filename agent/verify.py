@@ -99,7 +99,8 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         new, n_new = (pred, len(holdout)) if len(holdout) else (None, 0)
     found = [
         checks.target_not_feature(spec, [c.name for c in state.profile.features()], state.profile),
-        checks.request_met(spec, state.request, infer_task_type(TargetValues.of(frame[spec.target]))[0], state.metric),
+        checks.request_met(spec, state.request, infer_task_type(TargetValues.of(frame[spec.target]))[0], state.metric,
+                           [str(c) for c in frame.columns]),
         checks.beats_dummy(cv, dummy, metric),
         checks.not_too_good(cv, dummy, metric, list(importance)),
     ]

@@ -42,8 +42,9 @@ def target_not_feature(spec: TaskSpec, features: list[str], profile: DatasetProf
     return Check(name="target_not_feature", passed=not bad, evidence=evidence)
 
 
-def request_met(spec: TaskSpec, request: str, inferred_task: str, metric_override: str | None) -> Check:
-    asked = metric_override or metric_named_in(request)
+def request_met(spec: TaskSpec, request: str, inferred_task: str, metric_override: str | None,
+                columns: list[str]) -> Check:
+    asked = metric_override or metric_named_in(request, columns)
     problems = []
     if asked and asked != spec.metric:
         problems.append(f"request names {asked} but the run optimised {spec.metric}")

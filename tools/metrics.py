@@ -7,7 +7,7 @@ Predictions follow one convention: regression -> values (n,); classification -> 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 
@@ -170,10 +170,13 @@ def check_metric_fits(metric: Metric, task_type: str) -> None:
         )
 
 
-def metric_named_in(text: str) -> str | None:
-    """The metric a plain-words text names ("optimise ROC AUC" -> roc_auc), longest alias first."""
+def metric_named_in(text: str, columns: Iterable[str] = ()) -> str | None:
+    """The metric a plain-words text names ("optimise ROC AUC" -> roc_auc), longest alias first; a name that is
+    one of the table's ``columns`` ("predict r2") names the column, not a metric."""
     words = " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
-    aliases = sorted(((a, m.name) for m in METRICS.values() for a in (m.name, *m.aliases)), key=lambda a: -len(a[0]))
+    taken = {str(c).strip().lower() for c in columns}
+    aliases = sorted(((a, m.name) for m in METRICS.values() for a in (m.name, *m.aliases) if a.lower() not in taken),
+                     key=lambda a: -len(a[0]))
     for alias, name in aliases:
         if " " + re.sub(r"[\W_]+", " ", alias).strip() + " " in words:
             return name

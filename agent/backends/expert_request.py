@@ -108,7 +108,7 @@ def find_constraints(request: str, columns: list[str] | None = None) -> Constrai
 
 def understand(inp: UnderstandInput) -> TaskSpec:
     target, notes = find_target(inp)
-    metric = inp.metric or metric_named_in(inp.request)
+    metric = inp.metric or metric_named_in(inp.request, inp.columns)
     task_type, why = find_task_type(inp, target, metric)
     notes.append(f"task {task_type}: {why}")
     if inp.metric:

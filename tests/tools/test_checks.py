@@ -63,8 +63,10 @@ def test_target_not_feature_names_every_suspect_and_fails_only_on_dropped_ones()
 
 def test_request_met_catches_a_different_metric():
     spec = TaskSpec(task_type="binary", target="y", metric="log_loss")
-    assert not checks.request_met(spec, "optimise ROC AUC", "binary", None).passed
-    assert checks.request_met(spec, "minimise log loss", "binary", None).passed
+    assert not checks.request_met(spec, "optimise ROC AUC", "binary", None, ["x", "y"]).passed
+    assert checks.request_met(spec, "minimise log loss", "binary", None, ["x", "y"]).passed
+    named = TaskSpec(task_type="binary", target="r2", metric="roc_auc")
+    assert checks.request_met(named, "predict r2", "binary", None, ["x", "r2"]).passed  # a column, not a metric
 
 
 def test_baseline_too_good_and_holdout():

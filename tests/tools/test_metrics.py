@@ -15,6 +15,11 @@ def test_metric_named_in_plain_words(text, name):
     assert metric_named_in(text) == name
 
 
+def test_a_column_named_like_a_metric_is_no_metric():
+    assert metric_named_in("predict r2 from the rest", ["r2", "Anger"]) is None
+    assert metric_named_in("predict r2; AUC", ["r2", "Anger"]) == "roc_auc"
+
+
 def test_scores_match_known_values():
     y = np.array([0, 1, 1, 0])
     proba = np.array([[0.9, 0.1], [0.2, 0.8], [0.4, 0.6], [0.7, 0.3]])
