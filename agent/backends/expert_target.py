@@ -156,6 +156,8 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
             phrase = " ".join(words[:12])
         if not phrase.strip():
             continue
+        if not strong and verb.group().lower() not in ("which", "what"):
+            phrase = _predicate(phrase, columns, rejected)  # "Is the worker's wage set by a union?": not wage
         reading.phrases.append(phrase.strip())
         # a quoted name, or one marked "column X" / "X column", in the phrase
         for q in re.finditer(QUOTED, phrase):
@@ -188,11 +190,11 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
                 reading.unknown, reading.unknown_how = bare, "named as a column after the verb"
                 return reading
         head = head_match(phrase, column_matches(phrase, columns, rejected, loose=True))
-        if head:
+        loose = _loose(phrase, columns, rejected)
+        if head and not (loose and _words(head.column) < _words(loose)):  # "population growth": not population
             why = f"named after the verb ({verb.group().strip()} {phrase.strip()!r})"
             reading.pick = Pick(head.column, why, "request", spelled_exactly(head.text, head.column, columns))
             return reading
-        loose = _loose(phrase, columns, rejected)
         if loose:
             why = f"most words of it follow the verb ({verb.group().strip()} {phrase.strip()!r})"
             reading.pick = Pick(loose, why, "request")
@@ -210,13 +212,30 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
     return reading
 
 
+def _predicate(question: str, columns: list[str], rejected: set[str]) -> str:
+    """A yes/no question without its subject: a column named first, right after the auxiliary and its article (or
+    a possessive), is the unit the question is about ("Was the airbag deployed?" asks about the deployment, not the airbag)."""
+    tokens, words = word_tokens(question)
+    lead = next((i for i, (w, _) in enumerate(words) if w not in STOP), len(words))
+    if lead + 2 < len(words) and words[lead + 1][0] == "s":  # a possessive: "the worker's wage"
+        lead += 2
+    first = min(column_matches(question, columns, rejected), key=lambda m: m.start, default=None)
+    if first is None or first.start != lead or first.end >= len(words):
+        return question
+    return question[tokens[words[first.end - 1][1]].end():]
+
+
+def _words(column: str) -> set[str]:
+    return {singular(w) for w in spaced_words(column).split()} - STOP
+
+
 def _loose(phrase: str, columns: list[str], rejected: set[str]) -> str | None:
     """The one column sharing at least two words with the phrase, all but one of its own ("the probability of
     default next month" -> default.payment.next.month)."""
     words = {singular(w) for w, _ in word_tokens(phrase)[1]} - STOP
     scored = []
     for column in columns:
-        own = {singular(w) for w in spaced_words(column).split()} - STOP
+        own = _words(column)
         shared = len(own & words)
         if column not in rejected and shared >= 2 and shared >= len(own) - 1:
             scored.append((shared, column))
@@ -230,7 +249,7 @@ def _shares_words(token: str, columns: list[str]) -> bool:
     """Whether a column's words all appear in ``token``'s words (or the other way round)."""
     words = {singular(w) for w in spaced_words(token).split()}
     for column in columns:
-        own = {singular(w) for w in spaced_words(column).split()} - STOP
+        own = _words(column)
         if own and (own <= words or words <= own):
             return True
     return False

@@ -131,7 +131,8 @@ def column_matches(text: str, columns: list[str], skip: set[str] = frozenset(), 
 
     def covers(o: Match, m: Match) -> bool:  # an abbreviation covers an exact name only by extending it
         return (o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-                and (not o.abbreviated or m.abbreviated or letters[m.column] in letters[o.column]))
+                and (not o.abbreviated or m.abbreviated or letters[m.column] in letters[o.column]
+                     or len(letters[o.column]) >= 5))
 
     return [m for m in found if not any(covers(o, m) for o in found)]
 

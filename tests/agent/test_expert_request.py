@@ -111,3 +111,27 @@ DIAMONDS = ["carat", "cut", "color", "clarity", "depth", "table", "price", "x", 
 ])
 def test_a_quantity_asked_for_by_what_it_means(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
+
+
+DAVIS = ["sex", "weight", "height", "repwt", "repht"]  # carData Davis
+CIA = ["country", "area", "birth_rate", "death_rate", "infant_mortality_rate", "internet_users", "population",
+       "population_growth_rate"]  # openintro cia_factbook
+MALES = ["nr", "year", "school", "exper", "union", "ethn", "maried", "health", "wage", "industry"]  # Ecdat Males
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("predict reported height", DAVIS, "repht"),  # a long abbreviation of the whole phrase beats one word of it
+    ("predict population growth", CIA, "population_growth_rate"),  # more of the phrase's words than 'population'
+    ("Is the worker's wage set by a union contract?", MALES, "union"),  # the subject of a yes/no question is not it
+])
+def test_the_column_that_accounts_for_the_whole_phrase(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
+
+
+def test_a_text_column_with_a_value_per_row_is_never_the_target_the_words_name():
+    """Every county appears once: "the total population of each county" cannot mean the column county."""
+    inp = UnderstandInput(request="Estimate the total population of each county", columns=["county", "state", "poptotal"],
+                          dtypes={"county": "object", "state": "object", "poptotal": "int64"}, n_rows=400,
+                          n_unique={"county": 390, "state": 5, "poptotal": 400})
+    with pytest.raises(MlpilotError, match="cannot tell which column to predict"):
+        ExpertBackend().complete("understand", inp)
