@@ -255,14 +255,27 @@ def _shares_words(token: str, columns: list[str]) -> bool:
     return False
 
 
-def _mentions(text: str, columns: list[str], rejected: set[str]) -> list[Match]:
-    """Columns named anywhere outside parenthesised lists and lists of inputs; quoted names first."""
-    for p in _parens(text):
-        if _is_list(p.group(1)):
-            text = text[:p.start()] + " " * (p.end() - p.start()) + text[p.end():]
+def _lists(text: str) -> list[tuple[int, int]]:
+    """Where the request lists things: parenthesised lists, then lists of inputs, then enumerations of three or
+    more in what is left."""
+    spans = [p.span() for p in _parens(text) if _is_list(p.group(1))]
     for pattern in (INPUT_LIST, ENUMERATION):
-        for m in pattern.finditer(text):
-            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        for start, end in spans:
+            text = text[:start] + " " * (end - start) + text[end:]
+        spans += [m.span() for m in pattern.finditer(text)]
+    return spans
+
+
+def listed_columns(request: str, columns: list[str]) -> set[str]:
+    """Columns the request lists (as inputs, or as what the table holds): never the target a name hint picks."""
+    text = _masked(request)
+    return {m.column for start, end in _lists(text) for m in column_matches(text[start:end], columns)}
+
+
+def _mentions(text: str, columns: list[str], rejected: set[str]) -> list[Match]:
+    """Columns named anywhere outside lists (``_lists``); quoted names first."""
+    for start, end in _lists(text):
+        text = text[:start] + " " * (end - start) + text[end:]
     quoted = [Match(q.start(), q.end(), c, q.group(1)) for q in re.finditer(QUOTED, text)
               if (c := resolve(q.group(1), columns)) and c not in rejected]
     if quoted:
@@ -323,7 +336,7 @@ def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
     rejected = {c for c in inp.rejected_targets or [] if c != inp.target}
     reading = read_request(inp.request, inp.columns, rejected | unfit_targets(inp))
     test = from_test_file(inp, rejected)
-    names = from_names(inp.columns, rejected)
+    names = from_names(inp.columns, rejected | listed_columns(inp.request, inp.columns))
     if inp.target:
         column = find_column(inp.target, inp.columns)
         if column is None:

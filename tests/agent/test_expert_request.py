@@ -135,3 +135,10 @@ def test_a_text_column_with_a_value_per_row_is_never_the_target_the_words_name()
                           n_unique={"county": 390, "state": 5, "poptotal": 400})
     with pytest.raises(MlpilotError, match="cannot tell which column to predict"):
         ExpertBackend().complete("understand", inp)
+
+
+def test_a_column_named_like_a_target_but_listed_as_an_input_is_not_the_target():
+    columns = ["model", "displ", "cyl", "trans", "drive", "class", "city_mpg", "hwy_mpg", "comb_mpg"]  # epa2021
+    with pytest.raises(MlpilotError, match="cannot tell which column to predict"):  # asks rather than pick 'class'
+        understand("Fuel economy data for 2021 vehicles (engine displacement, cylinders, transmission, drive "
+                   "system, class). We need the fuel economy.", columns=columns)
