@@ -10,10 +10,15 @@ from mlpilot.tools.load import find_column
 
 ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
                  "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
-# How people ask for a quantity without naming it: "how much is it worth" asks for the price, "how much do they earn"
-# for the wage (the keys are columns' match keys: singular, lower case)
+# How people ask for a quantity or an outcome without naming it: "how much is it worth" asks for the price, "how much
+# do they earn" for the wage, "did they die" for a death, "who will leave" for churn (the values are columns' match
+# keys: singular, lower case)
 MEANS = {**dict.fromkeys(("worth", "cost", "costs", "sellfor", "sellsfor", "soldfor"), ("price", "value")),
-         **dict.fromkeys(("earn", "earns", "earned", "earning"), ("wage", "salary", "income", "earning", "pay"))}
+         **dict.fromkeys(("earn", "earns", "earned", "earning"), ("wage", "salary", "income", "earning", "pay")),
+         **dict.fromkeys(("die", "dies", "died", "dying"), ("died", "dead", "death", "mortality", "fatal",
+                                                            "survived", "survival")),
+         **dict.fromkeys(("leave", "leaves", "quit", "quits", "cancel", "cancels", "churn"),
+                         ("churn", "churned", "attrition", "exited", "left", "quit"))}
 QUOTED = r"(?<![\w])[\"'`\u2018\u201c]([^\"'`\u2019\u201d\n]{1,80})[\"'`\u2019\u201d](?![\w])"
 BARE = r"(?<![\w./-])([A-Za-z_][\w./-]*\w|[A-Za-z])"
 NAME = rf"(?:{QUOTED}|{BARE})"

@@ -108,6 +108,8 @@ DIAMONDS = ["carat", "cut", "color", "clarity", "depth", "table", "price", "x", 
     ("How much is each diamond worth?", DIAMONDS, "price"),  # not "y": beside "x" it is a coordinate
     ("How much does each house sell for?", ["price", "lotsize", "bedrooms", "stories", "driveway"], "price"),
     ("How much does each person earn per hour?", ["wages", "education", "age", "sex", "language"], "wages"),
+    ("Did the patient die in hospital? Use age and sex.", ["died", "age", "sex", "sysbp"], "died"),  # an outcome
+    ("Which employees will leave the company?", ["Age", "Attrition", "JobRole", "MonthlyIncome"], "Attrition"),
 ])
 def test_a_quantity_asked_for_by_what_it_means(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
