@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 from mlpilot.agent.backends.expert_words import (EXCLUDE, GROUP_BY, NAME, QUOTED, STOP, Match,
-                                                 column_matches, head_match, identifier_like, resolve, singular,
-                                                 spaced_words, spelled_exactly, word_tokens)
+                                                 column_matches, head_match, identifier_like, is_unit, resolve,
+                                                 singular, spaced_words, spelled_exactly, word_tokens)
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.tools.load import column_hint, find_column
@@ -280,12 +280,9 @@ def _mentions(text: str, columns: list[str], rejected: set[str]) -> list[Match]:
               if (c := resolve(q.group(1), columns)) and c not in rejected]
     if quoted:
         return quoted
-    found = []
-    for m in column_matches(text, columns, rejected):
-        single = len(m.text) == 1  # "y", "x": too short to trust unmarked
-        if not single:
-            found.append(m)
-    return found
+    words = [w for w, _ in word_tokens(text)[1]]
+    return [m for m in column_matches(text, columns, rejected)
+            if len(m.text) > 1 and not is_unit(words, m)]  # "y", "x": too short to trust unmarked
 
 
 # ---------------------------------------------------------------------------------------------- the target

@@ -11,12 +11,13 @@ from mlpilot.tools.load import find_column
 ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
                  "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
 # How people ask for a quantity or an outcome without naming it: "how much is it worth" asks for the price, "how much
-# do they earn" for the wage, "did they die" for a death, "who will leave" for churn (the values are columns' match
+# do they earn" for the wage, "how many will sell" for the sales, "did they die" for a death, "who will leave" for churn (the values are columns' match
 # keys: singular, lower case)
 MEANS = {**dict.fromkeys(("worth", "cost", "costs", "sellfor", "sellsfor", "soldfor"), ("price", "value")),
          **dict.fromkeys(("earn", "earns", "earned", "earning"), ("wage", "salary", "income", "earning", "pay")),
          **dict.fromkeys(("die", "dies", "died", "dying"), ("died", "dead", "death", "mortality", "fatal",
                                                             "survived", "survival")),
+         **dict.fromkeys(("sell", "sells", "selling"), ("sale", "sold")),
          **dict.fromkeys(("leave", "leaves", "quit", "quits", "cancel", "cancels", "churn"),
                          ("churn", "churned", "attrition", "exited", "left", "quit"))}
 QUOTED = r"(?<![\w])[\"'`\u2018\u201c]([^\"'`\u2019\u201d\n]{1,80})[\"'`\u2019\u201d](?![\w])"
@@ -29,6 +30,7 @@ STOP = {"a", "an", "the", "each", "every", "any", "all", "its", "their", "his", 
         "no", "likely", "next", "tomorrow", "today", "one"}
 SKIPPABLE = {"of", "per", "the", "a", "an", "in", "on", "and", "to", "for"}  # words an abbreviation may drop
 LOOSE_SPAN = 4  # words one abbreviated column name may stand for ("length of stay" -> los)
+UNIT = {"each", "every", "per"}
 # Words that end the head noun phrase: "the price | of the house", "the number | of bikes".
 CHUNK_BREAK = {"of", "for", "at", "in", "on", "per", "from", "by", "with", "that", "who", "which", "when", "where",
                "if", "whether", "to", "and", "or", "than", "after", "before", "over", "during", "given", "across",
@@ -186,12 +188,20 @@ def _letters(column: str) -> str:
     return re.sub(r"[\W_]+", "", column.lower())
 
 
+def is_unit(words: list[str], match: Match) -> bool:
+    """Whether a match follows "each", "every" or "per": the unit a row stands for or its time step ("the
+    temperature each hour", "sales per store"), never what to predict."""
+    return match.start > 0 and words[match.start - 1] in UNIT
+
+
 def head_match(text: str, matches: list[Match]) -> Match | None:
     """The match that is the phrase's head noun: rightmost in the first chunk ("the day's ridership"), a name
-    spelled out before an abbreviation, else the first one after it ("the number of rides")."""
+    spelled out before an abbreviation, else the first one after it ("the number of rides"); never a unit
+    (``is_unit``)."""
+    words = [w for w, _ in word_tokens(text)[1]]
+    matches = [m for m in matches if not is_unit(words, m)]
     if not matches:
         return None
-    words = [w for w, _ in word_tokens(text)[1]]
     lead = 0
     while lead < len(words) and words[lead] in STOP:
         lead += 1

@@ -144,3 +144,15 @@ def test_a_column_named_like_a_target_but_listed_as_an_input_is_not_the_target()
     with pytest.raises(MlpilotError, match="cannot tell which column to predict"):  # asks rather than pick 'class'
         understand("Fuel economy data for 2021 vehicles (engine displacement, cylinders, transmission, drive "
                    "system, class). We need the fuel economy.", columns=columns)
+
+
+TXHOUSING = ["city", "year", "month", "sales", "volume", "median", "listings", "inventory", "date"]  # ggplot2
+WEATHER = ["origin", "year", "month", "day", "hour", "temp", "dewp", "humid", "wind_speed", "time_hour"]  # nycflights13
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("Hourly weather at the three New York airports. Estimate the temperature each hour.", WEATHER, "temp"),
+    ("How many homes will sell each month in each city?", TXHOUSING, "sales"),  # selling counts sales
+])
+def test_what_follows_each_or_per_is_the_unit_not_the_target(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
