@@ -142,14 +142,15 @@ CASES = [
     # the test file decides where the words name no column
     ("What is the expected delivery time?", "delivery", ["delivery_minutes"], "delivery_minutes"),
     ("build the best model you can", "telco", ["tenure"], "tenure"),
-    ("Estimate the chance that the occupant died", "crash", ["dead", "caseid"], None),  # two missing: words only
+    ("Estimate the chance that the occupant died", "crash", ["dead", "caseid"], "dead"),  # two missing: the words
+    ("Estimate the chance that the occupant is hurt", "crash", ["dead", "caseid"], None),  # ... name no column
 ]
 
 
 @pytest.mark.parametrize("request_text,table,missing,target", CASES)
 def test_target_follows_the_evidence(request_text, table, missing, target):
     if target is None:
-        with pytest.raises(MlpilotError, match="cannot tell which column.*'the chance that the occupant died'"):
+        with pytest.raises(MlpilotError, match="cannot tell which column.*'the chance that the occupant is hurt'"):
             spec_of(request_text, table, missing)
         return
     spec = spec_of(request_text, table, missing)
