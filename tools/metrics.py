@@ -172,7 +172,9 @@ def check_metric_fits(metric: Metric, task_type: str) -> None:
 
 def metric_named_in(text: str, columns: Iterable[str] = ()) -> str | None:
     """The metric a plain-words text names ("optimise ROC AUC" -> roc_auc), longest alias first; a name that is
-    one of the table's ``columns`` ("predict r2") names the column, not a metric."""
+    one of the table's ``columns`` ("predict r2") names the column, not a metric, and so does a name in a
+    parenthesised list of three or more ("(hp, weight, acc)": acc is acceleration there)."""
+    text = re.sub(r"\([^()]*,[^()]*,[^()]*\)", " ", text)
     words = " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
     taken = {str(c).strip().lower() for c in columns}
     aliases = sorted(((a, m.name) for m in METRICS.values() for a in (m.name, *m.aliases) if a.lower() not in taken),

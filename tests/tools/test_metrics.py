@@ -18,6 +18,7 @@ def test_metric_named_in_plain_words(text, name):
 def test_a_column_named_like_a_metric_is_no_metric():
     assert metric_named_in("predict r2 from the rest", ["r2", "Anger"]) is None
     assert metric_named_in("predict r2; AUC", ["r2", "Anger"]) == "roc_auc"
+    assert metric_named_in("Cars (hp, weight, acc, year). Predict mpg.", ["mpg", "hp", "acceleration"]) is None
 
 
 def test_scores_match_known_values():
