@@ -31,6 +31,12 @@ def ames() -> pd.DataFrame:
     return rd("modeldata", "ames").sample(800, random_state=0).reset_index(drop=True)
 
 
+@pytest.fixture(scope="session")
+def cars() -> pd.DataFrame:
+    """rpart's car.test.frame: 60 cars, some countries of origin with a single car."""
+    return rd("rpart", "car.test.frame")
+
+
 @pytest.fixture
 def penguins_csv(tmp_path, penguins) -> Path:
     path = tmp_path / "penguins.csv"

@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 
 import mlpilot
-from conftest import rd
 from mlpilot.errors import MlpilotError
 from mlpilot.events import StageStarted, TrialFinished
 from mlpilot.sandboxes import LocalSandbox
@@ -262,10 +261,9 @@ def test_a_table_written_as_people_write_it_delivers(tmp_path, ames):
     assert np.allclose(shown["Sale_Price"], predicted)
 
 
-def test_classes_seen_once_are_left_out_and_the_run_delivers(tmp_path):
+def test_classes_seen_once_are_left_out_and_the_run_delivers(tmp_path, cars):
     """Car origins where Mexico, France and Sweden have one car each: those rows are left out with a note, the
     other classes are learned and every test row gets a prediction."""
-    cars = rd("rpart", "car.test.frame")
     train, test = split(cars, "Country", tmp_path)
     result = mlpilot.solve("Which country is each car from?", data=train, test=test, time_budget=15, out=tmp_path)
     assert (result.spec.target, result.spec.task_type) == ("Country", "multiclass")
