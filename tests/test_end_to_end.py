@@ -99,12 +99,12 @@ def test_an_unclear_target_is_asked_when_someone_can_answer(tmp_path, churn):
     """Neither the request nor the data names the column: with a person at hand the expert asks, instead of
     stopping, and the answer decides; without one the run stops with the one-line error."""
     questions = []
-    result = mlpilot.solve("which ones will leave?", data=churn, time_budget=20, out=tmp_path,
+    result = mlpilot.solve("which ones will we lose?", data=churn, time_budget=20, out=tmp_path,
                            ask=lambda q: questions.append(q) or "the churn column")
     assert questions and questions[0].startswith("Which column should I predict?") and "churn" in questions[0]
     assert result.spec.target == "churn" and result.model is not None
     with pytest.raises(mlpilot.MlpilotError, match="cannot tell which column to predict"):
-        mlpilot.solve("which ones will leave?", data=churn, time_budget=20, out=tmp_path)
+        mlpilot.solve("which ones will we lose?", data=churn, time_budget=20, out=tmp_path)
 
 
 def test_mae_lets_the_data_choose_squared_or_absolute_error(tmp_path, penguins):
