@@ -19,6 +19,8 @@ class UnderstandInput(BaseModel):
     preview: list[dict] = Field(default_factory=list, description="first rows, values as strings")
     n_rows: int
     n_unique: dict[str, int] = Field(default_factory=dict)
+    levels: dict[str, list[str]] = Field(
+        default_factory=dict, description="the values of each text column with a few distinct ones")
     test_columns: list[str] | None = None
     test_empty_columns: list[str] = Field(
         default_factory=list, description="columns of the test file that are there but hold no value in any row")

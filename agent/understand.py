@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from langgraph.runtime import Runtime
+from pandas.api.types import is_numeric_dtype
 
 from mlpilot.agent.backends import expert_request, expert_target
 from mlpilot.agent.data import sample_submission
@@ -16,17 +17,16 @@ from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric,
 from mlpilot.tools.task_type import TargetValues, countable, infer_task_type
 from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
 
+LEVELS = 12  # text columns with at most this many values show them to the understand role
+
 
 def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx = runtime.context
     ctx.emit(StageStarted(stage="understand", detail="reading the request and the data"))
     train, test = ctx.train, ctx.test
     submission = sample_submission(state.test_path)
-    columns = [str(c) for c in train.columns]
     payload = UnderstandInput(
-        request="\n".join([state.request, *(f"({c})" for c in state.clarifications)]), columns=columns, dtypes={c: str(t) for c, t in train.dtypes.items()},
-        preview=train.head(5).astype(str).to_dict("records"), n_rows=len(train),
-        n_unique={c: int(train[c].nunique()) for c in columns},
+        request="\n".join([state.request, *(f"({c})" for c in state.clarifications)]), **data_facts(train),
         test_columns=None if test is None else [str(c) for c in test.columns],
         test_empty_columns=[] if test is None else [str(c) for c in test.columns if test[c].isna().all()],
         submission_columns=None if submission is None else [str(c) for c in submission.columns],
@@ -50,6 +50,17 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     for note in spec.notes:
         ctx.emit(Note(message=note))
     return {"spec": spec, "question": None}
+
+
+def data_facts(train) -> dict:
+    """What the understand role sees of the training table: columns, types, a preview, distinct counts, and the
+    values of text columns with at most ``LEVELS`` of them ("Up"/"Down": a request may name a column by them)."""
+    columns = [str(c) for c in train.columns]
+    n_unique = {c: int(train[c].nunique()) for c in columns}
+    text = [c for c in columns if not is_numeric_dtype(train[c]) and 2 <= n_unique[c] <= LEVELS]
+    return {"columns": columns, "dtypes": {c: str(t) for c, t in train.dtypes.items()}, "n_rows": len(train),
+            "preview": train.head(5).astype(str).to_dict("records"), "n_unique": n_unique,
+            "levels": {c: [str(v)[:40] for v in train[c].dropna().unique()] for c in text}}
 
 
 def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train) -> TaskSpec:
@@ -99,7 +110,8 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
             _add(notes, f"target {target!r}: given with --target / target= (the backend read {spec.target!r})")
         return target, "given with --target / target="
     rejected = set(payload.rejected_targets or [])
-    reading = expert_target.read_request(payload.request, columns, rejected | expert_target.unfit_targets(payload))
+    reading = expert_target.read_request(payload.request, columns, rejected | expert_target.unfit_targets(payload),
+                                         payload.levels)
     test = expert_target.from_test_file(payload, rejected)
     if reading.unknown:
         extra = (f" (the test file lacks only {test.column!r}: pass --target {test.column} to predict it)"

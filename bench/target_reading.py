@@ -334,12 +334,9 @@ def table(key):
 
 
 def payload(request, train):
-    """Exactly as agent/understand.py builds it, with no test file, sample submission or arguments."""
-    columns = [str(c) for c in train.columns]
+    """As agent/understand.py builds it (``data_facts``), with no test file, sample submission or arguments."""
     return UnderstandInput(
-        request=request, columns=columns, dtypes={c: str(t) for c, t in train.dtypes.items()},
-        preview=train.head(5).astype(str).to_dict("records"), n_rows=len(train),
-        n_unique={c: int(train[c].nunique()) for c in columns},
+        request=request, **und.data_facts(train),
         test_columns=None, test_empty_columns=[], submission_columns=None,
         time_budget_s=None, target=None, metric=None, exclude=[], rejected_targets=None)
 

@@ -112,8 +112,10 @@ def _is_list(inner: str) -> bool:
 # --------------------------------------------------------------------------------------------- the request's words
 
 
-def read_request(request: str, columns: list[str], rejected: set[str] = frozenset()) -> Reading:
-    """What the request's words say the target is: a marked name, the phrase after the verb, or a mention."""
+def read_request(request: str, columns: list[str], rejected: set[str] = frozenset(),
+                 levels: dict[str, list[str]] | None = None) -> Reading:
+    """What the request's words say the target is: a marked name, the phrase after the verb, the values of one
+    column ("Will the market go up or down?": the column holding Up and Down), or a mention."""
     reading = Reading()
     text = _masked(request)
 
@@ -205,6 +207,11 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
             reading.unknown, reading.unknown_how = content[0].rstrip("."), "named right after the verb"
             return reading
 
+    by_values = _named_by_values(text, levels or {}, rejected)
+    if by_values:
+        column, named = by_values
+        reading.pick = Pick(column, f"the request names its values ({', '.join(map(repr, named))})", "request")
+        return reading
     mentions = sorted(_mentions(text, columns, rejected), key=lambda m: m.start)
     if mentions:
         first = mentions[0]
@@ -253,6 +260,20 @@ def _shares_words(token: str, columns: list[str]) -> bool:
         if own and (own <= words or words <= own):
             return True
     return False
+
+
+def _named_by_values(text: str, levels: dict[str, list[str]], rejected: set[str]) -> tuple[str, list[str]] | None:
+    """The one column two or more of whose values the request names as words ("lunch or dinner"), outside lists."""
+    for start, end in _lists(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    said = spaced_words(text)
+    found = []
+    for column, values in levels.items():
+        named = [v for v in values if column not in rejected and re.search(r"[A-Za-z]{2}", v)
+                 and spaced_words(v).strip() not in STOP and spaced_words(v) in said]
+        if len(named) >= 2:
+            found.append((column, named))
+    return found[0] if len(found) == 1 else None
 
 
 def _lists(text: str) -> list[tuple[int, int]]:
@@ -331,7 +352,7 @@ def unknown_column_error(name: str, how: str, columns: list[str], extra: str = "
 def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
     """The target column and the notes saying why; a one-line error when the evidence names no column."""
     rejected = {c for c in inp.rejected_targets or [] if c != inp.target}
-    reading = read_request(inp.request, inp.columns, rejected | unfit_targets(inp))
+    reading = read_request(inp.request, inp.columns, rejected | unfit_targets(inp), inp.levels)
     test = from_test_file(inp, rejected)
     names = from_names(inp.columns, rejected | listed_columns(inp.request, inp.columns))
     if inp.target:

@@ -156,3 +156,13 @@ WEATHER = ["origin", "year", "month", "day", "hour", "temp", "dewp", "humid", "w
 ])
 def test_what_follows_each_or_per_is_the_unit_not_the_target(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
+
+
+def test_a_column_named_by_its_values():
+    """"up or down" names no column, but it names two values of one: Direction (ISLR Weekly)."""
+    columns = ["Year", "Lag1", "Lag2", "Volume", "Today", "Direction"]
+    inp = UnderstandInput(request="Will the market go up or down this week? Use the lags and volume.", columns=columns,
+                          dtypes={c: "float64" for c in columns} | {"Direction": "object"}, n_rows=1089,
+                          n_unique={c: 1000 for c in columns} | {"Direction": 2}, levels={"Direction": ["Down", "Up"]})
+    spec = ExpertBackend().complete("understand", inp)
+    assert spec.target == "Direction" and "names its values ('Down', 'Up')" in spec.notes[0]
