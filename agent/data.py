@@ -31,8 +31,8 @@ def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray
     frame = frame[frame[spec.target].notna()].reset_index(drop=True)
     if spec.task_type == "regression":
         return frame, frame[spec.target].to_numpy(dtype=float), None
-    counts = frame[spec.target].map(frame[spec.target].value_counts())
-    frame = frame[counts >= MIN_CLASS_ROWS].reset_index(drop=True)
+    counts = frame[spec.target].value_counts()
+    frame = frame[frame[spec.target].isin(counts.index[counts >= MIN_CLASS_ROWS])].reset_index(drop=True)
     classes, codes = np.unique(frame[spec.target].to_numpy(), return_inverse=True)
     return frame, codes, classes.tolist()
 

@@ -37,6 +37,12 @@ def cars() -> pd.DataFrame:
     return rd("rpart", "car.test.frame")
 
 
+@pytest.fixture(scope="session")
+def credit() -> pd.DataFrame:
+    """modeldata's credit_data: 4,454 loans, good or bad."""
+    return rd("modeldata", "credit_data")
+
+
 @pytest.fixture
 def penguins_csv(tmp_path, penguins) -> Path:
     path = tmp_path / "penguins.csv"

@@ -270,3 +270,24 @@ def test_classes_seen_once_are_left_out_and_the_run_delivers(tmp_path, cars):
     assert any("single labelled row" in n and "left out of training" in n for n in result.spec.notes)
     assert len(result.predictions) == len(cars) - len(train)
     assert set(result.predictions["Country"]) <= set(train["Country"].value_counts()[lambda c: c > 1].index)
+
+
+def test_a_frame_of_pandas_extension_dtypes_delivers(tmp_path, credit):
+    """Nullable integers and booleans with NA, categories (the target too), pyarrow strings, zoned datetimes,
+    durations and periods, as a DataFrame: the run delivers, and its model predicts new rows of the same kinds."""
+    credit = credit.iloc[:1200].copy()
+    rng = np.random.default_rng(0)
+    n = len(credit)
+    credit["Seniority"] = credit["Seniority"].astype("Int64").mask(rng.random(n) < 0.1)
+    credit["Records"] = credit["Records"].map({"yes": True, "no": False}).astype("boolean").mask(rng.random(n) < 0.05)
+    credit["Home"], credit["Status"] = credit["Home"].astype("category"), credit["Status"].astype("category")
+    credit["Job"] = credit["Job"].astype("string[pyarrow]")
+    credit["applied"] = pd.Timestamp("2020-01-01", tz="Europe/Paris") + pd.to_timedelta(rng.integers(0, 900, n), "D")
+    credit["wait"] = pd.to_timedelta(rng.integers(0, 100, n), unit="h")
+    credit["quarter"] = credit["applied"].dt.tz_localize(None).dt.to_period("Q")
+    train, new = credit.iloc[:1000], credit.iloc[1000:].drop(columns="Status")
+    result = mlpilot.solve("predict the credit Status", data=train, time_budget=15, out=tmp_path)
+    assert (result.spec.target, result.spec.task_type) == ("Status", "binary")
+    predicted = result.model.predict(new)
+    assert len(predicted) == len(new) and set(predicted) <= {"good", "bad"}
+    assert np.mean(predicted == credit["Status"].iloc[1000:].astype(str).to_numpy()) > 0.7

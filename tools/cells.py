@@ -5,7 +5,7 @@ Text is text without its surrounding spaces ("yes " is "yes"), and a column mixi
 "12a") is text. Numbers written as text, such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a
 currency sign, thousands separators in groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is
 12). Infinities and magnitudes beyond float32's range (what the tree learners store) are missing values: no learner
-can use them, and some refuse the whole table.
+can use them, and some refuse the whole table. Periods are the timestamps they start at, intervals are text.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def tidy_cells(df: pd.DataFrame) -> pd.DataFrame:
     """Text stripped as ``tidy_text`` does, text columns of numbers as numbers, and numbers no learner can hold as
     missing; in place, returns ``df``."""
     for col in df.columns:
-        values = df[col]
+        values = df[col] = _plain(df[col])
         if pd.api.types.is_float_dtype(values):
             if (values.abs() > FLOAT32_MAX).any():
                 df[col] = as_numbers(values)
@@ -45,6 +45,7 @@ def tidy_text(df: pd.DataFrame) -> pd.DataFrame:
     """Text and mixed columns as text without surrounding spaces, missing values kept; in place, returns ``df``. A
     delivered model does this to new rows: its categories were learned on text read this way."""
     for col in df.columns:
+        df[col] = _plain(df[col])
         if _is_text(df[col]):
             df[col] = _stripped(df[col])
     return df
@@ -68,6 +69,15 @@ def holds_numbers(values: pd.Series) -> bool:
     distinct = pd.Series(values.dropna().unique()[:1000], dtype=object)
     plain = pd.to_numeric(distinct, errors="coerce").notna()
     return bool(len(distinct)) and as_numbers(distinct).notna().mean() >= NUMERIC_SHARE and not plain.all()
+
+
+def _plain(values: pd.Series) -> pd.Series:
+    """Periods as the timestamps they start at, intervals as text: kinds no learner or model file takes."""
+    if isinstance(values.dtype, pd.PeriodDtype):
+        return values.dt.to_timestamp()
+    if isinstance(values.dtype, pd.IntervalDtype):
+        return values.astype(str).where(values.notna())
+    return values
 
 
 def _stripped(values: pd.Series) -> pd.Series:
