@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from mlpilot.agent.state import Deps, RunState
+from mlpilot.tools.cells import one_spelling
 from mlpilot.tools.load import load_table
 from mlpilot.tools.search import SearchData
 from mlpilot.tools.splits import MIN_CLASS_ROWS, make_folds
@@ -29,6 +30,7 @@ def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray
     frame = ctx.train
     spec = state.spec
     frame = frame[frame[spec.target].notna()].reset_index(drop=True)
+    frame[spec.target] = one_spelling(frame[spec.target])
     if spec.task_type == "regression":
         return frame, frame[spec.target].to_numpy(dtype=float), None
     counts = frame[spec.target].value_counts()

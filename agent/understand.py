@@ -12,6 +12,7 @@ from mlpilot.agent.state import Deps, RunState
 from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.events import Note, StageStarted
 from mlpilot.schemas import Question, TaskSpec
+from mlpilot.tools.cells import one_spelling
 from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric, metric_named_in
 from mlpilot.tools.task_type import TargetValues, countable, infer_task_type
@@ -39,17 +40,20 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     except UnclearTarget:
         if not can_ask:
             raise
-        return {"question": Question(text=f"Which column should I predict? Columns: {', '.join(columns[:40])}",
-                                     about="target")}
+        shown = ", ".join(payload.columns[:40])
+        return {"question": Question(text=f"Which column should I predict? Columns: {shown}", about="target")}
     if reply.question and can_ask:
         return {"question": Question(text=reply.question)}
     if reply.question:
         ctx.warn(f"the request is ambiguous ({reply.question}); going on with the best reading: see the notes")
-    spec = _validated(reply.spec(), state, payload, train)
+    alerts: list[str] = []
+    spec = _validated(reply.spec(), state, payload, train, alerts)
     ctx.clock.set_budget(spec.time_budget_s)
     for note in spec.notes:
         ctx.emit(Note(message=note))
-    return {"spec": spec, "question": None}
+    for message in alerts:
+        ctx.warn(message)
+    return {"spec": spec, "question": None, "warnings": state.warnings + alerts}
 
 
 def data_facts(train) -> dict:
@@ -63,12 +67,15 @@ def data_facts(train) -> dict:
             "levels": {c: [str(v)[:40] for v in train[c].dropna().unique()] for c in text}}
 
 
-def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train) -> TaskSpec:
+def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train,
+               alerts: list[str] | None = None) -> TaskSpec:
     """Hold the backend's answer to the facts and the evidence: a real target the evidence supports, a task type
-    its values and the named metric allow, a known metric that fits, real excluded columns, a usable budget."""
+    its values and the named metric allow, a known metric that fits, real excluded columns, a usable budget.
+    What the user should know about the rows trained on (unlabelled, classes seen once) goes to ``alerts``."""
+    alerts = [] if alerts is None else alerts
     notes = list(spec.notes)
     target, why = _held_target(spec, payload, notes)
-    y = train[target]
+    y = one_spelling(train[target])
     asked = state.metric or metric_named_in(payload.request, payload.columns)
     metric = get_metric(state.metric or spec.metric)
     fix = ("pass --target COLUMN (target= in Python) to predict another column, or --metric NAME (metric=) "
@@ -77,18 +84,21 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train)
     try:
         task_type, reason = _task_type(spec.task_type, TargetValues.of(y), get_metric(asked) if asked else None,
                                        payload.request)
-        if not asked and task_type not in metric.tasks:  # the backend's own pick, not the user's: use the default
-            _add(notes, f"metric {default_metric(task_type)}, not {metric.name}: {metric.name} does not fit a "
-                        f"{task_type} task and the request names no metric")
+        if not asked and metric.name != default_metric(task_type) and (
+                task_type not in metric.tasks or task_type != spec.task_type):  # the backend's pick for its task
+            _add(notes, f"metric {default_metric(task_type)}, not {metric.name}: the default for a {task_type} task "
+                        "and the request names no metric")
             metric = get_metric(default_metric(task_type))
         check_metric_fits(metric, task_type)
         if left_out := _check_rows(y, task_type):
-            _add(notes, left_out)
+            alerts.append(left_out)
     except MlpilotError as exc:
         raise MlpilotError(f"{str(exc).rstrip('.')} (target {target!r}: {why}; read as a {task_type} task: "
                            f"{reason}); {fix}") from None
     if task_type != spec.task_type:
         _add(notes, f"task {task_type}, not {spec.task_type}: {reason}")
+    if unlabelled := int(y.isna().sum()):
+        alerts.append(f"{unlabelled} of {len(y)} rows have no value of the target {target!r}: left out of training")
     excluded = _excluded(spec, state, payload, target, why)
     budget = state.time_budget_s or spec.time_budget_s  # a budget given outside the request wins
     if budget <= 0:

@@ -267,7 +267,7 @@ def test_classes_seen_once_are_left_out_and_the_run_delivers(tmp_path, cars):
     train, test = split(cars, "Country", tmp_path)
     result = mlpilot.solve("Which country is each car from?", data=train, test=test, time_budget=15, out=tmp_path)
     assert (result.spec.target, result.spec.task_type) == ("Country", "multiclass")
-    assert any("single labelled row" in n and "left out of training" in n for n in result.spec.notes)
+    assert any("single labelled row" in w and "left out of training" in w for w in result.warnings)
     assert len(result.predictions) == len(cars) - len(train)
     assert set(result.predictions["Country"]) <= set(train["Country"].value_counts()[lambda c: c > 1].index)
 

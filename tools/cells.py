@@ -1,16 +1,18 @@
 """Cells and column names as people write them, read one way wherever a table comes in: when a run loads its tables
 and when a delivered model meets new rows (in the sandbox too: this module needs only numpy and pandas).
 
-Text is text without its surrounding spaces ("yes " is "yes"), and a column mixing value types (Excel: 12 and
-"12a") is text. Numbers written as text, such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a
+Text is text without its surrounding spaces ("yes " is "yes"), a target's labels differing only in case are one
+label (``one_spelling``), and a column mixing value types (Excel: 12 and "12a") is text. Numbers written as text, such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a
 currency sign, thousands separators in groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is
 12). Infinities and magnitudes beyond float32's range (what the tree learners store) are missing values: no learner
-can use them, and some refuse the whole table. Periods are the timestamps they start at, intervals are text.
+can use them, and some refuse the whole table. Durations are seconds, periods the timestamps they start at,
+intervals text.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,7 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 NUMERIC_SHARE = 0.95  # of a text column's distinct values that must read as numbers for it to be numeric
 WRITTEN = re.compile(r"[-+]?[$€£¥]?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?")
 DECORATION = re.compile(r"[$€£¥,%\s]")
+SPELLED_LEVELS = 100  # text targets with at most this many labels read labels differing only in case as one
 TEXT_KINDS = {"string", "mixed", "mixed-integer"}  # pandas' infer_dtype of a column that is, or must become, text
 
 
@@ -62,6 +65,14 @@ def as_numbers(values: pd.Series) -> pd.Series:
     return numbers.where(numbers.abs() <= FLOAT32_MAX)
 
 
+def as_datetimes(values: pd.Series) -> pd.Series:
+    """``values`` as naive UTC timestamps: text in any format, zoned or not, with offsets that change along the
+    column (a local time across a daylight-saving change); what does not read as a date is NaT."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return pd.to_datetime(values, errors="coerce", format="mixed", utc=True).dt.tz_convert(None)
+
+
 def holds_numbers(values: pd.Series) -> bool:
     """Whether a text column is numbers written as text: ``NUMERIC_SHARE`` of its distinct values read as numbers
     (the rest, words such as "unknown", become missing) and not all of them are plain numbers (text a typed source
@@ -71,8 +82,28 @@ def holds_numbers(values: pd.Series) -> bool:
     return bool(len(distinct)) and as_numbers(distinct).notna().mean() >= NUMERIC_SHARE and not plain.all()
 
 
+def one_spelling(labels: pd.Series) -> pd.Series:
+    """A target's labels that differ only in case ("Yes", "yes", "YES") as their most frequent spelling (text
+    targets of at most ``SPELLED_LEVELS`` labels). Only the target: it is in no test file or new row, where a
+    feature's spelling would have to match its training rows'."""
+    if not _is_text(labels):
+        return labels
+    text = _stripped(labels)
+    counts = text.value_counts()
+    if len(counts) > SPELLED_LEVELS:
+        return labels
+    folded = counts.index.str.casefold()
+    if folded.nunique() == len(counts):
+        return text
+    first = pd.Series(counts.index, index=folded).groupby(level=0).first()  # counts are sorted: the most frequent
+    return text.map(dict(zip(counts.index, first[folded]))).where(text.notna())
+
+
 def _plain(values: pd.Series) -> pd.Series:
-    """Periods as the timestamps they start at, intervals as text: kinds no learner or model file takes."""
+    """Durations as seconds, periods as the timestamps they start at, intervals as text: kinds no learner or model
+    file takes."""
+    if pd.api.types.is_timedelta64_dtype(values):
+        return values.dt.total_seconds()
     if isinstance(values.dtype, pd.PeriodDtype):
         return values.dt.to_timestamp()
     if isinstance(values.dtype, pd.IntervalDtype):

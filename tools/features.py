@@ -11,7 +11,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.preprocessing import TargetEncoder
 from sklearn.utils.validation import check_is_fitted
 
-from mlpilot.tools.cells import as_numbers
+from mlpilot.tools.cells import as_datetimes, as_numbers
 
 TRUTHY = {"1", "true", "t", "yes", "y"}
 FALSY = {"0", "false", "f", "no", "n"}
@@ -39,9 +39,7 @@ class DateParts(TransformerMixin, BaseEstimator):
         check_is_fitted(self)
         out = {}
         for col in self.columns_:
-            t = pd.to_datetime(_frame(X)[col], errors="coerce", format="mixed")
-            if getattr(t.dt, "tz", None) is not None:
-                t = t.dt.tz_convert(None)
+            t = as_datetimes(_frame(X)[col])
             parts = (t.dt.year, t.dt.month, t.dt.day, t.dt.weekday, t.dt.dayofyear, t.dt.hour,
                      (t - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400)
             for name, values in zip(self.PARTS, parts):

@@ -11,7 +11,6 @@ evidence and how to drop it.
 from __future__ import annotations
 
 import shlex
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,6 +20,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.tree import DecisionTreeRegressor
 
 from mlpilot.schemas import ColumnRole, DatasetProfile, LeakSuspect, TaskType
+from mlpilot.tools.cells import as_datetimes
 from mlpilot.tools.load import find_column
 
 LEAK_ROWS = 5000
@@ -198,10 +198,7 @@ def _percent(share: float) -> str:
 def _encode(values: pd.Series, role: ColumnRole) -> tuple[np.ndarray, bool]:
     """(one numeric column, is_categorical): numbers and dates as floats, categories as integer codes."""
     if role == "datetime":
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            stamps = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
-        return (stamps - pd.Timestamp("1970-01-01", tz="UTC")).dt.total_seconds().to_numpy(dtype=float), False
+        return (as_datetimes(values) - pd.Timestamp("1970-01-01")).dt.total_seconds().to_numpy(dtype=float), False
     if role == "numeric":
         return values.to_numpy(dtype=float, na_value=np.nan), False
     return pd.factorize(values.astype("string"), use_na_sentinel=False)[0], True

@@ -8,7 +8,6 @@ cheap (missingness, distinct counts, duplicates) use every row; role guesses use
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -16,6 +15,7 @@ import pandas as pd
 
 from mlpilot.errors import MlpilotError
 from mlpilot.schemas import ColumnProfile, ColumnRole, DatasetProfile, TaskType
+from mlpilot.tools.cells import as_datetimes, one_spelling
 from mlpilot.tools.splits import MIN_CLASS_ROWS
 from mlpilot.tools.task_type import TargetValues
 from mlpilot.tools.features import FALSY, TRUTHY
@@ -48,7 +48,7 @@ def profile_dataset(
         near = close_matches(target, [str(c) for c in df.columns])
         hint = f"did you mean {' or '.join(map(repr, near))}?" if near else f"columns are {_preview(df.columns)}"
         raise MlpilotError(f"target column {target!r} not found in the data; {hint}")
-    y = df[target]
+    y = df[target] = one_spelling(df[target])
     TargetValues.of(y)  # an error for a target with no values or one
     values = y.dropna()
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
@@ -172,9 +172,7 @@ def _parses_as_dates(text: pd.Series) -> bool:
     head = text.head(200)
     if head.str.contains(DATE_LIKE).mean() < 0.9 or pd.to_numeric(head, errors="coerce").notna().mean() > 0.5:
         return False
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return bool(pd.to_datetime(head, errors="coerce", format="mixed").notna().mean() >= 0.9)
+    return bool(as_datetimes(head).notna().mean() >= 0.9)
 
 
 def _is_free_text(text: pd.Series) -> bool:

@@ -15,6 +15,7 @@ import pandas as pd
 from sklearn.model_selection import GroupKFold, KFold, StratifiedKFold, TimeSeriesSplit, train_test_split
 
 from mlpilot.errors import MlpilotError
+from mlpilot.tools.cells import as_datetimes
 from mlpilot.schemas import CVSpec
 
 TRAIN, VALID = 1, 2
@@ -78,8 +79,7 @@ def make_folds(frame: pd.DataFrame, y: np.ndarray, cv: CVSpec, holdout_frac: flo
     codes = y.astype(int) if classify else None
     groups = None
     if cv.kind == "time":
-        order = np.argsort(pd.to_datetime(frame[cv.time_column], errors="coerce", format="mixed").to_numpy(),
-                           kind="stable")
+        order = np.argsort(as_datetimes(frame[cv.time_column]).to_numpy(), kind="stable")
         held = min(max(1, n - int(n * (1 - holdout_frac))), n - max(MIN_CV_ROWS, math.ceil(n / 2)))
         rest, holdout = order[:n - held], order[n - held:]
     elif cv.kind == "group":

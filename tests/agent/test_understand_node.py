@@ -40,6 +40,11 @@ def census(n=200, seed=0):
 
 
 def run(tmp_path, request, train, test=None, backend=None, **state):
+    return node(tmp_path, request, train, test, backend, **state)["spec"]
+
+
+def node(tmp_path, request, train, test=None, backend=None, **state) -> dict:
+    """The understand node's whole output (spec, warnings) on real files."""
     data = tmp_path / "train.csv"
     train.to_csv(data, index=False)
     test_path = None
@@ -50,7 +55,7 @@ def run(tmp_path, request, train, test=None, backend=None, **state):
                  run_dir=str(tmp_path), **state)
     deps = Deps(backend=backend or ExpertBackend(), sandbox=None, run_dir=tmp_path, clock=Clock(60), train=load_table(data),
                 test=None if test_path is None else load_table(test_path))
-    return understand(s, SimpleNamespace(context=deps))["spec"]
+    return understand(s, SimpleNamespace(context=deps))
 
 
 CENSUS = ("Census survey of workers (education, experience, ethnicity, region...). Estimate each person's weekly "
@@ -103,11 +108,18 @@ def test_single_valued_target_names_why_it_was_chosen(tmp_path):
         run(tmp_path, "fit a model", train, test=train.drop(columns="flag"))
 
 
-def test_a_class_with_one_row_is_left_out_with_a_note(tmp_path):
-    train = census().assign(grade=["a", "b"] * 99 + ["a", "z"])
-    spec = run(tmp_path, "classify the grade", train)
-    assert spec.task_type == "multiclass"
-    assert any("single labelled row ('z')" in n and "left out of training" in n for n in spec.notes)
+def test_a_class_with_one_row_and_unlabelled_rows_are_left_out_with_a_warning(tmp_path):
+    train = census().assign(grade=["a", "b"] * 98 + [None, None, "a", "z"])
+    out = node(tmp_path, "classify the grade", train)
+    assert out["spec"].task_type == "multiclass"
+    assert any("single labelled row ('z')" in w and "left out of training" in w for w in out["warnings"])
+    assert "2 of 200 rows have no value of the target 'grade': left out of training" in out["warnings"]
+
+
+def test_labels_differing_only_in_case_are_one_label(tmp_path):
+    train = census().assign(answer=["Yes", "yes ", "No", "NO"] * 50)
+    spec = run(tmp_path, "predict the answer", train)
+    assert (spec.target, spec.task_type, spec.metric) == ("answer", "binary", "roc_auc")
 
 
 def test_too_few_classes_with_two_rows_is_an_error_naming_the_target(tmp_path):

@@ -311,3 +311,22 @@ def test_close_matches():
     assert close_matches("sale_prise", columns)[0] == "SalePrice"
     assert close_matches("year", columns) == ["YearBuilt"]
     assert close_matches("zzz", columns) == []
+
+
+def test_local_times_across_a_clock_change_and_durations_are_read(tmp_path):
+    """Offsets that change along a column (+01:00, then +02:00 after the clock change) are dates, as UTC; a duration
+    column is its seconds: both are things a learner can use."""
+    from mlpilot.tools.features import DateParts
+    from mlpilot.tools.profile import profile_dataset
+
+    stamps = pd.date_range("2021-03-20 12:00", periods=40, freq="D").tz_localize("Europe/Paris")
+    pd.DataFrame({"when": stamps.astype(str), "y": [0, 1] * 20}).to_csv(tmp_path / "t.csv", index=False)
+    frame = load_table(tmp_path / "t.csv")
+    minutes = np.random.default_rng(0).uniform(0, 90, 40)
+    frame["wait"] = pd.to_timedelta(minutes, unit="min")
+    frame = load_table(frame)
+    assert np.allclose(frame["wait"], 60 * minutes)
+    roles = {c.name: c.role for c in profile_dataset(frame, "y", "binary").columns}
+    assert roles == {"when": "datetime", "wait": "numeric"}
+    hours = DateParts().fit(frame[["when"]]).transform(frame[["when"]])["when__hour"]
+    assert set(hours) == {10.0, 11.0}  # noon in Paris, in UTC before and after the change
