@@ -230,10 +230,16 @@ def _read_text(src: _Source) -> pd.DataFrame:
     encoding = _encoding(src)
     sep, decimal = _dialect(src, encoding)
     try:
-        return pd.read_csv(
+        df = pd.read_csv(
             src.path, sep=sep, decimal=decimal, encoding=encoding, compression=COMPRESSION.get(src.compression),
             skipinitialspace=True, na_values=["?"], low_memory=False,
         )
+        header = pd.read_csv(src.path, sep=sep, encoding=encoding, compression=COMPRESSION.get(src.compression),
+                             skipinitialspace=True, header=None, nrows=1, dtype=str).iloc[0].dropna().str.strip()
+        if header.duplicated().any():  # pandas would rename a repeated "Income" to "Income.1" without a word
+            raise MlpilotError(f"{src.label} has duplicate column names {sorted(set(header[header.duplicated()]))}; "
+                               "make them unique")
+        return df
     except pd.errors.EmptyDataError:
         raise MlpilotError(f"{src.label} has no columns; point to a file with a header row and data rows") from None
     except pd.errors.ParserError as exc:

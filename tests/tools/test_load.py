@@ -330,3 +330,9 @@ def test_local_times_across_a_clock_change_and_durations_are_read(tmp_path):
     assert roles == {"when": "datetime", "wait": "numeric"}
     hours = DateParts().fit(frame[["when"]]).transform(frame[["when"]])["when__hour"]
     assert set(hours) == {10.0, 11.0}  # noon in Paris, in UTC before and after the change
+
+
+def test_a_repeated_header_in_a_text_file_is_an_error_naming_it(tmp_path):
+    (tmp_path / "t.csv").write_text("Income,age,Income,y\n1,2,3,a\n4,5,6,b\n")
+    with pytest.raises(MlpilotError, match=r"duplicate column names \['Income'\]; make them unique"):
+        load_table(tmp_path / "t.csv")
