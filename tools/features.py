@@ -40,7 +40,7 @@ class DateParts(TransformerMixin, BaseEstimator):
         out = {}
         for col in self.columns_:
             t = as_datetimes(_frame(X)[col])
-            parts = (t.dt.year, t.dt.month, t.dt.day, t.dt.weekday, t.dt.dayofyear, t.dt.hour,
+            parts = (t.dt.year, t.dt.month, t.dt.day, t.dt.day_of_week, t.dt.day_of_year, t.dt.hour,
                      (t - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400)
             for name, values in zip(self.PARTS, parts):
                 out[f"{col}__{name}"] = values.astype("float64").to_numpy()
