@@ -135,7 +135,8 @@ def _role(full: pd.Series, sample: pd.Series, name: str, n_unique: int, id_colum
     if pd.api.types.is_numeric_dtype(full):
         integral = pd.api.types.is_integer_dtype(full) or _integral(sample)
         monotone = full.is_monotonic_increasing or full.is_monotonic_decreasing
-        if integral and (id_named or (unique_ratio == 1 and n_present >= 20 and monotone)):
+        numbered = monotone and full.max() - full.min() <= 2 * n_present  # 1, 2, 3, ...: not a growing quantity
+        if integral and (id_named or (unique_ratio == 1 and n_present >= 20 and numbered)):
             return "id"
         return "numeric"
     text = sample.astype(str)

@@ -78,12 +78,14 @@ def test_numeric_ids_need_an_id_name_or_a_running_count():
             "PassengerId": rng.permutation(n),
             "row": np.arange(n),
             "income": rng.permutation(n) * 100 + 7,
+            "population": np.cumsum(rng.integers(500, 900, n)).astype(float),  # grows row by row: not a count
             "score": rng.normal(size=n),
             "y": rng.normal(size=n),
         }
     )
     roles = {c.name: c.role for c in profile_dataset(df, "y", "regression").columns}
-    assert roles == {"PassengerId": "id", "row": "id", "income": "numeric", "score": "numeric"}
+    assert roles == {"PassengerId": "id", "row": "id", "income": "numeric", "population": "numeric",
+                     "score": "numeric"}
 
 
 def test_zero_one_columns_are_boolean_only_when_integer():
