@@ -7,12 +7,14 @@ The target follows the evidence, strongest first:
    column that is a training column the test file lacks;
 3. the request's words: a name marked as the target ("target: y", "the column 'SalePrice'", a quoted name, "use
    y as the label"), else the noun phrase after predict / estimate / forecast / how much / whether / ...
-   ("estimate each person's weekly wage" -> ``wage``). A parenthesised list ("(education, experience, ...)")
-   describes inputs and never names the target; a parenthesis right after the phrase may clarify it
-   ("the price (column 'SalePrice')"). A column name may be abbreviated ("graduation rate" is Grad.Rate, "miles
+   ("estimate each person's weekly wage" -> ``wage``), never a column after each/every/per (the row's unit:
+   "the temperature each hour"), the subject of a yes/no question, or a text column with a value per row; then two
+   or more values of one column ("up or down" names the column holding Up and Down). A list (parenthesised, of
+   inputs, or any enumeration of three or more: "(education, experience, ...)") describes inputs and never names
+   the target; a parenthesis right after the phrase may clarify it ("the price (column 'SalePrice')"). A column name may be abbreviated ("graduation rate" is Grad.Rate, "miles
    per gallon" mpg: ``expert_words.abbreviates``), a name spelled out still wins. A yes/no question's predicate
    ("Did the passenger survive?") and what the request cares about ("what we care about is the sales") count too;
-4. a column whose name says so (target, label, class, y, outcome);
+4. a column whose name says so (target, label, class, y, outcome), unless the request lists it;
 5. a column mentioned anywhere else in the request (outside lists of inputs, exclusions and "grouped by").
 
 Each decision is a note; a weaker source that disagrees with the chosen one gets a note too. A name the request
@@ -221,7 +223,8 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
 
 def _predicate(question: str, columns: list[str], rejected: set[str]) -> str:
     """A yes/no question without its subject: a column named first, right after the auxiliary and its article (or
-    a possessive), is the unit the question is about ("Was the airbag deployed?" asks about the deployment, not the airbag)."""
+    a possessive), is the unit the question is about ("Was the airbag deployed?" asks about the deployment, not
+    the airbag)."""
     tokens, words = word_tokens(question)
     lead = next((i for i, (w, _) in enumerate(words) if w not in STOP), len(words))
     if lead + 2 < len(words) and words[lead + 1][0] == "s":  # a possessive: "the worker's wage"
@@ -264,14 +267,12 @@ def _shares_words(token: str, columns: list[str]) -> bool:
 
 def _named_by_values(text: str, levels: dict[str, list[str]], rejected: set[str]) -> tuple[str, list[str]] | None:
     """The one column two or more of whose values the request names as words ("lunch or dinner"), outside lists."""
-    for start, end in _lists(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    said = spaced_words(text)
+    said = spaced_words(_unlisted(text))
     found = []
     for column, values in levels.items():
-        named = [v for v in values if column not in rejected and re.search(r"[A-Za-z]{2}", v)
-                 and spaced_words(v).strip() not in STOP and spaced_words(v) in said]
-        if len(named) >= 2:
+        named = [v for v in values if re.search(r"[A-Za-z]{2}", v) and spaced_words(v).strip() not in STOP
+                 and spaced_words(v) in said]
+        if len(named) >= 2 and column not in rejected:
             found.append((column, named))
     return found[0] if len(found) == 1 else None
 
@@ -287,6 +288,13 @@ def _lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _unlisted(text: str) -> str:
+    """The text with its lists (``_lists``) blanked, offsets kept."""
+    for start, end in _lists(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def listed_columns(request: str, columns: list[str]) -> set[str]:
     """Columns the request lists (as inputs, or as what the table holds): never the target a name hint picks."""
     text = _masked(request)
@@ -295,8 +303,7 @@ def listed_columns(request: str, columns: list[str]) -> set[str]:
 
 def _mentions(text: str, columns: list[str], rejected: set[str]) -> list[Match]:
     """Columns named anywhere outside lists (``_lists``); quoted names first."""
-    for start, end in _lists(text):
-        text = text[:start] + " " * (end - start) + text[end:]
+    text = _unlisted(text)
     quoted = [Match(q.start(), q.end(), c, q.group(1)) for q in re.finditer(QUOTED, text)
               if (c := resolve(q.group(1), columns)) and c not in rejected]
     if quoted:
