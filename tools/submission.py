@@ -39,6 +39,9 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
     else:
         for i, label in enumerate(labels):
             out[label] = pred[:, i]
+        for column in sample.columns[1:]:
+            if column not in out:  # a class left out of training (a single row): never predicted
+                out[column] = 0.0
     return out.reset_index(drop=True)
 
 

@@ -44,6 +44,10 @@ def test_sample_with_class_columns_gets_one_column_per_class():
     out = make_submission(proba(1), pd.DataFrame({"id": [1], "x": [0]}), classes=CLASSES, target="pet", task_type="binary",
                           metric="log_loss", id_column="id", sample=sample)
     assert list(out.columns) == ["id", "cat", "dog"]
+    with_a_rare_class = sample.assign(newt=[0.0])  # seen once in training: left out, so never predicted
+    out = make_submission(proba(1), pd.DataFrame({"id": [1], "x": [0]}), classes=CLASSES, target="pet",
+                          task_type="multiclass", metric="log_loss", id_column="id", sample=with_a_rare_class)
+    assert list(out.columns) == ["id", "cat", "dog", "newt"] and out["newt"].tolist() == [0.0]
 
 
 def test_leaderboard_puts_failures_last():
