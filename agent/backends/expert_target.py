@@ -266,13 +266,15 @@ def _shares_words(token: str, columns: list[str]) -> bool:
 
 
 def _named_by_values(text: str, levels: dict[str, list[str]], rejected: set[str]) -> tuple[str, list[str]] | None:
-    """The one column two or more of whose values the request names as words ("lunch or dinner"), outside lists."""
+    """The one column two or more of whose values the request names as words ("lunch or dinner"), or one of its
+    two ("Is the email spam?"), outside lists."""
     said = spaced_words(_unlisted(text))
     found = []
     for column, values in levels.items():
         named = [v for v in values if re.search(r"[A-Za-z]{2}", v) and spaced_words(v).strip() not in STOP
                  and spaced_words(v) in said]
-        if len(named) >= 2 and column not in rejected:
+        one_of_two = len(values) == 2 and len(named) == 1  # "Is the email spam?": spam or not
+        if (len(named) >= 2 or one_of_two) and column not in rejected:
             found.append((column, named))
     return found[0] if len(found) == 1 else None
 

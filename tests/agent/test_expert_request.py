@@ -166,3 +166,6 @@ def test_a_column_named_by_its_values():
                           n_unique={c: 1000 for c in columns} | {"Direction": 2}, levels={"Direction": ["Down", "Up"]})
     spec = ExpertBackend().complete("understand", inp)
     assert spec.target == "Direction" and "names its values ('Down', 'Up')" in spec.notes[0]
+    spam = inp.model_copy(update={"request": "Is the email spam?", "columns": ["type", "make", "address"],
+                                  "levels": {"type": ["spam", "nonspam"]}})
+    assert ExpertBackend().complete("understand", spam).target == "type"  # one of a column's two values
