@@ -25,8 +25,9 @@ def sample_submission(test_path: str | None) -> pd.DataFrame | None:
 
 
 def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray, list | None]:
-    """Features plus the target as codes 0..k-1 (classification), with the original class labels. Rows of a class
-    with a single labelled row are left out: nothing can both learn and check it (understand notes which)."""
+    """Features plus the target as codes 0..k-1 (classification), with the original class labels (one spelling
+    per label: ``cells.one_spelling``). Unlabelled rows, and rows of a class with a single labelled row, are left
+    out: nothing can both learn and check such a class (understand warns which)."""
     frame = ctx.train
     spec = state.spec
     frame = frame[frame[spec.target].notna()].reset_index(drop=True)

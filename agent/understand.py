@@ -163,7 +163,7 @@ def _task_type(answer: str, values: TargetValues, metric, request: str) -> tuple
 
 def _check_rows(y, task_type: str) -> str | None:
     """Enough labelled rows to train and validate: MIN_ROWS in all, and two classes of two rows or more; classes
-    with a single row are left out of training (``data.training_frame``), as the note returned says."""
+    with a single row are left out of training (``data.training_frame``), as the warning returned says."""
     values = y.dropna()
     if len(values) < MIN_ROWS:
         raise MlpilotError(f"only {len(values)} labelled rows: at least {MIN_ROWS} are needed to train and validate "

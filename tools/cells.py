@@ -2,11 +2,11 @@
 and when a delivered model meets new rows (in the sandbox too: this module needs only numpy and pandas).
 
 Text is text without its surrounding spaces ("yes " is "yes"), a target's labels differing only in case are one
-label (``one_spelling``), and a column mixing value types (Excel: 12 and "12a") is text. Numbers written as text, such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a
-currency sign, thousands separators in groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is
-12). Infinities and magnitudes beyond float32's range (what the tree learners store) are missing values: no learner
-can use them, and some refuse the whole table. Durations are seconds, periods the timestamps they start at,
-intervals text.
+label (``one_spelling``), and a column mixing value types (Excel: 12 and "12a") is text. Numbers written as text,
+such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a currency sign, thousands separators in
+groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is 12). Infinities and magnitudes beyond
+float32's range (what the tree learners store) are missing values: no learner can use them, and some refuse the
+whole table. Durations are seconds, periods the timestamps they start at, intervals text.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def tidy_cells(df: pd.DataFrame) -> pd.DataFrame:
     """Text stripped as ``tidy_text`` does, text columns of numbers as numbers, and numbers no learner can hold as
     missing; in place, returns ``df``."""
     for col in df.columns:
-        values = df[col] = _plain(df[col])
+        values = _plain(df[col])
+        if values is not df[col]:
+            df[col] = values
         if pd.api.types.is_float_dtype(values):
             if (values.abs() > FLOAT32_MAX).any():
                 df[col] = as_numbers(values)
@@ -48,7 +50,8 @@ def tidy_text(df: pd.DataFrame) -> pd.DataFrame:
     """Text and mixed columns as text without surrounding spaces, missing values kept; in place, returns ``df``. A
     delivered model does this to new rows: its categories were learned on text read this way."""
     for col in df.columns:
-        df[col] = _plain(df[col])
+        if (plain := _plain(df[col])) is not df[col]:
+            df[col] = plain
         if _is_text(df[col]):
             df[col] = _stripped(df[col])
     return df
