@@ -48,8 +48,9 @@ class TargetValues:
     @classmethod
     def described(cls, dtype: str, levels: int) -> TargetValues:
         """From a data summary's dtype name and distinct count (whole numbers only when the dtype is integer)."""
-        numeric = any(k in dtype for k in ("int", "float")) and "bool" not in dtype
-        return cls(numeric, numeric and "int" in dtype, levels, dtype)
+        kind = dtype.lower()  # nullable "Int64", "Float64" too
+        numeric = any(k in kind for k in ("int", "float")) and "bool" not in kind
+        return cls(numeric, numeric and "int" in kind, levels, dtype)
 
 
 def countable(values: TargetValues) -> bool:

@@ -34,6 +34,7 @@ from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.tools.load import column_hint, find_column
 from mlpilot.tools.metrics import metric_named_in
+from mlpilot.tools.task_type import TargetValues
 
 TARGET_HINTS = ("target", "label", "class", "y", "outcome")
 
@@ -347,10 +348,9 @@ def from_names(columns: list[str], rejected: set[str] = frozenset()) -> Pick | N
 
 def unfit_targets(inp: UnderstandInput) -> set[str]:
     """Columns the request's words cannot mean as the target: text with a different value in most rows (a name, an
-    id, a free-text field) has no classes to learn; "the population of each county" names ``county`` as the unit."""
-    numeric = re.compile(r"u?int|float|bool|Int|UInt|Float|boolean")
-    return {c for c in inp.columns if not numeric.match(inp.dtypes.get(c, "")) and inp.n_rows >= 10
-            and inp.n_unique.get(c, 0) > 0.5 * inp.n_rows}
+    id, a free-text field) has no classes to learn ("the total population of each county" is not ``county``)."""
+    return {c for c in inp.columns if inp.n_rows >= 10 and inp.n_unique.get(c, 0) > 0.5 * inp.n_rows
+            and not TargetValues.described(inp.dtypes.get(c, ""), inp.n_unique.get(c, 0)).numeric}
 
 
 def unknown_column_error(name: str, how: str, columns: list[str], extra: str = "") -> MlpilotError:
