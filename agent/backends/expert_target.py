@@ -94,9 +94,15 @@ class Reading:
     phrases: list[str] = field(default_factory=list)
 
 
+# Notation for "inputs give the target": "age, sex -> time" and R's formula "time ~ age + sex" read as words.
+ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u21d2)\s*")
+FORMULA = re.compile(r"(?:^|(?<=[.;:\n]))\s*([A-Za-z_][\w.]*)\s*~\s*")
+
+
 def _masked(request: str) -> str:
-    """The request with exclusions and "grouped by" clauses blanked (same length, so offsets hold)."""
-    out = request
+    """The request with its notation in words (``ARROW``, ``FORMULA``), then exclusions and "grouped by" clauses
+    blanked (same length, so offsets hold)."""
+    out = request = FORMULA.sub(r" predict \1 from ", ARROW.sub("; predict ", request))
     for pattern in (EXCLUDE, GROUP_BY):
         for m in pattern.finditer(request):
             out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]

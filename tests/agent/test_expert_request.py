@@ -169,3 +169,15 @@ def test_a_column_named_by_its_values():
     spam = inp.model_copy(update={"request": "Is the email spam?", "columns": ["type", "make", "address"],
                                   "levels": {"type": ["spam", "nonspam"]}})
     assert ExpertBackend().complete("understand", spam).target == "type"  # one of a column's two values
+
+
+AMES = ["Lot_Area", "Neighborhood", "Year_Built", "Gr_Liv_Area", "Sale_Price"]  # modeldata ames
+
+
+@pytest.mark.parametrize("request_text", [
+    "Lot_Area Neighborhood Year_Built Gr_Liv_Area -> Sale_Price",
+    "lot area, year built \u2192 sale price",
+    "Sale_Price ~ Lot_Area + Neighborhood + Year_Built",
+])
+def test_arrow_and_formula_notation_name_the_target(request_text):
+    assert understand(request_text, columns=AMES).target == "Sale_Price"
