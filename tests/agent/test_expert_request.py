@@ -181,3 +181,14 @@ AMES = ["Lot_Area", "Neighborhood", "Year_Built", "Gr_Liv_Area", "Sale_Price"]  
 ])
 def test_arrow_and_formula_notation_name_the_target(request_text):
     assert understand(request_text, columns=AMES).target == "Sale_Price"
+
+
+SMOKEBAN = ["smoker", "ban", "age", "education", "afam", "hispanic", "gender"]  # AER SmokeBan
+
+
+@pytest.mark.parametrize("request_text", [
+    "Does the worker smoke? Use whether their workplace has a smoking ban plus demographics.",
+    "Given age, education and whether there is a ban at work, predict the smoker column.",
+])
+def test_a_whether_clause_given_as_an_input_is_not_the_target(request_text):
+    assert understand(request_text, columns=SMOKEBAN).target == "smoker"
