@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from mlpilot.agent.backends.expert_words import (EXCLUDE, GROUP_BY, NAME, QUOTED, STOP, Match,
                                                  column_matches, head_match, identifier_like, is_unit, resolve,
-                                                 singular, spaced_words, spelled_exactly, word_tokens)
+                                                 short_for, singular, spaced_words, spelled_exactly, word_tokens)
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.tools.load import column_hint, find_column
@@ -204,8 +204,9 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
                 reading.unknown, reading.unknown_how = bare, "named as a column after the verb"
                 return reading
         head = head_match(phrase, column_matches(phrase, columns, rejected, loose=True))
-        loose = _loose(phrase, columns, rejected)
-        if head and not (loose and _words(head.column) < _words(loose)):  # "population growth": not population
+        loose, cover = _loose(phrase, columns, rejected) or (None, set())
+        spelled = {singular(w) for w, _ in word_tokens(phrase)[1][head.start:head.end]} - STOP if head else set()
+        if head and not (spelled < cover):  # "population growth": not population; "attendance rate": atndrte
             why = f"named after the verb ({verb.group().strip()} {phrase.strip()!r})"
             reading.pick = Pick(head.column, why, "request", spelled_exactly(head.text, head.column, columns))
             return reading
@@ -256,20 +257,54 @@ def _words(column: str) -> set[str]:
     return {singular(w) for w in spaced_words(column).split()} - STOP
 
 
-def _loose(phrase: str, columns: list[str], rejected: set[str]) -> str | None:
-    """The one column sharing at least two words with the phrase, all but one of its own ("the probability of
-    default next month" -> default.payment.next.month)."""
+def _loose(phrase: str, columns: list[str], rejected: set[str]) -> tuple[str, set[str]] | None:
+    """The one column at least two of whose pieces stand for words of the phrase, all pieces but one, in any order,
+    with the phrase words they stand for: "the probability of default next month" -> default.payment.next.month,
+    "hours of TV watched" -> tvhours, "the average past gift" -> avggift (``covered_words``)."""
     words = {singular(w) for w, _ in word_tokens(phrase)[1]} - STOP
     scored = []
     for column in columns:
-        own = _words(column)
-        shared = len(own & words)
-        if column not in rejected and shared >= 2 and shared >= len(own) - 1:
-            scored.append((shared, column))
-    scored.sort(reverse=True)
+        if column not in rejected and (cover := covered_words(column, words)):
+            scored.append((len(cover), column, cover))
+    scored.sort(key=lambda s: s[0], reverse=True)
     if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-        return scored[0][1]
+        return scored[0][1], scored[0][2]
     return None
+
+
+def covered_words(column: str, words: set[str]) -> set[str]:
+    """The phrase ``words`` a column's pieces stand for, when at least two do and at most one piece stands for
+    none (else empty). A piece is a word of the name (``spaced_words``, letters and digits apart) that is a phrase
+    word, abbreviates one, or splits into abbreviations of distinct ones ("totwrk": total, work)."""
+    pieces = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", spaced_words(column)).split()
+    covered: set[str] = set()
+    matched = unmatched = 0
+    for piece in (singular(p) for p in pieces if p not in STOP):
+        found = _stands_for(piece, words - covered)
+        if found:
+            covered |= found
+            matched += len(found)
+        else:
+            unmatched += 1
+    return covered if matched >= 2 and unmatched <= 1 else set()
+
+
+def _stands_for(piece: str, words: set[str], parts: int = 3) -> set[str]:
+    """The words a piece of a column name stands for: one word it is or abbreviates, or up to ``parts`` words its
+    letters split into, each part a word or an abbreviation of three letters or more ("avggift": average, gift)."""
+    if piece in words:
+        return {piece}
+    direct = next((w for w in sorted(words) if short_for(piece, w)), None)
+    if direct:
+        return {direct}
+    for i in range(2, len(piece) - 1) if parts > 1 else ():
+        for word in sorted(words):
+            if piece[:i] == word or i >= 3 and short_for(piece[:i], word):  # "mc" + "at": too loose
+                rest = _stands_for(piece[i:], words - {word}, parts - 1) if len(piece) - i >= 3 or \
+                    piece[i:] in words else set()
+                if rest:
+                    return {word} | rest
+    return set()
 
 
 def _shares_words(token: str, columns: list[str]) -> bool:

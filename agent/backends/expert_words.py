@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from mlpilot.tools.load import find_column
 
 ABBREVIATIONS = {"avg": "average", "num": "number", "no": "number", "qty": "quantity", "pct": "percent",
-                 "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year"}
+                 "amt": "amount", "temp": "temperature", "cnt": "count", "yr": "year", "lb": "pound", "lbs": "pounds", "ln": "log"}
 # How people ask for a quantity or an outcome without naming it: "how much is it worth" asks for the price, "how much
 # do they earn" for the wage, "how many will sell" for the sales, "did they die" for a death, "who will leave" for churn (the values are columns' match
 # keys: singular, lower case)
@@ -182,6 +182,18 @@ def _abbreviation(piece: str, word: str) -> bool:
     stem, full = piece.replace("y", "i"), word.replace("y", "i")
     shared = len(os.path.commonprefix([stem, full]))
     return shared >= max(4, 0.6 * len(piece)) and len(piece) - shared <= 3  # an ending: "ion", "ed", "y"
+
+
+def short_for(piece: str, word: str) -> bool:
+    """Whether a piece of a column name (two letters or more) is short for a word: a known abbreviation
+    (``ABBREVIATIONS``), ``_abbreviation``'s rules, or the word without some of its letters, same first and last
+    ("rte": rate)."""
+    if len(piece) < 2:
+        return False
+    if singular(ABBREVIATIONS.get(piece, "")) == word or _abbreviation(piece, word):
+        return True
+    rest = iter(word[1:])
+    return len(piece) >= 3 and piece[-1] == word[-1] and piece[0] == word[0] and all(ch in rest for ch in piece[1:])
 
 
 def _letters(column: str) -> str:

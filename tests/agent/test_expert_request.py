@@ -125,18 +125,35 @@ MALES = ["nr", "year", "school", "exper", "union", "ethn", "maried", "health", "
     ("predict reported height", DAVIS, "repht"),  # a long abbreviation of the whole phrase beats one word of it
     ("predict population growth", CIA, "population_growth_rate"),  # more of the phrase's words than 'population'
     ("Is the worker's wage set by a union contract?", MALES, "union"),  # the subject of a yes/no question is not it
+    # names made of abbreviated words, in any order (wooldridge happiness, sleep75, charity, attend)
+    ("predict hours of TV watched per day", ["year", "educ", "income", "tvhours", "happy"], "tvhours"),
+    ("Predict total minutes of work per week", ["age", "educ", "totwrk", "sleep", "earns74"], "totwrk"),
+    ("Predict the average past gift", ["respond", "gift", "giftlast", "avggift"], "avggift"),
+    ("Predict the attendance rate", ["attend", "termGPA", "atndrte", "hwrte"], "atndrte"),
 ])
 def test_the_column_that_accounts_for_the_whole_phrase(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
 
 
+def test_letters_that_abbreviate_other_words_by_chance_name_no_column():
+    """'mcat' is not "medical ... accepted", nor 'dage' "days ... gestation": parts of two letters must be words."""
+    assert understand("Predict length of gestation in days", columns=["id", "gestation", "dage", "wt"]).target == \
+        "gestation"
+    with pytest.raises(MlpilotError, match="cannot tell"):
+        understand("Was the student accepted to medical school?", columns=["sex", "BS", "GPA", "MCAT", "Apps"])
+
+
 def test_a_text_column_with_a_value_per_row_is_never_the_target_the_words_name():
     """Every county appears once: "the total population of each county" cannot mean the column county."""
-    inp = UnderstandInput(request="Estimate the total population of each county", columns=["county", "state", "poptotal"],
-                          dtypes={"county": "object", "state": "object", "poptotal": "int64"}, n_rows=400,
-                          n_unique={"county": 390, "state": 5, "poptotal": 400})
+    inp = UnderstandInput(request="Estimate the total population of each county", columns=["county", "state", "inhab"],
+                          dtypes={"county": "object", "state": "object", "inhab": "int64"}, n_rows=400,
+                          n_unique={"county": 390, "state": 5, "inhab": 400})
     with pytest.raises(MlpilotError, match="cannot tell which column to predict"):
         ExpertBackend().complete("understand", inp)
+    named = inp.model_copy(update={"columns": ["county", "state", "poptotal"],
+                                   "dtypes": {"county": "object", "state": "object", "poptotal": "int64"},
+                                   "n_unique": {"county": 390, "state": 5, "poptotal": 400}})
+    assert ExpertBackend().complete("understand", named).target == "poptotal"  # pop(ulation) total
 
 
 def test_a_column_named_like_a_target_but_listed_as_an_input_is_not_the_target():
