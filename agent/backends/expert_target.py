@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 
 from mlpilot.agent.backends.expert_words import (EXCLUDE, GROUP_BY, NAME, QUOTED, STOP, Match,
                                                  column_matches, head_match, identifier_like, is_unit, resolve,
-                                                 short_for, singular, spaced_words, spelled_exactly, word_tokens)
+                                                 head_words, short_for, singular, spaced_words, spelled_exactly,
+                                                 word_tokens)
 from mlpilot.agent.roles import UnderstandInput
 from mlpilot.errors import MlpilotError, UnclearTarget
 from mlpilot.tools.load import column_hint, find_column
@@ -214,6 +215,11 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
             why = f"most words of it follow the verb ({verb.group().strip()} {phrase.strip()!r})"
             reading.pick = Pick(loose, why, "request")
             return reading
+        compound = _ending_in(phrase, columns, rejected)
+        if compound:
+            why = f"its name ends in the phrase's head noun ({verb.group().strip()} {phrase.strip()!r})"
+            reading.pick = Pick(compound, why, "request")
+            return reading
         # "predict zzz_missing": a token written like a column name, right after a verb, that is no column
         content = [w for w in re.findall(r"[A-Za-z0-9][\w.]*", phrase) if w.lower() not in STOP]
         if strong and content and identifier_like(content[0]) and not _shares_words(content[0], columns):
@@ -276,7 +282,7 @@ def covered_words(column: str, words: set[str]) -> set[str]:
     """The phrase ``words`` a column's pieces stand for, when at least two do and at most one piece stands for
     none (else empty). A piece is a word of the name (``spaced_words``, letters and digits apart) that is a phrase
     word, abbreviates one, or splits into abbreviations of distinct ones ("totwrk": total, work)."""
-    pieces = re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", spaced_words(column)).split()
+    pieces = _pieces(column)
     covered: set[str] = set()
     matched = unmatched = 0
     for piece in (singular(p) for p in pieces if p not in STOP):
@@ -287,6 +293,22 @@ def covered_words(column: str, words: set[str]) -> set[str]:
         else:
             unmatched += 1
     return covered if matched >= 2 and unmatched <= 1 else set()
+
+
+def _pieces(column: str) -> list[str]:
+    """A column name's words, letters and digits apart ("hiv2004": hiv, 2004)."""
+    return re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", spaced_words(column)).split()
+
+
+def _ending_in(phrase: str, columns: list[str], rejected: set[str]) -> str | None:
+    """The one compound column name ending in the phrase's head noun: a SalePrice is a price, a policePrecinct a
+    precinct ("predict the price", "Which precinct ...", "the number of cylinders": no_cylinders)."""
+    for word in head_words(phrase):
+        ending = [c for c in columns if c not in rejected and len(pieces := _pieces(c)) > 1
+                  and singular(pieces[-1]) == word]
+        if len(ending) == 1:
+            return ending[0]
+    return None
 
 
 def _stands_for(piece: str, words: set[str], parts: int = 3) -> set[str]:

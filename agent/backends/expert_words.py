@@ -31,6 +31,8 @@ STOP = {"a", "an", "the", "each", "every", "any", "all", "its", "their", "his", 
 SKIPPABLE = {"of", "per", "the", "a", "an", "in", "on", "and", "to", "for"}  # words an abbreviation may drop
 LOOSE_SPAN = 4  # words one abbreviated column name may stand for ("length of stay" -> los)
 UNIT = {"each", "every", "per"}
+AMOUNT = {"number", "count", "amount", "total", "share", "proportion", "percentage", "percent", "fraction", "level",
+          "quantity", "rate"}  # "the number of X" counts X
 # Words that end the head noun phrase: "the price | of the house", "the number | of bikes".
 CHUNK_BREAK = {"of", "for", "at", "in", "on", "per", "from", "by", "with", "that", "who", "which", "when", "where",
                "if", "whether", "to", "and", "or", "than", "after", "before", "over", "during", "given", "across",
@@ -223,6 +225,25 @@ def head_match(text: str, matches: list[Match]) -> Match | None:
         first = [m for m in first if not m.abbreviated] or first  # a name spelled out beats an abbreviation
         return max(first, key=lambda m: (m.end, m.end - m.start))
     return min(matches, key=lambda m: m.start)
+
+
+def head_words(text: str) -> list[str]:
+    """The head noun of a phrase's first chunk ("the sale price | of the house": price), then, after a word for an
+    amount ("the number | of cylinders"), the head of the chunk it counts; singular."""
+    words = [w for w, _ in word_tokens(text)[1]]
+    heads = []
+    lead = 0
+    while lead < len(words):
+        while lead < len(words) and words[lead] in STOP:
+            lead += 1
+        cut = next((i for i in range(lead + 1, len(words)) if words[i] in CHUNK_BREAK), len(words))
+        if cut <= lead:
+            break
+        heads.append(singular(words[cut - 1]))
+        if heads[-1] not in AMOUNT or cut >= len(words) or words[cut] != "of":
+            break
+        lead = cut + 1
+    return heads
 
 
 def resolve(name: str, columns: list[str]) -> str | None:

@@ -209,3 +209,17 @@ SMOKEBAN = ["smoker", "ban", "age", "education", "afam", "hispanic", "gender"]  
 ])
 def test_a_whether_clause_given_as_an_input_is_not_the_target(request_text):
     assert understand(request_text, columns=SMOKEBAN).target == "smoker"
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("predict the price", ["LotArea", "SalePrice", "YearBuilt"], "SalePrice"),
+    ("Which precinct is the stop in?", ["problem", "race", "policePrecinct", "lat"], "policePrecinct"),
+    ("Predict the number of cylinders", ["displ", "no_cylinders", "class"], "no_cylinders"),
+])
+def test_a_compound_name_ending_in_the_head_noun(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
+
+
+def test_a_head_noun_two_compound_names_end_in_names_neither():
+    with pytest.raises(MlpilotError, match="cannot tell"):
+        understand("predict the price", columns=["LotArea", "SalePrice", "ListPrice"])
