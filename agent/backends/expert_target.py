@@ -71,6 +71,10 @@ COLON_MARK = re.compile(r"\b(?:target|label|outcome|response|dependent variable)
 AS_MARK = re.compile(rf"{NAME}\s+(?:column\s+)?as\s+(?:the\s+|our\s+|my\s+)?(?:target|label|outcome)\b", re.I)
 COLUMN_BEFORE = re.compile(rf"\b(?:column|col|field|variable)\s+{NAME}", re.I)
 COLUMN_AFTER = re.compile(rf"{NAME}\s+(?:column|field|variable)\b", re.I)
+AUXILIARY = {"did", "does", "do", "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could",
+             "should", "may", "might"}
+SUBJECT_START = {"the", "a", "an", "this", "that", "these", "those", "each", "every", "he", "she", "it", "they", "we",
+                 "you", "i", "his", "her", "their", "its", "our", "my", "your"}  # after an auxiliary: its subject
 WHETHER_INPUT = {"use", "using", "given", "and", "plus", "with", "from", "know", "including", "knowing"}
 GENERIC = {"target", "label", "outcome", "response", "output", "answer", "value", "right", "correct", "last", "first",
            "same", "new", "one", "this", "that", "which", "what", "whole", "entire", "other", "missing"}
@@ -171,60 +175,64 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
             phrase = " ".join(words[:12])
         if not phrase.strip():
             continue
+        phrases = [phrase]
         if not strong and verb.group().lower() not in ("which", "what"):
-            phrase = _predicate(phrase, columns, rejected)  # "Is the worker's wage set by a union?": not wage
-        reading.phrases.append(phrase.strip())
-        # a quoted name, or one marked "column X" / "X column", in the phrase
-        for q in re.finditer(QUOTED, phrase):
-            if marked(q.group(1), "quoted after the verb"):
-                return reading
-        for pattern in (COLUMN_BEFORE, COLUMN_AFTER):
-            for c in pattern.finditer(phrase):
-                name = c.group(1) or c.group(2)
-                plain = c.group(2) and not identifier_like(name)
-                unresolved_after = pattern is COLUMN_AFTER and not resolve(name, columns)
-                if plain and (name.lower() in STOP | GENERIC or unresolved_after):
-                    continue
-                if marked(name, "named as a column after the verb"):
+            phrases = [_predicate(phrase, columns, rejected)]  # "Is the worker's wage set by a union?": not wage
+        elif re.match(r"which|what|how", verb.group(), re.I):
+            phrases = _asked_for(verb.group(), phrase, columns, rejected)
+        for phrase in phrases:
+            reading.phrases.append(phrase.strip())
+            # a quoted name, or one marked "column X" / "X column", in the phrase
+            for q in re.finditer(QUOTED, phrase):
+                if marked(q.group(1), "quoted after the verb"):
                     return reading
-        # a parenthesis right after the phrase may say which column is meant: "the price (column 'SalePrice')"
-        after = rest[end.start():] if end else ""
-        paren = re.match(r"\s*\(([^()]*)\)", after)
-        if paren and not _is_list(paren.group(1)):
-            inner = paren.group(1).strip()
-            mark = re.search(QUOTED, inner) or re.search(rf"\b(?:column|col|field|variable)\s+{NAME}", inner, re.I)
-            if mark and marked(next(g for g in mark.groups() if g), "named in the parenthesis after the verb"):
+            for pattern in (COLUMN_BEFORE, COLUMN_AFTER):
+                for c in pattern.finditer(phrase):
+                    name = c.group(1) or c.group(2)
+                    plain = c.group(2) and not identifier_like(name)
+                    unresolved_after = pattern is COLUMN_AFTER and not resolve(name, columns)
+                    if plain and (name.lower() in STOP | GENERIC or unresolved_after):
+                        continue
+                    if marked(name, "named as a column after the verb"):
+                        return reading
+            # a parenthesis right after the phrase may say which column is meant: "the price (column 'SalePrice')"
+            after = rest[end.start():] if end else ""
+            paren = re.match(r"\s*\(([^()]*)\)", after)
+            if paren and not _is_list(paren.group(1)):
+                inner = paren.group(1).strip()
+                mark = re.search(QUOTED, inner) or re.search(rf"\b(?:column|col|field|variable)\s+{NAME}", inner, re.I)
+                if mark and marked(next(g for g in mark.groups() if g), "named in the parenthesis after the verb"):
+                    return reading
+                bare = re.sub(r"\b(?:the|column|col|field|variable)\b", " ", inner, flags=re.I).strip()
+                column = resolve(bare, columns)
+                if column and column not in rejected:
+                    reading.pick = Pick(column, f"named in the parenthesis after the verb ({inner!r})", "request", True)
+                    return reading
+                if (column is None and bare != inner and re.fullmatch(r"[A-Za-z][\w.]*", bare)
+                        and bare.lower() not in GENERIC | STOP):  # "(income column)" with no such column
+                    reading.unknown, reading.unknown_how = bare, "named as a column after the verb"
+                    return reading
+            head = head_match(phrase, column_matches(phrase, columns, rejected, loose=True))
+            loose, cover = _loose(phrase, columns, rejected) or (None, set())
+            spelled = {singular(w) for w, _ in word_tokens(phrase)[1][head.start:head.end]} - STOP if head else set()
+            if head and not (spelled < cover):  # "population growth": not population; "attendance rate": atndrte
+                why = f"named after the verb ({verb.group().strip()} {phrase.strip()!r})"
+                reading.pick = Pick(head.column, why, "request", spelled_exactly(head.text, head.column, columns))
                 return reading
-            bare = re.sub(r"\b(?:the|column|col|field|variable)\b", " ", inner, flags=re.I).strip()
-            column = resolve(bare, columns)
-            if column and column not in rejected:
-                reading.pick = Pick(column, f"named in the parenthesis after the verb ({inner!r})", "request", True)
+            if loose:
+                why = f"most words of it follow the verb ({verb.group().strip()} {phrase.strip()!r})"
+                reading.pick = Pick(loose, why, "request")
                 return reading
-            if (column is None and bare != inner and re.fullmatch(r"[A-Za-z][\w.]*", bare)
-                    and bare.lower() not in GENERIC | STOP):  # "(income column)" with no such column
-                reading.unknown, reading.unknown_how = bare, "named as a column after the verb"
+            compound = _ending_in(phrase, columns, rejected)
+            if compound:
+                why = f"its name ends in the phrase's head noun ({verb.group().strip()} {phrase.strip()!r})"
+                reading.pick = Pick(compound, why, "request")
                 return reading
-        head = head_match(phrase, column_matches(phrase, columns, rejected, loose=True))
-        loose, cover = _loose(phrase, columns, rejected) or (None, set())
-        spelled = {singular(w) for w, _ in word_tokens(phrase)[1][head.start:head.end]} - STOP if head else set()
-        if head and not (spelled < cover):  # "population growth": not population; "attendance rate": atndrte
-            why = f"named after the verb ({verb.group().strip()} {phrase.strip()!r})"
-            reading.pick = Pick(head.column, why, "request", spelled_exactly(head.text, head.column, columns))
-            return reading
-        if loose:
-            why = f"most words of it follow the verb ({verb.group().strip()} {phrase.strip()!r})"
-            reading.pick = Pick(loose, why, "request")
-            return reading
-        compound = _ending_in(phrase, columns, rejected)
-        if compound:
-            why = f"its name ends in the phrase's head noun ({verb.group().strip()} {phrase.strip()!r})"
-            reading.pick = Pick(compound, why, "request")
-            return reading
-        # "predict zzz_missing": a token written like a column name, right after a verb, that is no column
-        content = [w for w in re.findall(r"[A-Za-z0-9][\w.]*", phrase) if w.lower() not in STOP]
-        if strong and content and identifier_like(content[0]) and not _shares_words(content[0], columns):
-            reading.unknown, reading.unknown_how = content[0].rstrip("."), "named right after the verb"
-            return reading
+            # "predict zzz_missing": a token written like a column name, right after a verb, that is no column
+            content = [w for w in re.findall(r"[A-Za-z0-9][\w.]*", phrase) if w.lower() not in STOP]
+            if strong and content and identifier_like(content[0]) and not _shares_words(content[0], columns):
+                reading.unknown, reading.unknown_how = content[0].rstrip("."), "named right after the verb"
+                return reading
 
     by_values = _named_by_values(text, levels or {}, rejected)
     if by_values:
@@ -257,6 +265,27 @@ def _predicate(question: str, columns: list[str], rejected: set[str]) -> str:
     if first is None or first.start != lead or first.end >= len(words):
         return question
     return question[tokens[words[first.end - 1][1]].end():]
+
+
+def _asked_for(question: str, phrase: str, columns: list[str], rejected: set[str]) -> list[str]:
+    """What a wh-question asks for, most likely first. Asking about an object ("Which grade | did the student get?",
+    "How much feed | did the pig eat?"), the noun before the auxiliary, then what the subject does ("how many car
+    seats will each store | sell"), never the subject; asking which rows do something ("which patients |
+    improved", "which customers | will churn"), the predicate, not the rows' unit, when the predicate names a
+    column."""
+    tokens, words = word_tokens(phrase)
+    aux = next((i for i in range(1, len(words)) if words[i][0] in AUXILIARY), None)
+    if aux is not None and aux + 1 < len(words) and words[aux + 1][0] in SUBJECT_START:
+        subject = next((i for i in range(aux + 1, len(words)) if words[i][0] not in STOP), len(words))
+        does = phrase[tokens[words[subject][1]].end():] if subject < len(words) else ""
+        return [phrase[:tokens[words[aux][1]].start()]] + ([does] if does.strip() else [])
+    if question.lower() in ("which", "what"):
+        matches = column_matches(phrase, columns, rejected, loose=True)
+        lead = next((i for i, (w, _) in enumerate(words) if w not in STOP), len(words))
+        first = min(matches, key=lambda m: m.start, default=None)
+        if first and first.start == lead and any(m.start >= first.end for m in matches):
+            return [phrase[tokens[words[first.end - 1][1]].end():]]
+    return [phrase]
 
 
 def _words(column: str) -> set[str]:
@@ -421,9 +450,16 @@ def from_names(columns: list[str], rejected: set[str] = frozenset()) -> Pick | N
 
 def unfit_targets(inp: UnderstandInput) -> set[str]:
     """Columns the request's words cannot mean as the target: text with a different value in most rows (a name, an
-    id, a free-text field) has no classes to learn ("the total population of each county" is not ``county``)."""
-    return {c for c in inp.columns if inp.n_rows >= 10 and inp.n_unique.get(c, 0) > 0.5 * inp.n_rows
-            and not TargetValues.described(inp.dtypes.get(c, ""), inp.n_unique.get(c, 0)).numeric}
+    id, a free-text field) has no classes to learn ("the total population of each county" is not ``county``), and
+    a number named as an id with a different value in most rows identifies the row ("which patients improved" is
+    not ``patient_id``)."""
+    return {c for c in inp.columns if inp.n_rows >= 10 and inp.n_unique.get(c, 0) > 0.5 * inp.n_rows and (
+        not TargetValues.described(inp.dtypes.get(c, ""), inp.n_unique.get(c, 0)).numeric or identifier_named(c))}
+
+
+def identifier_named(column: str) -> bool:
+    """A column name with the word id in it: patient_id, customerID, ID."""
+    return "id" in spaced_words(column).split()
 
 
 def unknown_column_error(name: str, how: str, columns: list[str], extra: str = "") -> MlpilotError:

@@ -223,3 +223,25 @@ def test_a_compound_name_ending_in_the_head_noun(request_text, columns, target):
 def test_a_head_noun_two_compound_names_end_in_names_neither():
     with pytest.raises(MlpilotError, match="cannot tell"):
         understand("predict the price", columns=["LotArea", "SalePrice", "ListPrice"])
+
+
+STREP = ["patient_id", "arm", "gender", "baseline_condition", "radiologic_6m", "rad_num", "improved"]  # medicaldata
+
+
+@pytest.mark.parametrize("request_text", ["which patients improved?", "Which patients improved on streptomycin?"])
+def test_a_numbered_id_is_never_the_target_the_words_name(request_text):
+    inp = UnderstandInput(request=request_text, columns=STREP, n_rows=85,
+                          dtypes={c: "object" for c in STREP} | {"patient_id": "int64", "rad_num": "int64",
+                                                                 "improved": "bool"},
+                          n_unique={c: 3 for c in STREP} | {"patient_id": 85, "improved": 2})
+    assert ExpertBackend().complete("understand", inp).target == "improved"
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("What grade did the student get?", ["Student", "Gender", "Course", "Grade"], "Grade"),  # not the subject
+    ("How much feed did the pig eat so far?", ["Pig", "Evit", "Weight", "Feed", "Time"], "Feed"),
+    ("How many car seats will each store sell?", ["Sales", "CompPrice", "Income", "Price"], "Sales"),  # what it does
+    ("Which customers will churn?", ["customer_id", "tenure", "Churn"], "Churn"),  # the predicate, not the unit
+])
+def test_what_a_wh_question_asks_for(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
