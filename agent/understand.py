@@ -14,7 +14,8 @@ from mlpilot.events import Note, StageStarted
 from mlpilot.schemas import Question, TaskSpec
 from mlpilot.tools.cells import one_spelling
 from mlpilot.tools.load import column_hint, find_column
-from mlpilot.tools.metrics import check_metric_fits, default_metric, get_metric, metric_named_in
+from mlpilot.tools.metrics import (METRICS, check_metric_fits, default_metric, get_metric, metric_named_in,
+                                   unsupported_metric_in)
 from mlpilot.tools.task_type import TargetValues, countable, infer_task_type
 from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
 
@@ -97,6 +98,10 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train,
                            f"{reason}); {fix}") from None
     if task_type != spec.task_type:
         _add(notes, f"task {task_type}, not {spec.task_type}: {reason}")
+    if not asked and (unsupported := unsupported_metric_in(payload.request, payload.columns)):
+        fits = ", ".join(m.name for m in METRICS.values() if task_type in m.tasks)
+        alerts.append(f"the request asks for {unsupported!r}, which mlpilot does not optimise: scoring {metric.name} "
+                      f"instead; pass --metric (metric= in Python) with one of {fits}")
     if unlabelled := int(y.isna().sum()):
         alerts.append(f"{unlabelled} of {len(y)} rows have no value of the target {target!r}: left out of training")
     excluded = _excluded(spec, state, payload, target, why)

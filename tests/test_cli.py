@@ -71,7 +71,7 @@ def test_single_class_target(tmp_path, penguins):
 
 
 def test_unknown_metric(csv, tmp_path):
-    assert_clean_error(run("predict species", csv, tmp_path, "--metric", "auprc"), "unknown metric", "roc_auc")
+    assert_clean_error(run("predict species", csv, tmp_path, "--metric", "recall"), "unknown metric", "roc_auc")
 
 
 def test_metric_that_does_not_fit(csv, tmp_path):

@@ -74,6 +74,19 @@ def _auc(y, p):
     return roc_auc(y, p)
 
 
+def _average_precision(y, p):
+    """Area under the precision-recall curve (scikit-learn's average precision), of the positive class; macro over
+    classes one against the rest with more than two."""
+    average_precision = _sklearn("average_precision_score")
+    if p.ndim == 2 and p.shape[1] == 2:
+        p = p[:, 1]
+    if p.ndim == 2:
+        y = np.asarray(y).astype(int)
+        seen = np.isin(np.arange(p.shape[1]), y)
+        return average_precision(np.eye(p.shape[1])[y][:, seen], p[:, seen], average="macro")
+    return average_precision(y, p)
+
+
 def _log_loss(y, p):
     """Mean negative log probability of the true class code (rows renormalised, as scikit-learn does); in numpy,
     as the bootstrap and the ensemble selection call it hundreds of times."""
@@ -132,6 +145,9 @@ CLS = ("binary", "multiclass")
 REG = ("regression",)
 METRICS: dict[str, Metric] = {m.name: m for m in [
     Metric("roc_auc", True, True, CLS, _auc, ("auc", "roc auc", "auroc", "roc", "area under the curve")),
+    Metric("average_precision", True, True, CLS, _average_precision,
+           ("pr auc", "auc pr", "auprc", "prauc", "average precision", "precision recall auc",
+            "area under the precision recall curve")),
     Metric("log_loss", False, True, CLS, _log_loss, ("logloss", "log loss", "cross entropy", "cross-entropy")),
     Metric("accuracy", True, False, CLS, lambda y, p: float(np.mean(np.asarray(y) == np.asarray(p))),
            ("acc", "as many right", "most correct", "how often it is right", "how often it's right", "error rate")),
@@ -170,16 +186,35 @@ def check_metric_fits(metric: Metric, task_type: str) -> None:
         )
 
 
+# Scores people ask for that mlpilot does not optimise: named, they are warned about, never read as a near alias
+# ("median absolute error" is not mae, "PR AUC" not roc_auc)
+UNSUPPORTED = ("recall", "precision", "sensitivity", "specificity", "brier", "brier score", "mcc", "matthews",
+               "matthews correlation", "kappa", "cohen's kappa", "quadratic weighted kappa", "mse",
+               "mean squared error", "median absolute error", "gini", "pinball", "quantile loss", "top 3 accuracy",
+               "top 5 accuracy")
+
+
 def metric_named_in(text: str, columns: Iterable[str] = ()) -> str | None:
     """The metric a plain-words text names ("optimise ROC AUC" -> roc_auc), longest alias first; a name that is
     one of the table's ``columns`` ("predict r2") names the column, not a metric, and so does a name in a
     parenthesised list of three or more ("(hp, weight, acc)": acc is acceleration there)."""
+    named = _named(text, columns)
+    return named[1] if named else None
+
+
+def unsupported_metric_in(text: str, columns: Iterable[str] = ()) -> str | None:
+    """The score a text names that mlpilot does not optimise ("optimise recall"), when it names no metric it does."""
+    named = _named(text, columns)
+    return named[0] if named and named[1] is None else None
+
+
+def _named(text: str, columns: Iterable[str]) -> tuple[str, str | None] | None:
+    """The longest metric name in ``text`` (outside column names and lists) and its metric (None: unsupported)."""
     text = re.sub(r"\([^()]*,[^()]*,[^()]*\)", " ", text)
     words = " " + re.sub(r"[\W_]+", " ", text.lower()).strip() + " "
     taken = {str(c).strip().lower() for c in columns}
-    aliases = sorted(((a, m.name) for m in METRICS.values() for a in (m.name, *m.aliases) if a.lower() not in taken),
-                     key=lambda a: -len(a[0]))
-    for alias, name in aliases:
+    known = [(a, m.name) for m in METRICS.values() for a in (m.name, *m.aliases)] + [(a, None) for a in UNSUPPORTED]
+    for alias, name in sorted(((a, n) for a, n in known if a.lower() not in taken), key=lambda a: -len(a[0])):
         if " " + re.sub(r"[\W_]+", " ", alias).strip() + " " in words:
-            return name
+            return alias, name
     return None

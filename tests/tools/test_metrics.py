@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from mlpilot.errors import MlpilotError
-from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric, metric_named_in
+from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric, metric_named_in, unsupported_metric_in
 
 
 @pytest.mark.parametrize("text,name", [
@@ -10,6 +10,8 @@ from mlpilot.tools.metrics import METRICS, check_metric_fits, get_metric, metric
     ("minimise the log-loss", "log_loss"), ("r2 please", "r2"), ("mean absolute error", "mae"),
     ("MAPE", "mape"), ("accuracy", "accuracy"), ("predict the price", None),
     ("we want to be off by as few euros as possible on average", "mae"), ("keep the average error small", "mae"),
+    ("Optimise PR AUC.", "average_precision"), ("AUPRC", "average_precision"), ("area under the curve", "roc_auc"),
+    ("area under the precision-recall curve", "average_precision"), ("median absolute error", None),
 ])
 def test_metric_named_in_plain_words(text, name):
     assert metric_named_in(text) == name
@@ -36,8 +38,8 @@ def test_direction():
 
 
 def test_unknown_metric_names_the_choices():
-    with pytest.raises(MlpilotError, match="unknown metric 'auprc'.*roc_auc"):
-        get_metric("auprc")
+    with pytest.raises(MlpilotError, match="unknown metric 'recall'.*roc_auc"):
+        get_metric("recall")
 
 
 def test_metric_must_fit_the_task():
@@ -64,3 +66,24 @@ def test_label_metrics_match_scikit_learn(labels):
         assert get_metric("accuracy").score(y, p) == pytest.approx(skm.accuracy_score(y, p))
     y, p = rng.integers(0, 2, 50), rng.integers(0, 2, 50)
     assert get_metric("f1").score(y, p) == pytest.approx(skm.f1_score(y, p))
+
+
+@pytest.mark.parametrize("text,named", [
+    ("maximise recall", "recall"), ("score by MSE", "mse"), ("median absolute error", "median absolute error"),
+    ("optimise recall and ROC AUC", None), ("predict the price", None),
+])
+def test_a_score_mlpilot_does_not_optimise_is_named_not_replaced(text, named):
+    assert unsupported_metric_in(text) == named
+
+
+def test_average_precision_matches_scikit_learn():
+    from sklearn.metrics import average_precision_score
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 200)
+    p = np.clip(y * 0.3 + rng.random(200) * 0.7, 0, 1)
+    assert get_metric("pr auc").score(y, np.column_stack([1 - p, p])) == pytest.approx(average_precision_score(y, p))
+    y3 = rng.integers(0, 3, 200)
+    p3 = rng.dirichlet(np.ones(3), 200)
+    expected = average_precision_score(np.eye(3)[y3], p3, average="macro")
+    assert get_metric("average_precision").score(y3, p3) == pytest.approx(expected)
