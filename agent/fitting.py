@@ -22,6 +22,13 @@ from mlpilot.tools.model_io import load_model, save_model
 FALLBACK = {"family": "lightgbm", "n_estimators": 100}
 
 
+def bundle_seconds(trials_dir, trials: list[TrialRecord], numbers, per_mb: float) -> float:
+    """Estimated seconds to bundle these trials' fold models into one file (loading and re-saving them), from
+    the size of their files."""
+    by_number = {t.number: t for t in trials}
+    return per_mb * sum(trial_output(trials_dir, by_number[n].model_file).stat().st_size for n in numbers) / 1e6
+
+
 def member_configs(state: RunState, ensemble: dict[str, float] | None = None) -> tuple[list[dict], list[float]]:
     """The configs of ``ensemble`` (by default the run's) with their refit settings (boosting rounds found by
     early stopping)."""
@@ -43,14 +50,17 @@ def member_configs(state: RunState, ensemble: dict[str, float] | None = None) ->
 def fit_in_sandbox(state: RunState, ctx: Deps, name: str, timeout_s: float,
                    ensemble: dict[str, float] | None = None) -> TrialOutcome:
     """Fit the configs of ``ensemble`` (by default the run's) on all rows in the sandbox (model file and test
-    predictions in the outcome)."""
+    predictions in the outcome), killed after ``timeout_s``. It runs on as many threads as each trial did (one when
+    trials ran side by side): its cost was estimated from theirs, and a second thread on a busy machine can make
+    a boosting fit several times slower, not faster."""
     configs, weights = member_configs(state, ensemble)
+    threads = 1 if state.timing.get("lanes", 1) > 1 else ctx.threads
     job = TrialJob(job_id=name, kind="fit", data_file=RunLayout.table_name(state.attempt), target=state.spec.target,
                    metric=state.spec.metric, profile=state.profile, configs=configs, weights=weights,
-                   out_subdir=name, classes=state.classes, threads=ctx.threads,
+                   out_subdir=name, classes=state.classes, threads=threads,
                    feature_code=state.feature_code, class_weights=state.class_weights,
                    test_file=RunLayout.table_name(state.attempt, test=True) if state.test_path else None)
-    return ctx.sandbox.run(job, timeout_s=max(timeout_s, 5.0), startup_s=0)  # a cold worker counts against it
+    return ctx.sandbox.run(job, timeout_s=timeout_s, startup_s=0)  # a cold worker counts against it
 
 
 def bagged_model(trials_dir: Path, trials: list[TrialRecord], weights: dict[int, float],
