@@ -49,7 +49,9 @@ def write_search_data(state: RunState, ctx: Deps) -> tuple[SearchData, np.ndarra
     names = [c.name for c in state.profile.features()] + state.profile.ordered_ids  # ids: for ids_as_numbers
     table_file, test_file = layout.table_name(state.attempt), layout.table_name(state.attempt, test=True)
     if not (data_dir / table_file).exists():  # per attempt: a re-read request may change target and features
-        _parquet_safe(frame[names]).assign(**{state.spec.target: y}).to_parquet(data_dir / table_file)
+        table = _parquet_safe(frame[names])  # joined, not assigned: a wide text table is a block per column
+        pd.concat([table, pd.Series(y, index=table.index, name=state.spec.target)], axis=1).to_parquet(
+            data_dir / table_file)
     test = ctx.test
     if test is not None and not (data_dir / test_file).exists():
         _parquet_safe(test.reindex(columns=names)).to_parquet(data_dir / test_file)

@@ -102,7 +102,7 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         checks.request_met(spec, state.request, infer_task_type(TargetValues.of(frame[spec.target]))[0], state.metric,
                            [str(c) for c in frame.columns]),
         checks.beats_dummy(cv, dummy, metric),
-        checks.not_too_good(cv, dummy, metric, list(importance)),
+        checks.not_too_good(cv, dummy, metric, list(importance) or [s.column for s in state.profile.leakage_suspects]),
     ]
     if new is not None:
         found.append(checks.predictions_wellformed(new, n_new, spec.task_type, state.classes))

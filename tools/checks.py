@@ -66,9 +66,11 @@ def not_too_good(cv: float, dummy: float, metric: Metric, top_features: list[str
         perfect = False
     else:
         perfect = cv <= 0.005 * abs(dummy)
+    suspects = (f"suspect columns (most important): {', '.join(top_features[:3])}" if top_features else
+                "no column's importance was measured: look for one that restates the target")
     return Check(name="not_too_good", passed=not perfect, severity="warning",
-                 evidence=(f"CV {metric.name} {cv:.4f} is near perfect; suspect columns (most important): "
-                           f"{', '.join(top_features[:3])}") if perfect else f"CV {metric.name} {cv:.4f} is plausible")
+                 evidence=f"CV {metric.name} {cv:.4f} is near perfect; {suspects}" if perfect else
+                 f"CV {metric.name} {cv:.4f} is plausible")
 
 
 def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metric: Metric,

@@ -24,6 +24,7 @@ column is an error listing the closest columns: it is never silently replaced by
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -457,6 +458,15 @@ def unfit_targets(inp: UnderstandInput) -> set[str]:
         not TargetValues.described(inp.dtypes.get(c, ""), inp.n_unique.get(c, 0)).numeric or identifier_named(c))}
 
 
+def _misspelled(phrases: list[str], columns: list[str]) -> str | None:
+    """The column a word after the verb looks like a misspelling of ("Outsate": Outstate), for the error's hint."""
+    for word in (w for phrase in phrases for w in re.findall(r"[A-Za-z]\w{3,}", phrase) if w.lower() not in STOP):
+        near = difflib.get_close_matches(word.lower(), [c.lower() for c in columns], n=1, cutoff=0.8)
+        if near:
+            return next(c for c in columns if c.lower() == near[0])
+    return None
+
+
 def identifier_named(column: str) -> bool:
     """A column name with the word id in it: patient_id, customerID, ID."""
     return "id" in spaced_words(column).split()
@@ -489,7 +499,9 @@ def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
         chosen = test or reading.pick or names or reading.mention
     if chosen is None:
         ruled = f" (ruled out: {', '.join(map(repr, sorted(rejected)))})" if rejected else ""
-        words = f"the words {reading.phrases[0]!r} name no column; " if reading.phrases else ""
+        near = _misspelled(reading.phrases, inp.columns)
+        words = (f"the words {reading.phrases[0]!r} name no column"
+                 f"{f' (did you mean {near!r}?)' if near else ''}; " if reading.phrases else "")
         raise UnclearTarget(
             f"cannot tell which column to predict: {words}name it in the request (e.g. \"predict 'price'\") or "
             f"pass --target{ruled}; columns are: {', '.join(inp.columns[:40])}")

@@ -245,3 +245,8 @@ def test_a_numbered_id_is_never_the_target_the_words_name(request_text):
 ])
 def test_what_a_wh_question_asks_for(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
+
+
+def test_a_misspelled_target_is_an_error_that_names_the_column_meant():
+    with pytest.raises(MlpilotError, match=r"'Outsate' name no column \(did you mean 'Outstate'\?\)"):
+        understand("predict Outsate, RMSE", columns=["Private", "Apps", "Accept", "Outstate", "Grad.Rate"])

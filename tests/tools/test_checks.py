@@ -73,6 +73,7 @@ def test_baseline_too_good_and_holdout():
     assert checks.beats_dummy(0.8, 0.5, AUC).passed and not checks.beats_dummy(0.49, 0.5, AUC).passed
     flagged = checks.not_too_good(0.999, 0.5, AUC, ["casual", "registered"])
     assert not flagged.passed and flagged.severity == "warning" and "casual" in flagged.evidence
+    assert "no column's importance was measured" in checks.not_too_good(0.999, 0.5, AUC, []).evidence
     assert checks.holdout_reproduces(0.85, 0.84, [0.84, 0.86, 0.85], AUC).passed
     assert not checks.holdout_reproduces(0.85, 0.70, [0.84, 0.86, 0.85], AUC).passed
 
