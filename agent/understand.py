@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from langgraph.runtime import Runtime
 from pandas.api.types import is_numeric_dtype
 
@@ -38,11 +40,13 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
     can_ask = ctx.interactive and not state.clarifications  # one round of questions
     try:
         reply = ctx.backend.complete("understand", payload, deadline=ctx.llm_deadline("understand"))
-    except UnclearTarget:
+    except UnclearTarget as exc:
         if not can_ask:
             raise
         shown = ", ".join(payload.columns[:40])
-        return {"question": Question(text=f"Which column should I predict? Columns: {shown}", about="target")}
+        near = re.search(r"\(did you mean [^)]*\)", str(exc))  # a misspelled name's column
+        return {"question": Question(text=f"Which column should I predict{' ' + near.group() if near else ''}? "
+                                          f"Columns: {shown}", about="target")}
     if reply.question and can_ask:
         return {"question": Question(text=reply.question)}
     if reply.question:

@@ -461,7 +461,7 @@ def unfit_targets(inp: UnderstandInput) -> set[str]:
 def _misspelled(phrases: list[str], columns: list[str]) -> str | None:
     """The column a word after the verb looks like a misspelling of ("Outsate": Outstate), for the error's hint."""
     for word in (w for phrase in phrases for w in re.findall(r"[A-Za-z]\w{3,}", phrase) if w.lower() not in STOP):
-        near = difflib.get_close_matches(word.lower(), [c.lower() for c in columns], n=1, cutoff=0.8)
+        near = difflib.get_close_matches(word.lower(), [c.lower() for c in columns], n=1, cutoff=0.75)
         if near:
             return next(c for c in columns if c.lower() == near[0])
     return None

@@ -43,8 +43,8 @@ def run(tmp_path, request, train, test=None, backend=None, **state):
     return node(tmp_path, request, train, test, backend, **state)["spec"]
 
 
-def node(tmp_path, request, train, test=None, backend=None, **state) -> dict:
-    """The understand node's whole output (spec, warnings) on real files."""
+def node(tmp_path, request, train, test=None, backend=None, interactive=False, **state) -> dict:
+    """The understand node's whole output (spec, warnings, or a question for a person at hand) on real files."""
     data = tmp_path / "train.csv"
     train.to_csv(data, index=False)
     test_path = None
@@ -54,7 +54,7 @@ def node(tmp_path, request, train, test=None, backend=None, **state) -> dict:
     s = RunState(request=request, data_path=str(data), test_path=None if test_path is None else str(test_path),
                  run_dir=str(tmp_path), **state)
     deps = Deps(backend=backend or ExpertBackend(), sandbox=None, run_dir=tmp_path, clock=Clock(60), train=load_table(data),
-                test=None if test_path is None else load_table(test_path))
+                test=None if test_path is None else load_table(test_path), interactive=interactive)
     return understand(s, SimpleNamespace(context=deps))
 
 
@@ -207,3 +207,10 @@ def test_a_class_metric_on_a_label_target_is_a_classification(tmp_path):
     frame = pd.DataFrame({"x": rng.normal(size=60), "kind": rng.choice(["dog", "cat", "goat"], 60)})
     spec = run(tmp_path, "which kind is it? log loss", frame)
     assert (spec.target, spec.task_type, spec.metric) == ("kind", "multiclass", "log_loss")
+
+
+def test_a_person_asked_which_column_hears_which_one_a_misspelled_name_means(tmp_path):
+    out = node(tmp_path, "predict the wgae", census(), interactive=True)
+    assert out["question"].text.startswith("Which column should I predict (did you mean 'wage'?)? Columns: wage")
+    with pytest.raises(MlpilotError, match="did you mean 'wage'"):
+        node(tmp_path, "predict the wgae", census())  # no one to ask: the error says it
