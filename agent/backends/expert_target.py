@@ -6,20 +6,26 @@ The target follows the evidence, strongest first:
 2. the test file: the one training column it lacks (or leaves empty in every row), or the one sample-submission
    column that is a training column the test file lacks;
 3. the request's words: a name marked as the target ("target: y", "the column 'SalePrice'", a quoted name, "use
-   y as the label"), else the noun phrase after predict / estimate / forecast / how much / whether / ...
-   ("estimate each person's weekly wage" -> ``wage``), never a column after each/every/per (the row's unit:
-   "the temperature each hour"), the subject of a yes/no question, or a text column with a value per row; then two
-   or more values of one column ("up or down" names the column holding Up and Down). A list (parenthesised, of
-   inputs, or any enumeration of three or more: "(education, experience, ...)") describes inputs and never names
-   the target; a parenthesis right after the phrase may clarify it ("the price (column 'SalePrice')"). A column name may be abbreviated ("graduation rate" is Grad.Rate, "miles
-   per gallon" mpg: ``expert_words.abbreviates``), a name spelled out still wins. A yes/no question's predicate
-   ("Did the passenger survive?") and what the request cares about ("what we care about is the sales") count too;
+   y as the label", "a, b -> y", "y ~ a + b"), else the noun phrase after predict / estimate / forecast / how much /
+   whether / ... ("estimate each person's weekly wage" -> ``wage``); a wh-question asks for the noun before its
+   auxiliary ("Which grade | did the student get?") or for what its rows do ("which patients | improved"). Never
+   a column after each/every/per (the row's unit: "the temperature each hour"), the subject of a question, a
+   "whether" clause given as an input, an id, or a text column with a value per row; then two or more values of
+   one column ("up or down" names the column holding Up and Down). A list (parenthesised, of inputs, or any
+   enumeration of three or more: "(education, experience, ...)") describes inputs and never names the target; a
+   parenthesis right after the phrase may clarify it ("the price (column 'SalePrice')"). A column name may be
+   abbreviated ("graduation rate" is Grad.Rate, "miles per gallon" mpg: ``expert_words.abbreviates``; "hours of
+   TV" tvhours: ``covered_words``), a name spelled out still wins unless another column holds more of the
+   phrase's words; a compound name may be meant by its head noun ("the price": SalePrice). A yes/no question's
+   predicate ("Did the passenger survive?") and what the request cares about ("what we care about is the
+   sales") count too;
 4. a column whose name says so (target, label, class, y, outcome), unless the request lists it;
 5. a column mentioned anywhere else in the request (outside lists of inputs, exclusions and "grouped by").
 
 Each decision is a note; a weaker source that disagrees with the chosen one gets a note too. A name the request
 marks as the target, or an identifier-looking token right after the verb ("predict zzz_missing"), that is no
-column is an error listing the closest columns: it is never silently replaced by another column.
+column is an error listing the closest columns: it is never silently replaced by another column; words naming no
+column get the error with the column a misspelling likely meant ("Outsate": Outstate).
 """
 
 from __future__ import annotations
