@@ -9,29 +9,41 @@ from langgraph.types import interrupt
 
 from mlpilot.agent.backends.expert_request import find_constraints
 from mlpilot.agent.state import Deps, RunState
+from mlpilot.errors import MlpilotError
 from mlpilot.events import Note
 
 APPROVAL = re.compile(r"^\W*(y|yes|yep|yeah|ok|okay|sure|fine|go|go ahead|approve[ds]?|run|run it|start|do it|"
                       r"looks good|lgtm|proceed|continue)\b", re.I)
+REFUSAL = re.compile(r"^\W*(n|no|nope|nah|cancel|stop|abort|quit|exit|don'?t|do not|never ?mind|not now)\b", re.I)
+ASKS = 3  # times an answer that is neither a yes, a no nor a change is asked again
 
 
 def review(state: RunState, runtime: Runtime[Deps]) -> dict:
     """Approval goes on to the search; an answer that names families to use or columns to leave out changes the
-    request's constraints and goes back to understand; anything else is taken as approval, and said so.
-    Re-runs from its start on resume, so nothing before the interrupt may cost anything."""
+    request's constraints and goes back to understand; a refusal ("no", "cancel") stops the run before the search;
+    anything else is asked again (``ASKS`` times, then taken as approval, and said so).
+    Re-runs from its start on resume, so nothing before the interrupts may cost anything."""
     ctx = runtime.context
-    answer = str(interrupt({"question": plan_text(state) + "\nGo ahead? (yes, or say what to change: "
-                                        "\"only linear models\", \"don't use COLUMN\")", "about": "plan"}))
-    change = find_constraints(answer, [str(c) for c in ctx.train.columns])
-    families = [f for f in change.include_families if f not in state.families]
-    exclude = [c for c in change.exclude_columns if c not in state.exclude]
-    if not APPROVAL.match(answer) and (families or exclude or change.exclude_families):
-        ctx.emit(Note(message=f"plan changed as asked: {answer}"))
-        kept = [f for f in (state.families or families) if f not in change.exclude_families]
-        return {"families": families or kept, "exclude": state.exclude + exclude, "spec": None, "plan": None,
-                "plan_approved": False, "clarifications": state.clarifications + [f"plan review: {answer}"]}
-    if not APPROVAL.match(answer):
-        ctx.warn(f"the answer {answer!r} names no change to the plan: going ahead with it")
+    question = plan_text(state) + "\nGo ahead? (yes, no, or say what to change: \"only linear models\", " \
+                                  "\"don't use COLUMN\")"
+    for _ in range(ASKS):
+        answer = str(interrupt({"question": question, "about": "plan"}))
+        change = find_constraints(answer, [str(c) for c in ctx.train.columns])
+        families = [f for f in change.include_families if f not in state.families]
+        exclude = [c for c in change.exclude_columns if c not in state.exclude]
+        if not APPROVAL.match(answer) and (families or exclude or change.exclude_families):
+            ctx.emit(Note(message=f"plan changed as asked: {answer}"))
+            kept = [f for f in (state.families or families) if f not in change.exclude_families]
+            return {"families": families or kept, "exclude": state.exclude + exclude, "spec": None, "plan": None,
+                    "plan_approved": False, "clarifications": state.clarifications + [f"plan review: {answer}"]}
+        if APPROVAL.match(answer):
+            return {"plan_approved": True}
+        if REFUSAL.match(answer):
+            raise MlpilotError("the plan was declined at its review: nothing was searched; describe the task again "
+                               "with what to change")
+        question = (f"I did not read {answer!r} as a yes, a no or a change. Go ahead with the plan? (yes, no, or "
+                    "what to change: \"only linear models\", \"don't use COLUMN\")")
+    ctx.warn(f"the answer {answer!r} names no change to the plan: going ahead with it")
     return {"plan_approved": True}
 
 

@@ -84,6 +84,10 @@ def _drive(graph, state: RunState | None, config: dict, deps: Deps, ask: Callabl
     question with ``ask`` (off the budget clock)."""
     step = graph.invoke(state, config, context=deps, version="v2")
     while step.interrupts:
+        if ask is None:  # a run stopped at a question, continued where no one can answer
+            question = step.interrupts[0].value["question"].splitlines()[0]
+            raise MlpilotError(f"the run is waiting for an answer to {question!r}: continue it in the chat that "
+                               "asked, or run again with the answer in the request (e.g. --target COLUMN)")
         with deps.clock.paused():
             answer = ask(step.interrupts[0].value["question"])
         step = graph.invoke(Command(resume=answer), config, context=deps, version="v2")

@@ -21,6 +21,7 @@ from mlpilot.tools.metrics import (METRICS, check_metric_fits, default_metric, g
 from mlpilot.tools.task_type import TargetValues, countable, infer_task_type
 from mlpilot.tools.splits import MIN_CLASS_ROWS, MIN_ROWS
 
+QUESTIONS = 3  # rounds of questions a person at hand is asked before the run stops
 LEVELS = 12  # text columns with at most this many values show them to the understand role
 
 
@@ -37,7 +38,7 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
         time_budget_s=state.time_budget_s, target=state.target, metric=state.metric, exclude=list(state.exclude),
         rejected_targets=state.rejected_targets or None,  # verify sets it when it sends the run back
     )
-    can_ask = ctx.interactive and not state.clarifications  # one round of questions
+    can_ask = ctx.interactive and len(state.clarifications) < QUESTIONS  # an answer naming no column: ask again
     try:
         reply = ctx.backend.complete("understand", payload, deadline=ctx.llm_deadline("understand"))
     except UnclearTarget as exc:
