@@ -17,7 +17,7 @@ from mlpilot.agent.state import Clock, Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
 from mlpilot.inputs import read_inputs
-from mlpilot.layout import RunLayout
+from mlpilot.layout import RunLayout, writable_folder
 from mlpilot.run_lock import run_lock
 from mlpilot.sandboxes import Sandbox, get_sandbox, resolve_kind
 from mlpilot.sandboxes.feature_code import feature_sandbox
@@ -60,10 +60,9 @@ class Result:
 
 def new_run_dir(out: str | Path) -> Path:
     """A fresh directory under ``out``; a clear error if ``out`` cannot be written."""
-    out = Path(out).expanduser()
+    out = writable_folder(out)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     try:
-        out.mkdir(parents=True, exist_ok=True)
         for i in range(1000):
             run_dir = out / (f"run-{stamp}" + (f"-{i}" if i else ""))
             try:

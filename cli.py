@@ -15,6 +15,7 @@ from rich.console import Console
 
 from mlpilot.errors import MlpilotError
 from mlpilot.evals.cli import register as register_eval
+from mlpilot.layout import writable_folder
 from mlpilot.sandboxes.cli import sandbox_app
 
 app = typer.Typer(help="mlpilot: from a plain-words request to a tuned, verified model.", no_args_is_help=True,
@@ -200,7 +201,7 @@ def serve(
         fail(f"--host {host!r} is not an IP address: pass e.g. 127.0.0.1 or 0.0.0.0")
     if not loopback and not token:
         token = secrets.token_urlsafe(16)
-    app_ = create_app(out, token=token, max_upload_mb=max_upload_mb, sandbox=sandbox, llm=llm, base_url=base_url)
+    app_ = create_app(writable_folder(out), token=token, max_upload_mb=max_upload_mb, sandbox=sandbox, llm=llm, base_url=base_url)
     Console().print(f"mlpilot chat on [bold]http://{host}:{port}/" + (f"?token={token}" if token else "") + "[/]",
                     highlight=False)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
@@ -216,5 +217,9 @@ def predict(
     from mlpilot.api import predict as predict_rows
 
     out = predict_rows(run_dir, data)  # a bad run directory or table: one line, through main
-    out.to_csv(output, index=False)
+    writable_folder(output.parent, "--output")
+    try:
+        out.to_csv(output, index=False)
+    except OSError as exc:
+        raise MlpilotError(f"cannot write {output} ({exc.strerror}): pass --output with a writable path") from None
     Console(stderr=True).print(f"wrote {len(out)} predictions to {output}")

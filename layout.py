@@ -18,12 +18,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlpilot.errors import MlpilotError
+
 MODEL_FILE = "model.skops"
 DELIVERED = {"model": MODEL_FILE, "leaderboard": "leaderboard.csv", "events": "events.jsonl",
              "profile": "profile.json", "verification": "verification.json", "summary": "summary.json",
              "report": "report.html"}
 FEATURE_CODE = "feature_code.py"  # the kept generated feature step, when there is one
 IMPORTANCE = "importance.json"  # in a verify directory: permutation importances of the delivered model
+
+
+def writable_folder(path: str | Path, option: str = "--out") -> Path:
+    """``path`` made a folder (with its parents); a one-line error naming ``option`` when it cannot be (a file is
+    there, no permission, a full disk)."""
+    path = Path(path).expanduser()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MlpilotError(f"{path} cannot be a folder to write to ({exc.strerror}): pass {option} with a writable "
+                           "folder") from None
+    return path
 
 
 @dataclass(frozen=True)

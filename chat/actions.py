@@ -4,6 +4,7 @@ the data. Each action takes the chat state and its deps and returns the state up
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -34,10 +35,12 @@ def table(path: str) -> pd.DataFrame:
 
 
 def train_and_test(files: list[str]) -> tuple[str | None, str | None]:
-    """The training file and the test file, if any. A file is for predicting, not training, when it is named like
-    a test set or its columns are a strict subset of another file's (it lacks the target); the last of each wins."""
+    """The training file and the test file, if any. A file is for predicting, not training, when its columns are a
+    strict subset of another file's (it lacks the target), or when another file is there to train on and its name
+    has the word test ("test.csv", "x_test": not "latest"); the last of each wins."""
     columns = {f: set(table(f).columns) for f in files}
-    tests = [f for f in files if "test" in Path(f).stem.lower() or any(columns[f] < columns[g] for g in files)]
+    tests = [f for f in files if any(columns[f] < columns[g] for g in files) or len(files) > 1 and re.search(
+        r"(?<![a-z])test(?![a-z])", Path(f).stem.lower())]
     trains = [f for f in files if f not in tests]
     return (trains[-1] if trains else None), (tests[-1] if tests else None)
 
@@ -54,6 +57,9 @@ def _last_run(state: ChatState) -> RunLayout:
 
 
 def _summary(layout: RunLayout) -> dict:
+    if not layout.file("summary").is_file():
+        raise MlpilotError(f"the run in {layout.root} stopped before it delivered: \"give it 30 more seconds\" "
+                           "continues it")
     return json.loads(layout.file("summary").read_text())
 
 
@@ -111,6 +117,11 @@ def more_time(state: ChatState, deps: ChatDeps) -> dict:
     from mlpilot.api import resume
 
     layout = _last_run(state)
+    if not layout.file("summary").is_file():  # a run stopped before it delivered: on with the time asked
+        result = resume(layout.root, time_budget=state.intent.seconds, sandbox=deps.sandbox, llm=deps.llm,
+                        base_url=deps.base_url, on_event=deps.on_event, ask=deps.ask)
+        return {"request": result.summary["request"], "target": result.spec.target,
+                "reply": "Continued the stopped run.\n" + delivered(result)}
     before = _summary(layout)
     seconds = state.intent.seconds or before["time_budget_s"]
     result = resume(layout.root, time_budget=seconds, sandbox=deps.sandbox, llm=deps.llm, base_url=deps.base_url,
@@ -211,6 +222,7 @@ def _target_by(column: str, state: ChatState, layout: RunLayout) -> str:
 
 def checks(state: ChatState, deps: ChatDeps) -> dict:
     layout = _last_run(state)
+    _summary(layout)  # a stopped run has no verdict yet
     verdict = json.loads(layout.file("verification").read_text())
     lines = [f"Verdict: {verdict['decision']}. {verdict.get('explanation', '')}"]
     for c in verdict["checks"]:
@@ -241,8 +253,8 @@ def compare(state: ChatState, deps: ChatDeps) -> dict:
 
 def show(state: ChatState, deps: ChatDeps) -> dict:
     layout = _last_run(state)
-    board = pd.read_csv(layout.file("leaderboard"))
     s = _summary(layout)
+    board = pd.read_csv(layout.file("leaderboard"))
     cols = [c for c in ("trial", "family", s["metric"], "seconds", "state") if c in board.columns]
     return {"reply": f"CV {s['metric']} {_fmt(s['cv_score'])} (holdout {_fmt(s.get('holdout_score'))}), verdict "
                      f"{s['verdict']}; report: {layout.file('report')}\n{board[cols].head(8).to_string(index=False)}"}

@@ -7,7 +7,8 @@ The rules, first match wins (``read_turn``):
 - ``predict``: a data file named (``*.csv``, ``.parquet``, ...) with predict / score / apply / run it on, unless
   the file is named as training data ("predict churn from customers.csv" is a task on that file).
 - ``more_time``: more / another / extra / longer / keep going / continue, with a duration or without ("give it
-  5 more minutes": 300 s; "run it longer": the last budget again).
+  5 more minutes": 300 s; "run it longer": the last budget again); a duration with again / rerun / try / budget
+  and nothing else to change ("now try with a 40s budget").
 - ``unsupported``: images, audio or video; or a kind of ML task mlpilot does not do yet (clustering, anomaly
   detection, recommendation, text generation, causal effects, ...) with no predict / estimate / classify /
   forecast of a column.
@@ -68,6 +69,7 @@ TRAINING_FILE = _rule(r"\b(from|using|with|based on|trained on|learn from|data( 
 MORE_TIME = _rule(r"\b(more time|extra time|additional time|(run|go|search|tune|train) (it )?longer|keep (going|searching|tuning|at it)|continue|"
                   r"extend( the (budget|search|run))?)\b")
 MORE = _rule(r"\b(more|another|extra|additional|further)\b")
+AGAIN = _rule(r"\b(again|re-?run|retry|redo|try|budget)\b")  # with a duration: the same task, searched for it
 DURATION = _rule(r"\b(\d+(?:\.\d+)?|a|an|one|two|three|four|five|ten|another)\s*(?:(?:more|extra|additional|further)\s+)?"
                  r"(s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "another": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -116,7 +118,8 @@ def read_turn(text: str, columns: list[str]) -> Intent:
     if file and PREDICT.search(text) and not TRAINING_FILE.search(text[:file.start()]):
         return Intent(kind="predict", text=text, path=file.group(1))
     seconds = duration(text)
-    if MORE_TIME.search(text) or seconds and MORE.search(text):
+    if MORE_TIME.search(text) or seconds and MORE.search(text) or (
+            seconds and AGAIN.search(text) and not PREDICT_VERB.search(text) and not changes(text, columns)):
         return Intent(kind="more_time", text=text, seconds=seconds)
     if MEDIA.search(text) or UNSUPPORTED.search(text) and not PREDICT_VERB.search(text):
         return Intent(kind="unsupported", text=text)

@@ -27,6 +27,7 @@ from mlpilot.chat import intents
 from mlpilot.chat.intents import DATA_FILE, Intent, read_turn, reconcile
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event
+from mlpilot.layout import writable_folder
 
 
 class Turn(BaseModel):
@@ -137,8 +138,7 @@ class ChatSession:
             raise MlpilotError(f"session name {name!r} may hold only letters, digits, '-', '_' and '.': pick another")
         self.name = name
         self.root = Path(root).expanduser()
-        self.dir = self.root / "sessions" / name
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.dir = writable_folder(self.root / "sessions" / name)
         backend = get_backend(deps.get("llm"), base_url=deps.get("base_url"), log_dir=self.dir)
         self.deps = ChatDeps(root=self.root, backend=backend, **deps)
         self._conn = sqlite3.connect(self.dir / "chat.sqlite", check_same_thread=False)
@@ -156,9 +156,17 @@ class ChatSession:
         return self.dir / "files"
 
     def send(self, text: str) -> str:
-        """Answer one turn (running a search if it asks for one) and return the reply; a failure is a reply too."""
+        """Answer one turn (running a search if it asks for one) and return the reply; a failure is a reply too, and
+        so is Ctrl-C: the run it stopped joins the conversation, to be continued or looked at."""
+        before = set(self.root.glob("run-*"))
         try:
             out = self.graph.invoke({"text": text.strip()}, self.config, context=self.deps)
+        except KeyboardInterrupt:
+            stopped = sorted(set(self.root.glob("run-*")) - before, key=lambda p: p.stat().st_mtime)[-1:]
+            reply = "Stopped (Ctrl-C)." + (f" The run in {stopped[0]} keeps its finished trials: \"give it 30 more "
+                                           "seconds\" continues it." if stopped else "") + " The conversation goes on."
+            self.record(text, reply, runs=[str(p) for p in stopped])
+            return reply
         except Exception as exc:  # a bug must not end the conversation: one line, the traceback in error.log
             (self.dir / "error.log").write_text("".join(traceback.format_exception(exc)))
             reply = (f"Something went wrong ({type(exc).__name__}: {str(exc)[:200]}); the conversation is kept "
@@ -178,12 +186,13 @@ class ChatSession:
         if resolved not in self.state.files:
             self.graph.update_state(self.config, {"files": self.state.files + [resolved]}, as_node="act")
 
-    def record(self, user: str, assistant: str) -> None:
-        """Keep a turn that did not finish (a run stopped with Ctrl-C) in the history."""
-        turns = self.state.turns
+    def record(self, user: str, assistant: str, runs: list[str] = ()) -> None:
+        """Keep a turn that did not finish (a run stopped with Ctrl-C) in the history, with the ``runs`` it began."""
+        state = self.state
+        turns = state.turns
         asked = [] if turns and turns[-1] == Turn(role="user", text=user) else [Turn(role="user", text=user)]
-        self.graph.update_state(self.config, {"turns": asked + [Turn(role="assistant", text=assistant)]},
-                                as_node="act")
+        self.graph.update_state(self.config, {"turns": asked + [Turn(role="assistant", text=assistant)]}
+                                | ({"runs": state.runs + list(runs)} if runs else {}), as_node="act")
 
     def close(self) -> None:
         self._conn.close()

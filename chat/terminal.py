@@ -58,11 +58,7 @@ def chat_loop(name: str, out: Path, files: list[Path], console: Console, **deps)
 
 
 def _turn(session: ChatSession, renderer: RunRenderer, console: Console, text: str) -> None:
-    try:
-        reply = session.send(text)
-    except KeyboardInterrupt:
-        reply = "Stopped (Ctrl-C). Finished trials are kept in the run directory; the conversation goes on."
-        session.record(text, reply)
+    reply = session.send(text)  # Ctrl-C during a run stops it: the reply says where it is kept
     renderer.stop()
     console.print(Panel(Text(reply), title="mlpilot", border_style="cyan"))
 

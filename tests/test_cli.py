@@ -117,6 +117,14 @@ def test_predict_needs_a_run_directory(tmp_path, csv):
     assert_clean_error(mlpilot("predict", str(tmp_path), str(csv)), "not a finished run directory")
 
 
+@pytest.mark.parametrize("command", [["chat"], ["serve", "--port", "0"]])
+def test_an_output_folder_that_is_a_file(tmp_path, command):
+    taken = tmp_path / "taken"
+    taken.write_text("keep me")
+    assert_clean_error(mlpilot(*command, "--out", str(taken)), "cannot be a folder to write to", "pass --out")
+    assert taken.read_text() == "keep me"
+
+
 def _exclude_csv(tmp_path):
     """A small regression: a strong legitimate column, a copy of the target in cents, and a column to exclude."""
     rng = np.random.default_rng(0)

@@ -78,7 +78,7 @@ def test_regression_cli_run_and_predict(tmp_path, ames, within_budget):
     summary = json.loads(run.stdout)
     assert summary["spec"]["target"] == "Sale_Price" and summary["metric"] == "rmsle"
     assert 0 < summary["cv_score"] < 0.3
-    out = tmp_path / "pred.csv"
+    out = tmp_path / "predictions" / "ames" / "pred.csv"  # into folders that do not exist yet
     predicted = subprocess.run([sys.executable, "-m", "mlpilot", "predict", summary["run_dir"], str(data), "-o", str(out)],
                                capture_output=True, text=True, timeout=120)
     assert predicted.returncode == 0, predicted.stderr

@@ -304,9 +304,11 @@ def test_every_intent_has_twenty_phrasings():
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("give it 5 more minutes", 300), ("another 30 seconds", 30), ("keep going", None), ("2 more minutes", 120)])
+    ("give it 5 more minutes", 300), ("another 30 seconds", 30), ("keep going", None), ("2 more minutes", 120),
+    ("now try with a 20s budget", 20), ("run it again for 2 minutes", 120)])
 def test_more_time_reads_the_duration(text, expected):
-    assert read_turn(text, COLUMNS).seconds == expected
+    intent = read_turn(text, COLUMNS)
+    assert intent.kind == "more_time" and intent.seconds == expected
 
 
 @pytest.mark.parametrize("text,use,avoid", [

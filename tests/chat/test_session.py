@@ -102,3 +102,35 @@ def test_changing_the_plan_at_review_reruns_understand(tmp_path, churn_files):
     assert len(person.asked) == 2 and "Left out: tenure (you asked)" in person.asked[1]
     summary = json.loads((tmp_path / session.state.runs[0] / "summary.json").read_text())
     assert summary["spec"]["constraints"]["exclude_columns"] == ["tenure"]
+
+
+@pytest.mark.slow
+def test_a_run_stopped_with_ctrl_c_joins_the_conversation_and_goes_on(tmp_path, churn_files):
+    train, _ = churn_files
+
+    def stop_after_a_trial(event):
+        if event.kind == "trial":
+            raise KeyboardInterrupt
+
+    session = ChatSession("stopped", tmp_path / "out", on_event=stop_after_a_trial)
+    reply = session.send(f"predict churn from {train}, ROC AUC, 20 seconds")
+    stopped = session.state.runs[-1]
+    assert reply.startswith(f"Stopped (Ctrl-C). The run in {stopped} keeps its finished trials")
+    assert "stopped before it delivered" in session.send("show the leaderboard")
+    session.deps = session.deps.__class__(**{**session.deps.__dict__, "on_event": None})
+    reply = session.send("give it 10 more seconds")
+    assert reply.startswith("Continued the stopped run.\nDelivered a model of 'churn' (binary): CV roc_auc"), reply
+    assert "CV roc_auc" in session.send("show the leaderboard") and session.state.runs == [stopped]
+
+
+def test_which_file_trains_and_which_is_predicted(tmp_path, churn_files):
+    from mlpilot.chat.actions import train_and_test
+
+    train, new = churn_files
+    latest = tmp_path / "latest_customers.csv"  # "test" inside a word, and the only file: the data to learn from
+    latest.write_bytes(train.read_bytes())
+    labelled = tmp_path / "test.csv"  # named a test set, beside a file to train on
+    labelled.write_bytes(train.read_bytes())
+    assert train_and_test([str(latest)]) == (str(latest), None)
+    assert train_and_test([str(train), str(new)]) == (str(train), str(new))  # new.csv lacks the target
+    assert train_and_test([str(train), str(labelled)]) == (str(train), str(labelled))
