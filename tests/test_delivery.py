@@ -291,3 +291,18 @@ def test_a_frame_of_pandas_extension_dtypes_delivers(tmp_path, credit):
     predicted = result.model.predict(new)
     assert len(predicted) == len(new) and set(predicted) <= {"good", "bad"}
     assert np.mean(predicted == credit["Status"].iloc[1000:].astype(str).to_numpy()) > 0.7
+
+
+def test_a_target_the_inputs_do_not_predict_is_delivered_with_a_warning(tmp_path):
+    """Incomes drawn at random, whatever the other columns: the model is delivered, and the verifier says it beat
+    the average by no more than the noise of the rows (it had compared the CV score, on the out-of-fold and holdout
+    rows, with the dummy on the out-of-fold rows alone, and passed)."""
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({"age": rng.integers(18, 80, 300), "spend": rng.normal(20, 5, 300),
+                          "region": rng.choice(list("NESW"), 300), "income": rng.normal(45, 10, 300).round(1)})
+    result = mlpilot.solve("predict income", frame, time_budget=15, out=tmp_path)
+    check = next(c for c in result.verification.checks if c.name == "beats_dummy")
+    said = ("may have learned little", "may not predict the target")  # within the noise, or not better at all
+    assert not check.passed and any(s in check.evidence for s in said)
+    assert result.verification.decision == "warn" and result.model is not None
+    assert any(s in w for w in result.warnings for s in said)

@@ -17,15 +17,28 @@ NEAR_PERFECT = {"roc_auc": 0.995, "average_precision": 0.995, "accuracy": 0.995,
 
 def dummy_cv_score(y: np.ndarray, folds: np.ndarray, metric: Metric, n_classes: int) -> float:
     """The score of predicting the training folds' class priors (or mean/median) on each validation fold."""
+    return metric.score(*dummy_predictions(y, folds, metric, n_classes))
+
+
+def dummy_predictions(y: np.ndarray, folds: np.ndarray, metric: Metric, n_classes: int,
+                      holdout: np.ndarray = np.array([], dtype=int)) -> tuple[np.ndarray, np.ndarray]:
+    """The targets of the rows no model trained on (out of fold, then the ``holdout``: the rows the search's
+    choice and its CV score are on) and what the dummy predicts for them: the priors or the mean (median) of the
+    rows it could train on."""
+
+    def fitted(rows: np.ndarray):
+        if n_classes:
+            return np.bincount(y[rows].astype(int), minlength=n_classes) / rows.sum()
+        return np.median(y[rows]) if metric.name in ("mae", "mape") else np.mean(y[rows])
+
     oof = np.zeros((len(y), n_classes)) if n_classes else np.zeros(len(y))
     for fold in folds:
-        train, valid = fold == TRAIN, fold == VALID
-        if n_classes:
-            oof[valid] = np.bincount(y[train].astype(int), minlength=n_classes) / train.sum()
-        else:
-            oof[valid] = np.median(y[train]) if metric.name in ("mae", "mape") else np.mean(y[train])
+        oof[fold == VALID] = fitted(fold == TRAIN)
     used = (folds == VALID).any(axis=0)
-    return metric.score(y[used], oof[used])
+    if not len(holdout):
+        return y[used], oof[used]
+    held = np.repeat(np.atleast_2d(fitted((folds > 0).any(axis=0))), len(holdout), axis=0)
+    return np.concatenate([y[used], y[holdout]]), np.concatenate([oof[used], held if n_classes else held[:, 0]])
 
 
 def target_not_feature(spec: TaskSpec, features: list[str], profile: DatasetProfile) -> Check:
@@ -54,9 +67,19 @@ def request_met(spec: TaskSpec, request: str, inferred_task: str, metric_overrid
                  evidence="; ".join(problems) or f"{spec.task_type} task, metric {spec.metric}, target {spec.target!r}")
 
 
-def beats_dummy(cv: float, dummy: float, metric: Metric) -> Check:
-    return Check(name="beats_dummy", passed=metric.better(cv, dummy),
-                 evidence=f"CV {metric.name} {cv:.4f} vs dummy baseline {dummy:.4f}")
+def beats_dummy(cv: float, dummy: float, metric: Metric, gain_se: float = 0.0) -> Check:
+    """The model scores better than predicting the priors or the mean (else an error), and by more than twice the
+    standard error of that gain over the rows (``gain_se``, from ``bootstrap_se`` with the dummy as baseline);
+    within it, a warning: on few rows or with little signal the model may have learned nothing."""
+    evidence = f"CV {metric.name} {cv:.4f} vs dummy baseline {dummy:.4f}"
+    if not metric.better(cv, dummy):
+        return Check(name="beats_dummy", passed=False,
+                     evidence=f"{evidence}: no better than the average, so the inputs may not predict the target")
+    if abs(cv - dummy) <= 2 * gain_se:
+        return Check(name="beats_dummy", passed=False, severity="warning",
+                     evidence=f"{evidence}: better by less than twice its standard error over the rows "
+                              f"({gain_se:.4f}), so the model may have learned little beyond the average")
+    return Check(name="beats_dummy", passed=True, evidence=evidence)
 
 
 def not_too_good(cv: float, dummy: float, metric: Metric, top_features: list[str]) -> Check:
@@ -85,9 +108,10 @@ def holdout_reproduces(cv: float, holdout: float, fold_scores: list[float], metr
 
 
 def bootstrap_se(y: np.ndarray, pred: np.ndarray, metric: Metric, rounds: int = 200, seed: int = 0,
-                 max_seconds: float = 0.5) -> float:
+                 max_seconds: float = 0.5, baseline: np.ndarray | None = None) -> float:
     """The standard error of ``metric`` on these rows, by resampling them (at least 20 resamples, then as many
-    of ``rounds`` as ``max_seconds`` allows: some metrics take tens of milliseconds a call)."""
+    of ``rounds`` as ``max_seconds`` allows: some metrics take tens of milliseconds a call); with ``baseline``
+    predictions, of the difference between the two scores on the same resamples."""
     rng = np.random.default_rng(seed)
     scores = []
     until = time.monotonic() + max_seconds
@@ -96,7 +120,8 @@ def bootstrap_se(y: np.ndarray, pred: np.ndarray, metric: Metric, rounds: int = 
             break
         rows = rng.integers(0, len(y), len(y))
         try:
-            scores.append(metric.score(y[rows], pred[rows]))
+            scores.append(metric.score(y[rows], pred[rows])
+                          - (0.0 if baseline is None else metric.score(y[rows], baseline[rows])))
         except ValueError:  # a resample with a single class
             continue
     finite = np.asarray(scores)[np.isfinite(scores)] if scores else np.array([])

@@ -71,6 +71,10 @@ def test_request_met_catches_a_different_metric():
 
 def test_baseline_too_good_and_holdout():
     assert checks.beats_dummy(0.8, 0.5, AUC).passed and not checks.beats_dummy(0.49, 0.5, AUC).passed
+    within_noise = checks.beats_dummy(0.52, 0.5, AUC, gain_se=0.02)
+    assert not within_noise.passed and within_noise.severity == "warning" and "learned little" in within_noise.evidence
+    assert checks.beats_dummy(0.6, 0.5, AUC, gain_se=0.02).passed
+    assert checks.beats_dummy(0.49, 0.5, AUC, gain_se=0.02).severity == "error"
     flagged = checks.not_too_good(0.999, 0.5, AUC, ["casual", "registered"])
     assert not flagged.passed and flagged.severity == "warning" and "casual" in flagged.evidence
     assert "no column's importance was measured" in checks.not_too_good(0.999, 0.5, AUC, []).evidence
@@ -155,3 +159,15 @@ def test_predictions_wellformed_on_values_and_probabilities():
     bad = predictions_wellformed(np.array([[0.2, 0.9]]), 1, "binary", ["a", "b"])
     assert not bad.passed and "summing to 1" in bad.evidence
     assert not predictions_wellformed(np.array([[0.5, 0.5]]), 1, "multiclass", ["a", "b", "c"]).passed
+
+
+def test_a_paired_bootstrap_measures_the_gain_over_a_baseline():
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=400)
+    rmse = get_metric("rmse")
+    mean = np.full(400, y.mean())
+    noise = mean + rng.normal(scale=0.05, size=400)  # no better than the mean
+    signal = 0.9 * y  # far better
+    assert checks.bootstrap_se(y, noise, rmse, baseline=mean) < 0.01
+    gain = rmse.score(y, mean) - rmse.score(y, signal)
+    assert gain > 4 * checks.bootstrap_se(y, signal, rmse, baseline=mean)
