@@ -61,12 +61,15 @@ class _AutoEstimator(BaseEstimator):
         return self
 
     def _frame(self, X, *, reset: bool) -> pd.DataFrame:
-        """``X`` as a frame with string column names (``x0, x1, ...`` for arrays), checked against ``fit``'s."""
+        """``X`` as a frame with string column names, checked against ``fit``'s: an array's columns are ``fit``'s
+        names by position (scikit-learn warns that it has none), or ``x0, x1, ...`` when ``fit`` had an array too."""
         if isinstance(X, pd.DataFrame):
             validate_data(self, X, reset=reset, skip_check_array=True)
             return X.rename(columns=str).reset_index(drop=True)
         array = validate_data(self, X, reset=reset, ensure_all_finite="allow-nan", dtype=None)
-        return pd.DataFrame(array, columns=[f"x{i}" for i in range(array.shape[1])]).infer_objects()
+        names = getattr(self, "feature_names_in_", None) if not reset else None
+        columns = [str(c) for c in names] if names is not None else [f"x{i}" for i in range(array.shape[1])]
+        return pd.DataFrame(array, columns=columns).infer_objects()
 
     def predict(self, X) -> np.ndarray:
         check_is_fitted(self)

@@ -51,6 +51,11 @@ def test_in_a_pipeline_with_a_frame_and_an_honest_delivered_model(tmp_path, chur
     delivered = model.model_
     assert is_classifier(delivered) and not hasattr(delivered, "fit")  # built fitted: refit goes through mlpilot
     assert list(delivered.feature_names_in_) == list(X.columns)
+    numeric = X.select_dtypes("number").columns
+    on_numbers = mlpilot.AutoClassifier(time_budget=8, out=str(tmp_path)).fit(X[numeric], y)
+    with pytest.warns(UserWarning, match="does not have valid feature names"):  # as scikit-learn's own estimators
+        by_position = on_numbers.predict(X[numeric].head(20).to_numpy())
+    assert (by_position == on_numbers.predict(X[numeric].head(20))).all()
 
     Xr, yr = load_diabetes(return_X_y=True)
     pipe = make_pipeline(StandardScaler(), mlpilot.AutoRegressor(time_budget=10, out=str(tmp_path))).fit(Xr, yr)

@@ -13,8 +13,8 @@ from sklearn.utils.validation import check_is_fitted
 
 from mlpilot.tools.cells import as_datetimes, as_numbers
 
-TRUTHY = {"1", "true", "t", "yes", "y"}
-FALSY = {"0", "false", "f", "no", "n"}
+TRUTHY = {"1", "1.0", "true", "t", "yes", "y"}  # 1.0: a column of 0/1 read as floats (a value missing)
+FALSY = {"0", "0.0", "false", "f", "no", "n"}
 
 
 def _frame(X) -> pd.DataFrame:

@@ -38,7 +38,7 @@ class TargetValues:
         if values.empty:
             raise MlpilotError(f"target {y.name!r} has no values (all missing); pick a target column that is filled in")
         if values.nunique() < 2:
-            raise MlpilotError(f"target {y.name!r} has a single value ({values.iloc[0]!r}) in every row, so there is "
+            raise MlpilotError(f"target {y.name!r} has a single value ({values.iloc[:1].tolist()[0]!r}) in every row, so there is "
                                "nothing to predict; pick another target or add rows with other values")
         numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
         x = values.to_numpy(dtype=float, na_value=np.nan) if numeric else np.array([])

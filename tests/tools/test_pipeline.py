@@ -155,3 +155,18 @@ def test_columns_with_nothing_to_learn_are_left_out_so_every_family_fits():
         kept = set(pipe[:-1].get_feature_names_out())
         assert {"x", "year__year"} <= kept and not kept & {"name", "year__month", "year__hour"}, (family, kept)
         assert np.corrcoef(pipe.predict(frame), y)[0, 1] > 0.8
+
+
+@pytest.mark.parametrize("family", ["lightgbm", "linear"])
+def test_integer_codes_read_as_floats_in_new_rows_are_the_same_values(family, penguins):
+    """A column of 0/1 or of integer codes is read as floats once a value is missing: new rows with 1.0 where the
+    training rows had 1 mean the same (a 0/1 column read as floats was all missing to the model)."""
+    frame = penguins.dropna(subset=["species"]).reset_index(drop=True)
+    frame = frame.assign(male=(frame["sex"] == "male").astype(int), code=frame["island"].factorize()[0] + 1)
+    X = frame[["bill_length_mm", "male", "code"]]
+    y = frame["species"].factorize()[0]
+    profile = profile_dataset(X.assign(y=y), "y", "multiclass")
+    assert next(c.role for c in profile.columns if c.name == "male") == "boolean"
+    pipe = build_pipeline({"family": family, **FAMILIES[family].defaults[0]}, profile).fit(X, y)
+    as_floats = X.astype({"male": float, "code": float})
+    assert np.allclose(pipe.predict_proba(as_floats), pipe.predict_proba(X))

@@ -33,7 +33,7 @@ def test_infer_task_type(values, expected):
 
 @pytest.mark.parametrize(
     "values,expected",
-    [([np.nan, np.nan], "no values (all missing)"), (["a", "a", None], "single value ('a')"), ([3, 3], "single value")],
+    [([np.nan, np.nan], "no values (all missing)"), (["a", "a", None], "single value ('a')"), ([3, 3], "single value (3)")],
 )
 def test_unusable_targets(values, expected):
     y = pd.Series(values, name="label")
