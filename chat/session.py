@@ -162,10 +162,12 @@ class ChatSession:
         try:
             out = self.graph.invoke({"text": text.strip()}, self.config, context=self.deps)
         except KeyboardInterrupt:
-            stopped = sorted(set(self.root.glob("run-*")) - before, key=lambda p: p.stat().st_mtime)[-1:]
+            state = self.state  # the turn was read before the run began: a new run, or the last one continued
+            new = [str(p) for p in sorted(set(self.root.glob("run-*")) - before, key=lambda p: p.stat().st_mtime)]
+            stopped = new[-1:] or (state.runs[-1:] if state.intent and state.intent.kind == "more_time" else [])
             reply = "Stopped (Ctrl-C)." + (f" The run in {stopped[0]} keeps its finished trials: \"give it 30 more "
                                            "seconds\" continues it." if stopped else "") + " The conversation goes on."
-            self.record(text, reply, runs=[str(p) for p in stopped])
+            self.record(text, reply, runs=new[-1:])
             return reply
         except Exception as exc:  # a bug must not end the conversation: one line, the traceback in error.log
             (self.dir / "error.log").write_text("".join(traceback.format_exception(exc)))

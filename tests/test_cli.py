@@ -96,7 +96,7 @@ def test_output_directory_not_writable(csv, tmp_path):
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("keep me")
     result = mlpilot("run", "predict species", "--data", str(csv), "--out", str(blocked / "runs"))
-    assert_clean_error(result, "not writable")
+    assert_clean_error(result, "cannot be a folder to write to", "pass --out")
     assert blocked.read_text() == "keep me"
 
 

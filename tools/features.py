@@ -13,8 +13,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from mlpilot.tools.cells import as_datetimes, as_numbers
 
-TRUTHY = {"1", "1.0", "true", "t", "yes", "y"}  # 1.0: a column of 0/1 read as floats (a value missing)
-FALSY = {"0", "0.0", "false", "f", "no", "n"}
+TRUTHY = {"1", "true", "t", "yes", "y"}  # what makes a column boolean (a float column stays numeric)
+FALSY = {"0", "false", "f", "no", "n"}
+READ_TRUE, READ_FALSE = TRUTHY | {"1.0"}, FALSY | {"0.0"}  # new rows read as floats (a value missing there)
 
 
 def _frame(X) -> pd.DataFrame:
@@ -101,7 +102,7 @@ class BooleanMap(_Columnwise):
         out = {}
         for col in self.columns_:
             s = frame[col].astype("string").str.strip().str.lower()
-            out[col] = np.where(s.isin(TRUTHY), 1.0, np.where(s.isin(FALSY), 0.0, np.nan))
+            out[col] = np.where(s.isin(READ_TRUE), 1.0, np.where(s.isin(READ_FALSE), 0.0, np.nan))
         return pd.DataFrame(out, index=frame.index)
 
 

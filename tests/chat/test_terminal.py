@@ -87,6 +87,7 @@ def test_terminal_chat_asks_reviews_runs_follows_up_stops_and_continues(tmp_path
     assert again.exitstatus == 0
     session = ChatSession("t", tmp_path / "out")
     texts = [t.text for t in session.state.turns]
-    assert texts[-4:-2] == ["give it 2 more minutes", "Stopped (Ctrl-C). Finished trials are kept in the run "
-                                                      "directory; the conversation goes on."]
+    assert texts[-4] == "give it 2 more minutes"
+    assert texts[-3] == (f"Stopped (Ctrl-C). The run in {session.state.runs[-1]} keeps its finished trials: \"give "
+                         "it 30 more seconds\" continues it. The conversation goes on.")
     assert len(session.state.runs) == 2 and (session.state.exclude, session.state.families) == (["tenure"], ["linear"])

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 import yaml
 from sklearn import metrics as skm
+from sklearn.preprocessing import label_binarize
 
 from mlpilot.errors import MlpilotError
 from mlpilot.evals.grade import grade
@@ -47,12 +48,14 @@ def _expected(task, sub: pd.DataFrame) -> float:
         return fn(aligned["truth"], aligned[cfg.target])
     if task.metric.needs_proba and cfg.task_type == "binary":
         positive = y == task.positive_class()
-        fn = skm.roc_auc_score if name == "roc_auc" else skm.log_loss
+        fn = {"roc_auc": skm.roc_auc_score, "average_precision": skm.average_precision_score}.get(name, skm.log_loss)
         return fn(positive, aligned[cfg.target])
     if task.metric.needs_proba:
         p = aligned[task.classes()].to_numpy()
         if name == "roc_auc":
             return skm.roc_auc_score(y, p, multi_class="ovr", labels=task.classes())
+        if name == "average_precision":  # macro over the classes, each against the rest
+            return skm.average_precision_score(label_binarize(y, classes=task.classes()), p, average="macro")
         return skm.log_loss(y, p, labels=task.classes())
     pred = aligned[cfg.target].astype(str)
     if name == "f1":
