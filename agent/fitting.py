@@ -22,13 +22,6 @@ from mlpilot.tools.model_io import load_model, save_model
 FALLBACK = {"family": "lightgbm", "n_estimators": 100}
 
 
-def bundle_seconds(trials_dir, trials: list[TrialRecord], numbers, per_mb: float) -> float:
-    """Estimated seconds to bundle these trials' fold models into one file (loading and re-saving them), from
-    the size of their files."""
-    by_number = {t.number: t for t in trials}
-    return per_mb * sum(trial_output(trials_dir, by_number[n].model_file).stat().st_size for n in numbers) / 1e6
-
-
 def member_configs(state: RunState, ensemble: dict[str, float] | None = None) -> tuple[list[dict], list[float]]:
     """The configs of ``ensemble`` (by default the run's) with their refit settings (boosting rounds found by
     early stopping)."""

@@ -15,6 +15,7 @@ from mlpilot.events import Note
 APPROVAL = re.compile(r"^\W*(y|yes|yep|yeah|ok|okay|sure|fine|go|go ahead|approve[ds]?|run|run it|start|do it|"
                       r"looks good|lgtm|proceed|continue)\b", re.I)
 REFUSAL = re.compile(r"^\W*(n|no|nope|nah|cancel|stop|abort|quit|exit|don'?t|do not|never ?mind|not now)\b", re.I)
+ANSWERS = "(yes, no, or say what to change: \"only linear models\", \"don't use COLUMN\")"
 ASKS = 3  # times an answer that is neither a yes, a no nor a change is asked again
 
 
@@ -24,8 +25,7 @@ def review(state: RunState, runtime: Runtime[Deps]) -> dict:
     anything else is asked again (``ASKS`` times, then taken as approval, and said so).
     Re-runs from its start on resume, so nothing before the interrupts may cost anything."""
     ctx = runtime.context
-    question = plan_text(state) + "\nGo ahead? (yes, no, or say what to change: \"only linear models\", " \
-                                  "\"don't use COLUMN\")"
+    question = f"{plan_text(state)}\nGo ahead? {ANSWERS}"
     for _ in range(ASKS):
         answer = str(interrupt({"question": question, "about": "plan"}))
         change = find_constraints(answer, [str(c) for c in ctx.train.columns])
@@ -41,8 +41,7 @@ def review(state: RunState, runtime: Runtime[Deps]) -> dict:
         if REFUSAL.match(answer):
             raise MlpilotError("the plan was declined at its review: nothing was searched; describe the task again "
                                "with what to change")
-        question = (f"I did not read {answer!r} as a yes, a no or a change. Go ahead with the plan? (yes, no, or "
-                    "what to change: \"only linear models\", \"don't use COLUMN\")")
+        question = f"I did not read {answer!r} as a yes, a no or a change. Go ahead with the plan? {ANSWERS}"
     ctx.warn(f"the answer {answer!r} names no change to the plan: going ahead with it")
     return {"plan_approved": True}
 

@@ -9,7 +9,7 @@ import numpy as np
 from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import write_search_data
-from mlpilot.agent.fitting import bundle_seconds, publish
+from mlpilot.agent.fitting import publish
 from mlpilot.agent.plan import late_plan
 from mlpilot.agent.roles import ProposeInput
 from mlpilot.agent.state import Deps, RunState
@@ -34,6 +34,13 @@ def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float,
     by_number = {t.number: t for t in trials}
     return overhead_s + sum(by_number[n].info.get("fit_s", by_number[n].seconds) / n_splits * scale
                                 for n in numbers if n in by_number)
+
+
+def bundle_seconds(trials_dir, trials: list[TrialRecord], numbers, per_mb: float) -> float:
+    """Estimated seconds to bundle these trials' fold models into one file (loading and re-saving them), from
+    the size of their files."""
+    by_number = {t.number: t for t in trials}
+    return per_mb * sum(trial_output(trials_dir, by_number[n].model_file).stat().st_size for n in numbers) / 1e6
 
 
 def timing(before: dict[str, float], began: float, seconds: float, lanes: int,

@@ -13,17 +13,16 @@ from langgraph.runtime import Runtime
 
 from mlpilot.agent.data import training_frame
 from mlpilot.agent.fitting import blend
+from mlpilot.agent.search import unseen_predictions
 from mlpilot.agent.roles import VerifyInput
 from mlpilot.agent.state import Deps, RunState
 from mlpilot.settings import Settings
 from mlpilot.events import StageStarted, Verified
 from mlpilot.layout import IMPORTANCE
-from mlpilot.sandboxes import trial_output
 from mlpilot.schemas import Check
 from mlpilot.tools import checks
 from mlpilot.tools.decision import decide
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.splits import VALID
 from mlpilot.tools.task_type import TargetValues, infer_task_type
 
 
@@ -93,11 +92,10 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
     importance = _importance(members, weights)
     (out / IMPORTANCE).write_text(json.dumps(importance))
     # the dummy on the rows the CV score is on (out of fold, then the holdout), paired with the ensemble's
-    y_unseen, dummy_pred = checks.dummy_predictions(y, folds, metric, len(state.classes or []), holdout)
+    oofs, y_unseen = unseen_predictions(layout.trials, list(members.values()), folds, holdout, y)
+    _, dummy_pred = checks.dummy_predictions(y, folds, metric, len(state.classes or []), holdout)  # blended above
     dummy = metric.score(y_unseen, dummy_pred)
-    unseen = sum(w * np.load(trial_output(layout.trials, members[n].oof_file), allow_pickle=False)
-                 for n, w in weights.items())[(folds == VALID).any(axis=0)]
-    unseen = np.concatenate([unseen, pred]) if len(holdout) else unseen
+    unseen = sum(w * oofs[n] for n, w in weights.items())
     gain_se = checks.bootstrap_se(y_unseen, unseen, metric, baseline=dummy_pred)
     best_folds = next((t.fold_scores for t in members.values()), [])
     if state.test_path:
@@ -110,7 +108,8 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         checks.request_met(spec, state.request, infer_task_type(TargetValues.of(frame[spec.target]))[0], state.metric,
                            [str(c) for c in frame.columns]),
         checks.beats_dummy(cv, dummy, metric, gain_se),
-        checks.not_too_good(cv, dummy, metric, list(importance) or [s.column for s in state.profile.leakage_suspects]),
+        checks.not_too_good(cv, dummy, metric,
+                            list(importance) or [s.column for s in state.profile.leakage_suspects]),
     ]
     if new is not None:
         found.append(checks.predictions_wellformed(new, n_new, spec.task_type, state.classes))
