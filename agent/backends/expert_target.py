@@ -222,6 +222,8 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
             head = head_match(phrase, column_matches(phrase, columns, rejected, loose=True))
             loose, cover = _loose(phrase, columns, rejected) or (None, set())
             spelled = {singular(w) for w, _ in word_tokens(phrase)[1][head.start:head.end]} - STOP if head else set()
+            if head and loose and _modifies(phrase, head) and cover & set(head_words(phrase)):
+                head = None  # "the 2014 house price": Price2014 holds the head noun, HouseNum only modifies it
             if head and not (spelled < cover):  # "population growth": not population; "attendance rate": atndrte
                 why = f"named after the verb ({verb.group().strip()} {phrase.strip()!r})"
                 reading.pick = Pick(head.column, why, "request", spelled_exactly(head.text, head.column, columns))
@@ -293,6 +295,12 @@ def _asked_for(question: str, phrase: str, columns: list[str], rejected: set[str
         if first and first.start == lead and any(m.start >= first.end for m in matches):
             return [phrase[tokens[words[first.end - 1][1]].end():]]
     return [phrase]
+
+
+def _modifies(phrase: str, match: Match) -> bool:
+    """Whether a match names none of the phrase's head nouns (``head_words``), only words before or after them."""
+    spanned = {singular(w) for w, _ in word_tokens(phrase)[1][match.start:match.end]}
+    return not spanned & set(head_words(phrase))
 
 
 def _words(column: str) -> set[str]:

@@ -136,7 +136,8 @@ def column_matches(text: str, columns: list[str], skip: set[str] = frozenset(), 
             hits -= set(skip)
             if len(hits) == 1:
                 found.append(Match(i, j, hits.pop(), raw, abbreviated))
-                break
+                if not abbreviated:  # a shorter span may still spell a name out: "price | of the property"
+                    break
 
     def covers(o: Match, m: Match) -> bool:  # an abbreviation covers an exact name only by extending it
         return (o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)

@@ -220,6 +220,14 @@ def test_a_compound_name_ending_in_the_head_noun(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
 
 
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("What is the purchase price of the property?", ["loanamt", "price", "prop", "term"], "price"),  # spelled out
+    ("Predict the 2014 house price", ["HouseNum", "Acre", "Price2014", "Distance"], "Price2014"),  # not a modifier
+])
+def test_the_column_holding_the_head_noun_beats_one_naming_a_modifier(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
+
+
 def test_a_head_noun_two_compound_names_end_in_names_neither():
     with pytest.raises(MlpilotError, match="cannot tell"):
         understand("predict the price", columns=["LotArea", "SalePrice", "ListPrice"])
