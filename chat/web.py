@@ -150,7 +150,7 @@ def create_app(root: str | Path = "runs", *, token: str | None = None, max_uploa
             state.chat.add_file(target)
         except MlpilotError as exc:
             target.unlink()
-            raise HTTPException(400, str(exc)) from None
+            raise HTTPException(400, str(exc).replace(str(target.resolve()), name)) from None  # no server paths
         state.publish("message", role="assistant", text=f"Got {name} ({size:,} bytes).")
         return {"name": name, "size": size}
 

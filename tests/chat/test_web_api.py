@@ -62,6 +62,9 @@ def test_api_guards_its_inputs(tmp_path, churn_files):
         assert (tmp_path / "out" / "sessions" / "guards" / "files" / "x.csv").is_file()
         junk = client.post(f"/api/sessions/{session}/files", files={"file": ("notes.csv", b"")})
         assert junk.status_code == 400 and "empty" in junk.json()["detail"]
+        broken = client.post(f"/api/sessions/{session}/files", files={"file": ("odd.csv", b'a,b\n"1,2\n')})
+        assert broken.status_code == 400 and "'odd.csv' is not a well-formed table" in broken.json()["detail"]
+        assert str(tmp_path) not in broken.json()["detail"] + junk.json()["detail"]  # no server paths
         assert client.get(f"/api/sessions/{session}/files/..%2F..%2Fsessions").status_code == 404
         assert client.post("/api/sessions/nope/messages", json={"text": "hi"}).status_code == 404
         assert client.post(f"/api/sessions/{session}/messages", json={"text": " "}).status_code == 400
