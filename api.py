@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -99,6 +100,7 @@ def solve(
     review: bool = False,
     started: float | None = None,
     settings: Settings | None = None,
+    finish: threading.Event | None = None,
 ) -> Result:
     """Plan, tune, verify and deliver a model for ``request`` on ``data`` within ``time_budget``.
 
@@ -113,7 +115,8 @@ def solve(
     line passes its own start, so importing the stack is on the clock). ``settings``: the constants that tune
     how the run spends its time (``mlpilot.settings.Settings``), to experiment with. ``storage``: a database
     URL (``postgresql://USER@HOST/DB``) holding the study, so ``mlpilot worker --storage URL --study NAME``
-    processes run trials too; ``study`` is that NAME (default: the run directory's name).
+    processes run trials too; ``study`` is that NAME (default: the run directory's name). ``finish``: an event
+    another thread sets to end the search early; the run then delivers the best model found so far.
     """
     started = time.monotonic() if started is None else started
     if submission is not None and test is None:
@@ -137,7 +140,7 @@ def solve(
                      exclude=[exclude] if isinstance(exclude, str) else list(exclude or []),
                      families=list(families or []), review_plan=review)
     with run_lock(run_dir):
-        final = _run(state, train, rows, Clock(budget or 120.0, started), resume=False, sandbox=sandbox, llm=llm,
+        final = _run(state, train, rows, Clock(budget or 120.0, started, finish), resume=False, sandbox=sandbox, llm=llm,
                      base_url=base_url, max_llm_cost=max_llm_cost, threads=threads, storage=storage,
                      study=study, on_event=on_event, ask=ask, settings=settings)
     if submission is not None:
@@ -158,6 +161,7 @@ def resume(
     storage: str | None = None,
     study: str | None = None,
     started: float | None = None,
+    finish: threading.Event | None = None,
 ) -> Result:
     """Continue a run from its checkpoint and its study: no finished trial is lost or run again.
 
@@ -165,7 +169,7 @@ def resume(
     gives it that much instead); a finished run searches its same study again for ``time_budget`` more,
     then verifies and delivers anew in the same run directory. The clock goes on from the seconds already
     spent, so a run resumed twice still counts them all. A run whose study was shared (``storage``) is resumed
-    with the same ``storage`` and ``study``.
+    with the same ``storage`` and ``study``. ``finish`` ends it early, as in ``solve``.
     """
     from mlpilot.agent.run import checkpointed
 
@@ -180,7 +184,7 @@ def resume(
     budget = spent + more if more is not None else max(given, spent + 10.0)
     train, rows = read_inputs(state.data_path, state.test_path, target=None, metric=None)
     with run_lock(run_dir):  # held by the run itself while it is alive
-        final = _run(state, train, rows, Clock(budget, started - spent), resume=True, sandbox=sandbox, llm=llm,
+        final = _run(state, train, rows, Clock(budget, started - spent, finish), resume=True, sandbox=sandbox, llm=llm,
                      base_url=base_url, on_event=on_event, ask=ask, storage=storage, study=study)
     return _result(final, run_dir)
 

@@ -162,7 +162,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     try:  # the extra workers start when they get their first trial
         trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
                             deadline=deadline, settings=settings, threads=1 if side_by_side else ctx.threads, propose=propose,
-                            on_trial=on_trial)
+                            on_trial=on_trial, halt=ctx.clock.finish)
     except Exception as exc:  # the search machinery broke: go on with whatever trials finished
         ctx.warn(f"the search stopped early ({type(exc).__name__}: {exc}); going on with the trials that finished")
         trials = records(study)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -78,9 +79,17 @@ class Clock:
 
     budget_s: float
     started: float = field(default_factory=time.monotonic)
+    finish: threading.Event | None = None  # set from outside (the web page's Stop): the run ends now and delivers
+    finished_s: float | None = None  # when ``finish`` was first seen set, in seconds from ``started``
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
+
+    def end_s(self) -> float:
+        """When the run's time ends, in seconds from ``started``: the budget, or earlier once ``finish`` is set."""
+        if self.finish is not None and self.finish.is_set() and self.finished_s is None:
+            self.finished_s = self.elapsed()
+        return self.budget_s if self.finished_s is None else min(self.budget_s, self.finished_s)
 
     def set_budget(self, seconds: float) -> None:
         self.budget_s = seconds
@@ -132,11 +141,11 @@ class Deps:
         return self.clock.elapsed()
 
     def remaining(self) -> float:
-        return self.budget_s - self.elapsed()
+        return self.clock.end_s() - self.elapsed()
 
     def deadline(self) -> float:
-        """When the budget ends, as a ``time.monotonic()`` value."""
-        return self.clock.started + self.budget_s
+        """When the budget ends (or the run was told to finish), as a ``time.monotonic()`` value."""
+        return self.clock.started + self.clock.end_s()
 
     def llm_deadline(self, role: str) -> float:
         """When ``role``'s backend call must have answered (a ``time.monotonic()`` value): its share of the

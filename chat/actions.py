@@ -88,7 +88,7 @@ def run_task(state: ChatState, deps: ChatDeps, new_request: str | None = None, *
     result = solve(request, train, test=test, target=state.target if rerun else None, exclude=settings["exclude"],
                    families=families or None, time_budget=state.budget_s if rerun else None, out=deps.root,
                    sandbox=deps.sandbox, llm=deps.llm, base_url=deps.base_url, on_event=deps.on_event,
-                   ask=deps.ask, review=deps.ask is not None)
+                   ask=deps.ask, review=deps.ask is not None, finish=deps.finish)
     held = result.spec.constraints  # what the run ended up with, changes at the plan review included
     settings |= {"families": list(held.include_families) or settings["families"],
                  "exclude": list(held.exclude_columns)}
@@ -119,13 +119,13 @@ def more_time(state: ChatState, deps: ChatDeps) -> dict:
     layout = _last_run(state)
     if not layout.file("summary").is_file():  # a run stopped before it delivered: on with the time asked
         result = resume(layout.root, time_budget=state.intent.seconds, sandbox=deps.sandbox, llm=deps.llm,
-                        base_url=deps.base_url, on_event=deps.on_event, ask=deps.ask)
+                        base_url=deps.base_url, on_event=deps.on_event, ask=deps.ask, finish=deps.finish)
         return {"request": result.summary["request"], "target": result.spec.target,
                 "reply": "Continued the stopped run.\n" + delivered(result)}
     before = _summary(layout)
     seconds = state.intent.seconds or before["time_budget_s"]
     result = resume(layout.root, time_budget=seconds, sandbox=deps.sandbox, llm=deps.llm, base_url=deps.base_url,
-                    on_event=deps.on_event, ask=deps.ask)
+                    on_event=deps.on_event, ask=deps.ask, finish=deps.finish)
     return {"reply": f"Searched the same study {seconds:.0f} s more: {before['n_trials']} -> "
                      f"{result.summary['n_trials']} trials, CV {before['metric']} {_fmt(before['cv_score'])} -> "
                      f"{_fmt(result.score)}.\n" + delivered(result)}

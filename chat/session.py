@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import operator
 import sqlite3
+import threading
 import sys
 import time
 import traceback
@@ -65,6 +66,7 @@ class ChatDeps:
     llm: str | None = None
     base_url: str | None = None
     sandbox: str = "local"
+    finish: threading.Event | None = None  # set to end the running search now and deliver (the web page's Stop)
 
 
 def read(state: ChatState, runtime: Runtime[ChatDeps]) -> dict:

@@ -3,6 +3,8 @@
     POST /api/sessions                       {"name": optional}      -> {"id": ...}   (a name continues a session)
     POST /api/sessions/{id}/files            multipart "file"        -> {"name": ..., "size": ...}
     POST /api/sessions/{id}/messages         {"text": ...}           -> 202 {"accepted": "turn" | "answer"}; 409 busy
+    POST /api/sessions/{id}/stop                                     -> 202: the search ends, the best model so far
+                                                                        is delivered; 409 when nothing runs
     GET  /api/sessions/{id}/events           server-sent events: message, question, progress, delivered, idle
     GET  /api/sessions/{id}/files            what can be downloaded from the latest run
     GET  /api/sessions/{id}/files/{name}     one of them
@@ -56,6 +58,7 @@ class Live:
     answers: queue.Queue = field(default_factory=queue.Queue)
     asking: bool = False
     busy: bool = False
+    finish: threading.Event = field(default_factory=threading.Event)  # Stop: end the search, deliver what it has
 
     def publish(self, kind: str, **payload) -> None:
         with self.changed:
@@ -121,7 +124,8 @@ def create_app(root: str | Path = "runs", *, token: str | None = None, max_uploa
             if name not in sessions:
                 state = Live()
                 try:
-                    state.chat = ChatSession(name, root, ask=state.ask, on_event=state.progress, **deps)
+                    state.chat = ChatSession(name, root, ask=state.ask, on_event=state.progress,
+                                             finish=state.finish, **deps)
                 except MlpilotError as exc:
                     raise HTTPException(400, str(exc)) from None
                 for turn in state.chat.state.turns:  # a continued session replays its conversation
@@ -170,8 +174,21 @@ def create_app(root: str | Path = "runs", *, token: str | None = None, max_uploa
                                          "(or open another session)")
             state.busy = True
         state.publish("message", role="user", text=text)
+        state.finish.clear()
         threading.Thread(target=_answer, args=(state, text), daemon=True).start()
         return {"accepted": "turn"}
+
+    @app.post("/api/sessions/{session_id}/stop", status_code=202, dependencies=api)
+    def stop(session_id: str) -> dict:
+        state = live(session_id)
+        if not state.busy:
+            raise HTTPException(409, "nothing is running: stop ends a search that is under way")
+        if state.asking:
+            raise HTTPException(409, "the run is waiting for your answer: answer it (\"no\" declines a plan)")
+        state.finish.set()
+        state.publish("message", role="assistant", text="Stopping: the trials under way finish, then the best "
+                                                        "model so far is delivered.")
+        return {"accepted": "stop"}
 
     @app.get("/api/sessions/{session_id}/events", dependencies=api)
     async def events(session_id: str, request: Request, after: int = -1) -> StreamingResponse:

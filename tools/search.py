@@ -116,6 +116,7 @@ def run_search(
     propose: Callable[[list[TrialRecord]], list[dict]] | None = None,
     propose_every: int = 10,
     on_trial: Callable[[TrialRecord], None] | None = None,
+    halt: threading.Event | None = None,
 ) -> list[TrialRecord]:
     """Run trials until ``deadline()`` (a ``time.monotonic`` value, re-read before each trial), one at a
     time in each of ``sandboxes`` (in parallel when there are several, the others joining in once the
@@ -126,7 +127,8 @@ def run_search(
     worker fits within it, and a worker far past it is killed.
     Proposals are asked for once the queued defaults are done, then every ``propose_every`` trials, in a
     thread of their own (a slow LLM never holds a worker idle): they are enqueued when they arrive.
-    Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
+    Once ``halt`` is set (a person asked to stop), trials under way end at their next fold, unless nothing has
+    finished yet. Returns every finished trial of the study. Trial outputs go to ``<study name>/trial-<n>/`` in the
     sandboxes' output directory.
     """
     lock = threading.Lock()  # asking, telling and proposing happen one at a time
@@ -180,7 +182,8 @@ def run_search(
                 trial, job = start_trial(room)
 
             outcome = run_trial(study, trial, job, sandbox, timeout_s=trial_timeout(job, room, later, settings),
-                                startup_s=max(0.0, room - job.time_limit_s), lock=lock)  # a cold worker: until the deadline
+                                startup_s=max(0.0, room - job.time_limit_s), lock=lock,  # a cold worker: until the deadline
+                                halted=lambda: halt is not None and halt.is_set() and first.is_set())
             with lock:
                 finish_trial(trial, outcome)
 
@@ -253,15 +256,16 @@ def trial_timeout(job: TrialJob, room: float, later: bool, settings: Settings) -
 
 
 def run_trial(study: optuna.Study, trial: optuna.trial.Trial, job: TrialJob, sandbox: Sandbox, *, timeout_s: float,
-              startup_s: float = 0.0, lock=None) -> TrialOutcome:
+              startup_s: float = 0.0, lock=None, halted: Callable[[], bool] = lambda: False) -> TrialOutcome:
     """Run the trial's job in ``sandbox``, reporting each fold to the pruner (under ``lock`` when threads share the
-    study), with the storage's heartbeat kept while it runs where the storage has one."""
+    study; pruned after a fold once ``halted()``), with the storage's heartbeat kept while it runs where the storage
+    has one."""
     lock = lock or nullcontext()
 
     def on_fold(step: int, value: float) -> bool:
         with lock:
             trial.report(value, step)
-            return not trial.should_prune()
+            return not (halted() or trial.should_prune())
 
     with get_heartbeat_thread(trial._trial_id, study._storage):  # optuna's own, as in Study.optimize
         return sandbox.run(job, timeout_s=timeout_s, on_fold=on_fold, startup_s=startup_s)

@@ -51,14 +51,19 @@ async function refreshDownloads() {
   }
 }
 
+function working(on) {
+  $("status").textContent = on ? "working" : "idle";
+  $("stop").hidden = !on;
+}
+
 function listen() {
   const url = `/api/sessions/${session}/events` + (token ? "?token=" + encodeURIComponent(token) : "");
   const source = new EventSource(url);
   source.addEventListener("message", (m) => { const e = JSON.parse(m.data); say(e.role, e.text); });
   source.addEventListener("question", (m) => { say("question", JSON.parse(m.data).text); $("status").textContent = "waiting for your answer"; });
-  source.addEventListener("progress", (m) => { $("status").textContent = "working"; onProgress(JSON.parse(m.data).event); });
+  source.addEventListener("progress", (m) => { working(true); onProgress(JSON.parse(m.data).event); });
   source.addEventListener("delivered", (m) => { onProgress(JSON.parse(m.data).event); refreshDownloads(); });
-  source.addEventListener("idle", () => { $("status").textContent = "idle"; refreshDownloads(); });
+  source.addEventListener("idle", () => { working(false); refreshDownloads(); });
 }
 
 $("send").addEventListener("submit", async (event) => {
@@ -69,8 +74,13 @@ $("send").addEventListener("submit", async (event) => {
   try {
     await api(`/api/sessions/${session}/messages`, { method: "POST", headers: { "Content-Type": "application/json" },
                                                      body: JSON.stringify({ text }) });
-    $("status").textContent = "working";
+    working(true);
   } catch (err) { say("assistant", "⚠ " + err.message); }
+});
+
+$("stop").addEventListener("click", async () => {
+  try { await api(`/api/sessions/${session}/stop`, { method: "POST" }); }
+  catch (err) { say("assistant", "⚠ " + err.message); }
 });
 
 $("file").addEventListener("change", async () => {

@@ -75,3 +75,29 @@ def test_api_guards_its_inputs(tmp_path, churn_files):
         assert client.post("/api/sessions", json={}).status_code == 401
         assert client.post("/api/sessions", json={}, headers={"Authorization": "Bearer s3cret"}).status_code == 200
         assert client.get("/").status_code == 200  # the page itself, which then passes the token along
+
+
+@pytest.mark.slow
+def test_stop_ends_the_search_and_delivers_the_best_model_so_far(tmp_path, churn_files):
+    train, _ = churn_files
+    with serving(tmp_path / "out") as url, httpx.Client(base_url=url, timeout=30) as client:
+        session = client.post("/api/sessions", json={}).json()["id"]
+        idle = client.post(f"/api/sessions/{session}/stop")
+        assert idle.status_code == 409 and "nothing is running" in idle.json()["detail"]
+        client.post(f"/api/sessions/{session}/files", files={"file": ("train.csv", train.read_bytes())})
+        client.post(f"/api/sessions/{session}/messages", json={"text": "predict churn, ROC AUC, 5 minutes"})
+        seen = events_until(client, session, "question")
+        asking = client.post(f"/api/sessions/{session}/stop")
+        assert asking.status_code == 409 and "waiting for your answer" in asking.json()["detail"]
+        client.post(f"/api/sessions/{session}/messages", json={"text": "yes"})
+        seen = [e for e in events_until(client, session, "progress", after=seen[-1]["id"])]
+        while not (seen[-1]["kind"] == "progress" and seen[-1]["event"]["kind"] == "trial"):
+            seen += events_until(client, session, "progress", after=seen[-1]["id"])
+        assert client.post(f"/api/sessions/{session}/stop").json() == {"accepted": "stop"}
+        seen = events_until(client, session, "idle", after=seen[-1]["id"])
+        delivered = [e for e in seen if e["kind"] == "delivered"][0]["event"]
+        assert delivered["elapsed_s"] < 100  # of 300
+        reply = seen[-2]["text"]
+        assert reply.startswith("Delivered a model of 'churn'") and "stopped early when asked" in reply
+        names = [f["name"] for f in client.get(f"/api/sessions/{session}/files").json()]
+        assert {"model.skops", "report.html"} <= set(names)

@@ -128,3 +128,24 @@ def test_browser_conversation_asks_reviews_runs_follows_up_downloads_and_resumes
         shot(browser, "5-resumed")
         resources = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         assert resources and all(r.startswith(url) for r in resources)  # no request leaves the app
+
+
+def test_the_stop_button_ends_a_long_search_with_the_best_model_so_far(tmp_path, browser, churn_files):
+    from selenium.webdriver.common.by import By
+
+    train, _ = churn_files
+    with serving(tmp_path / "out") as url:
+        browser.get(url)
+        wait_for(browser, lambda d: d.find_element(By.ID, "session").text.startswith("session "), "a session")
+        assert not browser.find_element(By.ID, "stop").is_displayed()  # nothing to stop yet
+        upload(browser, train)
+        send(browser, "predict churn, ROC AUC, 10 minutes")
+        ask_and_answer(browser, 1, "yes", "the plan")
+        wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#leaderboard tbody tr"), "leaderboard rows")
+        started = time.monotonic()
+        browser.find_element(By.ID, "stop").click()
+        wait_for(browser, lambda d: delivered_count(d) == 1, "the delivered model")
+        assert time.monotonic() - started < 60  # of a 10-minute budget
+        assert any("stopped early when asked" in m for m in messages(browser))
+        wait_for(browser, lambda d: not d.find_element(By.ID, "stop").is_displayed(), "the stop button hidden")
+        shot(browser, "4-stopped")
