@@ -115,14 +115,17 @@ def bootstrap_se(y: np.ndarray, pred: np.ndarray, metric: Metric, rounds: int = 
     rng = np.random.default_rng(seed)
     scores = []
     until = time.monotonic() + max_seconds
+    classes = len(np.unique(y)) if np.ndim(pred) == 2 else 0  # probabilities: a resample needs every class
     for i in range(rounds):
         if i >= 20 and time.monotonic() > until:
             break
         rows = rng.integers(0, len(y), len(y))
+        if classes and len(np.unique(y[rows])) < classes:  # AUC is undefined there (a warning, not an error)
+            continue
         try:
             scores.append(metric.score(y[rows], pred[rows])
                           - (0.0 if baseline is None else metric.score(y[rows], baseline[rows])))
-        except ValueError:  # a resample with a single class
+        except ValueError:  # a metric undefined on this resample
             continue
     finite = np.asarray(scores)[np.isfinite(scores)] if scores else np.array([])
     return float(np.std(finite)) if len(finite) > 1 else 0.0
