@@ -197,6 +197,9 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         ctx.emit(Note(message=f"ensemble {sorted(weights)} would not be delivered in the {max(0.0, left):.1f} s "
                               f"left; choosing among trials {sorted(light)}"))
         weights, score, honest = choose_ensemble(light, y_unseen, metric, max_members=plan.ensemble_size)
+        if len(weights) > 1 and left < bundle_seconds(ctx.layout.trials, trials, weights, settings.bundle_s_per_mb):
+            best = {top[0].number: oofs[top[0].number]}  # the lead alone is published as it is, nothing loaded
+            weights, score, honest = choose_ensemble(best, y_unseen, metric, max_members=1)
     ctx.emit(Note(message=f"ensemble: bagged fold models of {len(weights)} trial(s) {sorted(weights)}: CV "
                           f"{metric.name} {score:.4f}, {honest:.4f} with the choice itself cross-validated "
                           f"(best single trial {top[0].value:.4f}, {len(top)} candidates)"))
