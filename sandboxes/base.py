@@ -169,6 +169,9 @@ class WorkerSandbox(Sandbox):
         except ProcessLookupError:
             pass
         proc.wait()
+        for pipe in (proc.stdin, proc.stdout, proc.stderr):
+            if pipe is not None:
+                pipe.close()
 
     @property
     def log_path(self) -> Path:
