@@ -70,7 +70,7 @@ ENUMERATION = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM}){{2,}}(?:\s*,?\s+(?:and|or)
 PHRASE_END = re.compile(
     r"[;:!?,()\[\]{}\n]|\.(?=\s|$)|\s[-\u2013\u2014]\s|\b(?:using|with|without|from|given|based on|so that|because|"
     r"since|while|but|excluding|except|ignoring|ignore|don'?t|do not|then|within|under|optimi[sz]\w*|minimi[sz]\w*|"
-    r"maximi[sz]\w*|scored?|measured|evaluated|judged|graded|metric|budget|in \d|and (?:use|optimi|report|score))\b",
+    r"maximi[sz]\w*|scored|score(?=\s*(?:[:=]|is\b|by\b|with\b|using\b|will\b|metric\b))|measured|evaluated|judged|graded|metric|budget|in \d|and (?:use|optimi|report|score))\b",
     re.I)
 # "target: y", "(label = 'churn')", "outcome column: SalePrice": whatever follows names the target.
 COLON_MARK = re.compile(r"\b(?:target|label|outcome|response|dependent variable)(?:\s+(?:column|variable|field))?"

@@ -223,6 +223,7 @@ def test_a_compound_name_ending_in_the_head_noun(request_text, columns, target):
 @pytest.mark.parametrize("request_text,columns,target", [
     ("What is the purchase price of the property?", ["loanamt", "price", "prop", "term"], "price"),  # spelled out
     ("Predict the 2014 house price", ["HouseNum", "Acre", "Price2014", "Distance"], "Price2014"),  # not a modifier
+    ("Predict the final score difference; metric: RMSE", ["favscr", "undscr", "spread", "scrdiff"], "scrdiff"),
 ])
 def test_the_column_holding_the_head_noun_beats_one_naming_a_modifier(request_text, columns, target):
     assert understand(request_text, columns=columns).target == target
