@@ -28,6 +28,8 @@ STOP = {"a", "an", "the", "each", "every", "any", "all", "its", "their", "his", 
         "are", "was", "were", "be", "will", "would", "does", "do", "did", "can", "could", "should", "it", "they",
         "them", "which", "what", "whether", "if", "how", "much", "many", "who", "whose", "when", "where", "not",
         "no", "likely", "next", "tomorrow", "today", "one"}
+ENDINGS = {"ion", "ing", "ies", "ity", "ive", "ial", "ian", "ern", "ers", "ful", "ism", "ist", "ous", "ent", "ant",
+           "ted", "ble", "ise", "ize", "ary", "ory", "ate"}  # three letters a name's word may add to a stem
 SKIPPABLE = {"of", "per", "the", "a", "an", "in", "on", "and", "to", "for"}  # words an abbreviation may drop
 LOOSE_SPAN = 4  # words one abbreviated column name may stand for ("length of stay" -> los)
 UNIT = {"each", "every", "per"}
@@ -184,7 +186,9 @@ def _abbreviation(piece: str, word: str) -> bool:
         return True
     stem, full = piece.replace("y", "i"), word.replace("y", "i")
     shared = len(os.path.commonprefix([stem, full]))
-    return shared >= max(4, 0.6 * len(piece)) and len(piece) - shared <= 3  # an ending: "ion", "ed", "y"
+    rest = stem[shared:]  # an ending ("ion", "ed", "y"), never another word: motherAge is no "mother", HouseNum no "house"
+    word_rest = rest.rstrip("0123456789")  # digits number a name ("prestg10"), they add no word
+    return shared >= max(4, 0.6 * len(piece)) and len(rest) <= 3 and (len(word_rest) < 3 or word_rest in ENDINGS)
 
 
 def short_for(piece: str, word: str) -> bool:

@@ -135,6 +135,12 @@ def test_the_column_that_accounts_for_the_whole_phrase(request_text, columns, ta
     assert understand(request_text, columns=columns).target == target
 
 
+def test_a_word_of_a_name_is_no_ending_of_another():
+    assert understand("Is the mother Ladino or indigenous?", columns=["kid", "motherAge", "indig"]).target == "indig"
+    with pytest.raises(MlpilotError, match="cannot tell"):  # HouseNum is no house
+        understand("How far is the house from the rail trail?", columns=["HouseNum", "Acre", "Distance"])
+
+
 def test_letters_that_abbreviate_other_words_by_chance_name_no_column():
     """'mcat' is not "medical ... accepted", nor 'dage' "days ... gestation": parts of two letters must be words."""
     assert understand("Predict length of gestation in days", columns=["id", "gestation", "dage", "wt"]).target == \
