@@ -7,7 +7,8 @@ The target follows the evidence, strongest first:
    column that is a training column the test file lacks;
 3. the request's words: a name marked as the target ("target: y", "the column 'SalePrice'", a quoted name, "use
    y as the label", "a, b -> y", "y ~ a + b"), else the noun phrase after predict / estimate / forecast / how much /
-   whether / ... ("estimate each person's weekly wage" -> ``wage``); a wh-question asks for the noun before its
+   whether / ... ("estimate each person's weekly wage" -> ``wage``); "how far / old / long ..." asks for a distance,
+   an age, a duration ... whatever its subject ("How far is the house from the trail?"); a wh-question asks for the noun before its
    auxiliary ("Which grade | did the student get?") or for what its rows do ("which patients | improved"). Never
    a column after each/every/per (the row's unit: "the temperature each hour"), the subject of a question, a
    "whether" clause given as an input, an id, or a text column with a value per row; then two or more values of
@@ -51,10 +52,15 @@ TARGET_HINTS = ("target", "label", "class", "y", "outcome")
 # Verbs whose object is the target ("predict the price"), then weaker question words ("which customers churn").
 STRONG_VERBS = re.compile(
     r"\b(?:predict(?:s|ed|ing)?|predictions? (?:of|for)|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|"
-    r"classif(?:y|ies|ying)|guess(?:es|ing)?|how (?:much|many|likely|long|often|big|high|large|fast|far)|"
+    r"classif(?:y|ies|ying)|guess(?:es|ing)?|how (?:much|many|likely|long|often|big|high|large|fast|far|old|tall|"
+    r"heavy)|"
     r"whether|tell (?:me |us )?(?:if|whether)|find out|determine|(?:want|need|like|wish) to know|model(?:s|ing|ling)?(?= (?:the|how|whether|which)\b)|"
     r"(?:target|label|outcome)(?: column| variable)? (?:is|will be|should be)|"
     r"(?:care (?:most )?about|(?:are|am) interested in|of interest|matters(?: most)?)(?: (?:is|are|here is))?)\b", re.I)
+# The quantity a "how ..." question asks for, whatever its subject: "How old is the house?" asks for an age.
+HOW_ASKS = {"far": ("distance",), "old": ("age",), "long": ("duration", "length"), "fast": ("speed",),
+            "tall": ("height",), "high": ("height",), "heavy": ("weight",), "big": ("size",), "large": ("size",),
+            "often": ("frequency",)}
 # Weaker cues: question words, and a yes/no question's auxiliary ("Did the passenger survive?": its predicate).
 WEAK_VERBS = re.compile(r"\b(?:which|what)\b|(?:^|(?<=[.!?;]\s))(?:did|does|do|is|are|was|were|will|would|has|have|"
                         r"can)\b", re.I)
@@ -182,6 +188,11 @@ def read_request(request: str, columns: list[str], rejected: set[str] = frozense
             phrase = " ".join(words[:12])
         if not phrase.strip():
             continue
+        asked = HOW_ASKS.get(verb.group().lower().split()[-1], ()) if verb.group().lower().startswith("how ") else ()
+        named = {m.column for noun in asked for m in column_matches(noun, columns, rejected, loose=True)}
+        if len(named) == 1:  # "How far is the house from the trail?" asks for its distance, not the house
+            reading.pick = Pick(named.pop(), f"{verb.group()!r} asks for it", "request")
+            return reading
         phrases = [phrase]
         if not strong and verb.group().lower() not in ("which", "what"):
             phrases = [_predicate(phrase, columns, rejected)]  # "Is the worker's wage set by a union?": not wage

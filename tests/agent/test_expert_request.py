@@ -138,7 +138,16 @@ def test_the_column_that_accounts_for_the_whole_phrase(request_text, columns, ta
 def test_a_word_of_a_name_is_no_ending_of_another():
     assert understand("Is the mother Ladino or indigenous?", columns=["kid", "motherAge", "indig"]).target == "indig"
     with pytest.raises(MlpilotError, match="cannot tell"):  # HouseNum is no house
-        understand("How far is the house from the rail trail?", columns=["HouseNum", "Acre", "Distance"])
+        understand("Is the house near the rail trail?", columns=["HouseNum", "Acre", "Distance"])
+
+
+@pytest.mark.parametrize("request_text,columns,target", [
+    ("How far is the house from the rail trail?", ["HouseNum", "Acre", "Distance"], "Distance"),
+    ("How old is the car? Use price and mileage", ["car_id", "price", "mileage", "Age"], "Age"),
+    ("How long did the patient stay in hospital?", ["patient", "hospital", "duration", "age"], "duration"),
+])
+def test_a_how_question_asks_for_its_quantity_whatever_its_subject(request_text, columns, target):
+    assert understand(request_text, columns=columns).target == target
 
 
 def test_letters_that_abbreviate_other_words_by_chance_name_no_column():
