@@ -8,8 +8,9 @@ The target follows the evidence, strongest first:
 3. the request's words: a name marked as the target ("target: y", "the column 'SalePrice'", a quoted name, "use
    y as the label", "a, b -> y", "y ~ a + b"), else the noun phrase after predict / estimate / forecast / how much /
    whether / ... ("estimate each person's weekly wage" -> ``wage``); "how far / old / long ..." asks for a distance,
-   an age, a duration ... whatever its subject ("How far is the house from the trail?"); a wh-question asks for the noun before its
-   auxiliary ("Which grade | did the student get?") or for what its rows do ("which patients | improved"). Never
+   an age, a duration ... whatever its subject ("How far is the house from the trail?"); a wh-question asks for the
+   noun before its auxiliary ("Which grade | did the student get?") or for what its rows do ("which patients |
+   improved"). Never
    a column after each/every/per (the row's unit: "the temperature each hour"), the subject of a question, a
    "whether" clause given as an input, an id, or a text column with a value per row; then two or more values of
    one column ("up or down" names the column holding Up and Down). A list (parenthesised, of inputs, or any
@@ -76,7 +77,8 @@ ENUMERATION = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM}){{2,}}(?:\s*,?\s+(?:and|or)
 PHRASE_END = re.compile(
     r"[;:!?,()\[\]{}\n]|\.(?=\s|$)|\s[-\u2013\u2014]\s|\b(?:using|with|without|from|given|based on|so that|because|"
     r"since|while|but|excluding|except|ignoring|ignore|don'?t|do not|then|within|under|optimi[sz]\w*|minimi[sz]\w*|"
-    r"maximi[sz]\w*|scored|score(?=\s*(?:[:=]|is\b|by\b|with\b|using\b|will\b|metric\b))|measured|evaluated|judged|graded|metric|budget|in \d|and (?:use|optimi|report|score))\b",
+    r"maximi[sz]\w*|scored|score(?=\s*(?:[:=]|is\b|by\b|with\b|using\b|will\b|metric\b))|measured|evaluated|"
+    r"judged|graded|metric|budget|in \d|and (?:use|optimi|report|score))\b",
     re.I)
 # "target: y", "(label = 'churn')", "outcome column: SalePrice": whatever follows names the target.
 COLON_MARK = re.compile(r"\b(?:target|label|outcome|response|dependent variable)(?:\s+(?:column|variable|field))?"

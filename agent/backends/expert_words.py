@@ -186,7 +186,7 @@ def _abbreviation(piece: str, word: str) -> bool:
         return True
     stem, full = piece.replace("y", "i"), word.replace("y", "i")
     shared = len(os.path.commonprefix([stem, full]))
-    rest = stem[shared:]  # an ending ("ion", "ed", "y"), never another word: motherAge is no "mother", HouseNum no "house"
+    rest = stem[shared:]  # an ending ("ion", "ed", "y"), not a word: motherAge is no "mother", HouseNum no "house"
     word_rest = rest.rstrip("0123456789")  # digits number a name ("prestg10"), they add no word
     return shared >= max(4, 0.6 * len(piece)) and len(rest) <= 3 and (len(word_rest) < 3 or word_rest in ENDINGS)
 
