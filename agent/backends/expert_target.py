@@ -509,7 +509,9 @@ def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
     rejected = {c for c in inp.rejected_targets or [] if c != inp.target}
     reading = read_request(inp.request, inp.columns, rejected | unfit_targets(inp), inp.levels)
     test = from_test_file(inp, rejected)
-    names = from_names(inp.columns, rejected | listed_columns(inp.request, inp.columns))
+    excluded = set(inp.exclude) | {m.column for e in EXCLUDE.finditer(inp.request)
+                                   for m in column_matches(e.group(1), inp.columns)}  # "Don't use TIME or Y"
+    names = from_names(inp.columns, rejected | excluded | listed_columns(inp.request, inp.columns))
     if inp.target:
         column = find_column(inp.target, inp.columns)
         if column is None:

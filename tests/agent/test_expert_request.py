@@ -178,6 +178,12 @@ def test_a_column_named_like_a_target_but_listed_as_an_input_is_not_the_target()
                    "system, class). We need the fuel economy.", columns=columns)
 
 
+
+def test_a_column_named_like_a_target_but_excluded_is_not_the_target():
+    with pytest.raises(MlpilotError, match="cannot tell which column to predict"):  # asks rather than pick 'Y'
+        understand("Did the patient relapse? Don't use TIME or Y.", columns=["ID", "AGE", "TIME", "CENSOR", "Y"])
+
+
 TXHOUSING = ["city", "year", "month", "sales", "volume", "median", "listings", "inventory", "date"]  # ggplot2
 WEATHER = ["origin", "year", "month", "day", "hour", "temp", "dewp", "humid", "wind_speed", "time_hour"]  # nycflights13
 
