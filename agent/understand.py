@@ -80,7 +80,10 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train,
     What the user should know about the rows trained on (unlabelled, classes seen once) goes to ``alerts``."""
     alerts = [] if alerts is None else alerts
     notes = list(spec.notes)
-    target, why = _held_target(spec, payload, notes)
+    target, why, sure = _held_target(spec, payload, notes)
+    if not sure:  # a mention or a name hint: the words never said it is what to predict
+        alerts.append(f"the target {target!r} is a guess ({why}): the request does not say what to predict in "
+                      "words mlpilot reads; if it is wrong, pass --target COLUMN (target= in Python)")
     y = one_spelling(train[target])
     asked = state.metric or metric_named_in(payload.request, payload.columns)
     metric = get_metric(state.metric or spec.metric)
@@ -120,15 +123,16 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train,
         "constraints": constraints.model_dump(), "notes": notes})
 
 
-def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> tuple[str, str]:
-    """The backend's target unless the evidence overrules it: target= wins; a name the request marks that is no
-    column is an error; the one column the test file lacks beats any other; a ruled-out target is replaced."""
+def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> tuple[str, str, bool]:
+    """The backend's target unless the evidence overrules it, why, and whether strong evidence says so: target=
+    wins; a name the request marks that is no column is an error; the one column the test file lacks beats any
+    other; a ruled-out target is replaced."""
     columns = payload.columns
     if payload.target:
         target = find_column(payload.target, columns)  # solve's read_inputs checked that it names a column
         if spec.target != target:
             _add(notes, f"target {target!r}: given with --target / target= (the backend read {spec.target!r})")
-        return target, "given with --target / target="
+        return target, "given with --target / target=", True
     rejected = set(payload.rejected_targets or [])
     reading = expert_target.read_request(payload.request, columns, rejected | expert_target.unfit_targets(payload),
                                          payload.levels)
@@ -144,18 +148,18 @@ def _held_target(spec: TaskSpec, payload: UnderstandInput, notes: list[str]) -> 
         chosen, found = expert_target.find_target(payload)
         _add(notes, f"target {chosen!r}, not {target!r}: the verifier ruled {target!r} out")
         notes.extend(n for n in found if n not in notes)
-        return chosen, found[0].split(": ", 1)[-1]
+        return chosen, found[0].split(": ", 1)[-1], bool(test or reading.pick and reading.pick.column == chosen)
     if test and test.column != target:
         _add(notes, f"target {test.column!r}, not {target!r}: {test.why} (pass --target {target} to insist)")
-        return test.column, test.why
+        return test.column, test.why, True
     if test:
-        return target, test.why
+        return target, test.why, True
     if reading.pick and reading.pick.column == target:
-        return target, reading.pick.why
+        return target, reading.pick.why, True
     if reading.pick:
         _add(notes, f"the request's words point to {reading.pick.column!r} ({reading.pick.why}); kept {target!r}")
     return target, next((n.split(": ", 1)[1] for n in spec.notes if n.startswith(f"target {target!r}: ")),
-                        "the backend's reading")
+                        "the backend's reading"), False
 
 
 def _task_type(answer: str, values: TargetValues, metric, request: str) -> tuple[str, str]:

@@ -214,3 +214,12 @@ def test_a_person_asked_which_column_hears_which_one_a_misspelled_name_means(tmp
     assert out["question"].text.startswith("Which column should I predict (did you mean 'wage'?)? Columns: wage")
     with pytest.raises(MlpilotError, match="did you mean 'wage'"):
         node(tmp_path, "predict the wgae", census())  # no one to ask: the error says it
+
+
+def test_a_target_only_mentioned_is_delivered_with_a_warning_that_it_is_a_guess(tmp_path):
+    out = node(tmp_path, "Census data on workers; we also have wage. Go.", census())
+    assert out["spec"].target == "wage"
+    assert any("the target 'wage' is a guess (mentioned in the request" in w and "--target" in w
+               for w in out["warnings"])
+    said = node(tmp_path, "Census data on workers. Estimate each person's weekly wage.", census())
+    assert not any("is a guess" in w for w in said["warnings"])  # the words ask for it
