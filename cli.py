@@ -223,3 +223,7 @@ def predict(
     except OSError as exc:
         raise MlpilotError(f"cannot write {output} ({exc.strerror}): pass --output with a writable path") from None
     Console(stderr=True).print(f"wrote {len(out)} predictions to {output}")
+
+
+if __name__ == "__main__":  # python -m mlpilot.cli, as python -m mlpilot
+    main()

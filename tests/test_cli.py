@@ -40,6 +40,12 @@ def test_missing_file(tmp_path):
     assert_clean_error(run("predict species", tmp_path / "nope.csv", tmp_path), "nope.csv", "not found")
 
 
+def test_the_cli_module_runs_as_the_package_does(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "mlpilot.cli", "run", "predict species", "--data",
+                             str(tmp_path / "nope.csv")], capture_output=True, text=True, timeout=300)
+    assert_clean_error(result, "nope.csv", "not found")  # before: nothing ran and it exited 0
+
+
 def test_empty_file(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")
