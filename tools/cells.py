@@ -1,10 +1,12 @@
 """Cells and column names as people write them, read one way wherever a table comes in: when a run loads its tables
 and when a delivered model meets new rows (in the sandbox too: this module needs only numpy and pandas).
 
-Text is text without its surrounding spaces ("yes " is "yes"), a target's labels differing only in case are one
+Text is text without its surrounding spaces ("yes " is "yes"), a cell holding only a placeholder ("-", "?", ".",
+"n/a") is missing, a target's labels differing only in case are one
 label (``one_spelling``), and a column mixing value types (Excel: 12 and "12a") is text. Numbers written as text,
-such as ``$1,234.50``, ``12 %`` or ``7``, are the numbers they write (a currency sign, thousands separators in
-groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is 12). Infinities and magnitudes beyond
+such as ``$1,234.50``, ``12 %``, ``(1,200.00)`` or ``7``, are the numbers they write (a currency sign, thousands
+separators in groups of three, a trailing percent sign and spaces are dropped; ``12 %`` is 12, an accountant's
+parentheses make a negative), unless written with leading zeros (codes: "00501"). Infinities and magnitudes beyond
 float32's range (what the tree learners store) are missing values: no learner can use them, and some refuse the
 whole table. Durations are seconds, periods the timestamps they start at, intervals text.
 """
@@ -21,6 +23,8 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 NUMERIC_SHARE = 0.95  # of a text column's distinct values that must read as numbers for it to be numeric
 WRITTEN = re.compile(r"[-+]?[$€£¥]?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?")
 DECORATION = re.compile(r"[$€£¥,%\s]")
+NEGATIVE = re.compile(r"^\(\s*([^()]*\d[^()]*?)\s*\)$")  # an accountant's negative: (1,200.00)
+PLACEHOLDER = re.compile(r"[-–—?.]+|n/a", re.I)  # a cell saying "no value": -, --, ?, ., n/a
 SPELLED_LEVELS = 100  # text targets with at most this many labels read labels differing only in case as one
 TEXT_KINDS = {"string", "mixed", "mixed-integer"}  # pandas' infer_dtype of a column that is, or must become, text
 
@@ -61,7 +65,7 @@ def as_numbers(values: pd.Series) -> pd.Series:
     """``values`` as float64: numbers written as text read as above; anything else, infinities and magnitudes beyond
     float32 are NaN."""
     if not pd.api.types.is_numeric_dtype(values):  # booleans are numbers: 1.0 and 0.0
-        text = values.astype("string").str.strip()
+        text = values.astype("string").str.strip().str.replace(NEGATIVE, r"-\1", regex=True)  # (1,200.00): -1200
         written = text.str.fullmatch(WRITTEN).fillna(False).astype(bool)
         values = pd.to_numeric(text.where(written).str.replace(DECORATION, "", regex=True), errors="coerce")
     numbers = values.astype("float64")
@@ -78,11 +82,11 @@ def as_datetimes(values: pd.Series) -> pd.Series:
 
 def holds_numbers(values: pd.Series) -> bool:
     """Whether a text column is numbers written as text: ``NUMERIC_SHARE`` of its distinct values read as numbers
-    (the rest, words such as "unknown", become missing) and not all of them are plain numbers (text a typed source
-    kept as text on purpose, such as ids with leading zeros, stays text)."""
+    (the rest, words such as "unknown", become missing), unless some are written with leading zeros (codes such as
+    ids and zip codes "00501" a source kept as text on purpose)."""
     distinct = pd.Series(values.dropna().unique()[:1000], dtype=object)
-    plain = pd.to_numeric(distinct, errors="coerce").notna()
-    return bool(len(distinct)) and as_numbers(distinct).notna().mean() >= NUMERIC_SHARE and not plain.all()
+    coded = distinct.astype(str).str.match(r"[-+]?0\d").any()
+    return bool(len(distinct)) and as_numbers(distinct).notna().mean() >= NUMERIC_SHARE and not coded
 
 
 def one_spelling(labels: pd.Series) -> pd.Series:
@@ -115,7 +119,8 @@ def _plain(values: pd.Series) -> pd.Series:
 
 
 def _stripped(values: pd.Series) -> pd.Series:
-    return values.astype(str).str.strip().where(values.notna())
+    text = values.astype(str).str.strip()
+    return text.where(values.notna() & ~text.str.fullmatch(PLACEHOLDER))
 
 
 def _is_text(values: pd.Series) -> bool:

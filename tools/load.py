@@ -205,9 +205,10 @@ def _encoding(src: _Source) -> str:
     raise MlpilotError(f"{src.label} is not text in any encoding we could detect; re-save it as UTF-8 CSV")
 
 
-def _dialect(src: _Source, encoding: str) -> tuple[str, str]:
-    """(delimiter, decimal mark) from a sample: tab for .tsv/.tab, else csv.Sniffer, else the delimiter counted
-    the same on every line; a decimal comma when ';'-separated fields hold numbers like 1,5."""
+def _dialect(src: _Source, encoding: str) -> tuple[str, str, str | None]:
+    """(delimiter, decimal mark, thousands mark) from a sample: tab for .tsv/.tab, else csv.Sniffer, else the
+    delimiter counted the same on every line; a decimal comma, with dots between thousands, when ';'-separated
+    fields hold numbers like 1,5, or whole numbers only in groups of three like 1.038 (European)."""
     with _open_binary(src) as raw:
         sample = codecs.getreader(encoding)(raw, errors="replace").read(SNIFF_CHARS)
     lines = sample.splitlines()[:-1] if len(sample) == SNIFF_CHARS else sample.splitlines()
@@ -222,17 +223,23 @@ def _dialect(src: _Source, encoding: str) -> tuple[str, str]:
             steady = [d for d, c in counts.items() if c and c[0] > 0 and min(c) == max(c)]
             sep = max(steady, key=lambda d: counts[d][0]) if steady else ","
     comma_number = re.compile(rf"(^|{re.escape(sep)})-?\d+,\d+({re.escape(sep)}|$)")
-    decimal = "," if sep != "," and any(comma_number.search(ln) for ln in lines[1:]) else "."
-    return sep, decimal
+    if sep != "," and any(comma_number.search(ln) for ln in lines[1:]):
+        return sep, ",", "."
+    fields = [f.strip().strip('"') for ln in lines[1:] for f in ln.split(sep)]
+    grouped = any(re.fullmatch(r"-?[1-9]\d{0,2}(?:\.\d{3})+", f) for f in fields)
+    decimals = any(re.fullmatch(r"-?\d+\.(?:\d{1,2}|\d{4,})", f) for f in fields)
+    if sep == ";" and grouped and not decimals:
+        return sep, ",", "."
+    return sep, ".", None
 
 
 def _read_text(src: _Source) -> pd.DataFrame:
     encoding = _encoding(src)
-    sep, decimal = _dialect(src, encoding)
+    sep, decimal, thousands = _dialect(src, encoding)
     try:
         df = pd.read_csv(
-            src.path, sep=sep, decimal=decimal, encoding=encoding, compression=COMPRESSION.get(src.compression),
-            skipinitialspace=True, na_values=["?"], low_memory=False,
+            src.path, sep=sep, decimal=decimal, thousands=thousands, encoding=encoding,
+            compression=COMPRESSION.get(src.compression), skipinitialspace=True, na_values=["?"], low_memory=False,
         )
         header = pd.read_csv(src.path, sep=sep, encoding=encoding, compression=COMPRESSION.get(src.compression),
                              skipinitialspace=True, header=None, nrows=1, dtype=str).iloc[0].dropna().str.strip()

@@ -105,6 +105,19 @@ def test_semicolon_file_with_decimal_commas(tmp_path):
     assert df["qty"].tolist() == [3, 4]
 
 
+def test_european_numbers_with_thousands_dots(tmp_path):
+    path = tmp_path / "rent.csv"
+    path.write_text("size;rooms;rent;price\n60;2;1.038;42.000,84\n45;1;950;9.500,5\n120;4;2.310;120.000,00\n")
+    df = load_table(path)
+    assert df["rent"].tolist() == [1038, 950, 2310] and df["price"].tolist() == [42000.84, 9500.5, 120000.0]
+    whole = tmp_path / "whole.csv"  # no decimal comma anywhere: dotted whole numbers in groups of three
+    whole.write_text("size;rent\n60;1.038\n45;950\n120;2.310\n")
+    assert load_table(whole)["rent"].tolist() == [1038, 950, 2310]
+    dotted = tmp_path / "dotted.csv"  # a decimal point that is one
+    dotted.write_text("size;ratio\n60;1.038\n45;0.95\n")
+    assert load_table(dotted)["ratio"].tolist() == [1.038, 0.95]
+
+
 def test_single_column_csv(tmp_path):
     path = tmp_path / "one.csv"
     path.write_text("score\n1\n2\n3\n")
@@ -171,9 +184,22 @@ def test_numbers_written_as_text_are_read_as_numbers(tmp_path):
 
 
 def test_numbers_no_learner_can_hold_are_missing_and_typed_text_stays_text():
-    df = load_table(pd.DataFrame({"x": [1.0, np.inf, -1e300, 1e40, 2.0], "zip": ["02134", "00123", "1", "2", "3"]}))
+    df = load_table(pd.DataFrame({"x": [1.0, np.inf, -1e300, 1e40, 2.0], "zip": ["02134", "00123", "1", "2", "3"],
+                                  "medv": ["24.0", "21.6", "34.7", "33.4", "36.2"]}))
     assert df["x"].isna().tolist() == [False, True, True, True, False]
-    assert df["zip"].tolist() == ["02134", "00123", "1", "2", "3"]  # a typed source's text of plain numbers
+    assert df["zip"].tolist() == ["02134", "00123", "1", "2", "3"]  # codes with leading zeros stay text
+    assert df["medv"].tolist() == [24.0, 21.6, 34.7, 33.4, 36.2]  # a typed source's numbers stored as text
+
+
+def test_placeholders_are_missing_and_accounting_negatives_are_negative(tmp_path):
+    pd.DataFrame({"rating": ["3", "-", "5", "N/A", "4", "?"] * 5, "grade": ["A", "-", "B", "--", "A", "."] * 5,
+                  "profit": ["$4,966.95", "($5,732.59)", "(12)", "$1.00", "-", "$0.50"] * 5}).to_csv(
+        tmp_path / "t.csv", index=False)
+    df = load_table(tmp_path / "t.csv")
+    assert df["rating"].isna().tolist()[:6] == [False, True, False, True, False, True]
+    assert df["rating"].dropna().tolist()[:3] == [3, 5, 4]  # numbers once the placeholders are out
+    assert df["grade"].isna().tolist()[:6] == [False, True, False, True, False, True]  # "-" is no class
+    assert df["profit"].tolist()[:4] == [4966.95, -5732.59, -12.0, 1.0] and df["profit"].isna().sum() == 5
 
 
 def _error(source, **kw) -> str:
