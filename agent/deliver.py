@@ -136,14 +136,18 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
             only = next(t for t in state.trials if t.number in weights)
             publish(run_dir, trial_output(trials, only.model_file))
         return "bagged fold models", new
-    outcome = fit_in_sandbox(state, ctx, "final", max(ctx.remaining(), ctx.settings.min_fit_s))
-    if outcome.status == "COMPLETE":
-        publish(run_dir, trial_output(trials, outcome.model_file))
-        return "default LightGBM fitted on all rows (no trial finished)", _test_predictions(trials, outcome.pred_files)
+    if not state.profile.features():  # no input column (the profile warned): the constant is the model
+        outcome = None
+    else:
+        outcome = fit_in_sandbox(state, ctx, "final", max(ctx.remaining(), ctx.settings.min_fit_s))
+        if outcome.status == "COMPLETE":
+            publish(run_dir, trial_output(trials, outcome.model_file))
+            return "default LightGBM fitted on all rows (no trial finished)", _test_predictions(trials,
+                                                                                               outcome.pred_files)
+        warnings.append(f"no model could be fitted ({outcome.reason}); delivering a constant prediction")
     frame, y, _ = training_frame(state, ctx)
     save_deliverable(run_dir, constant_model(state, frame, y), "constant")
-    warnings.append(f"no model could be fitted ({outcome.reason}); delivering a constant prediction")
-    return "constant prediction (nothing could be fitted)", None
+    return "constant prediction", None
 
 
 def _test_predictions(trials_dir, pred_files: dict[str, str]) -> np.ndarray | None:

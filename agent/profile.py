@@ -34,6 +34,10 @@ def profile(state: RunState, runtime: Runtime[Deps]) -> dict:
             ctx.emit(Note(message=f"strong column {suspect.column!r} {suspect.reason}"))
     if result.duplicate_rows:
         warnings.append(f"{result.duplicate_rows} duplicate rows in the training data")
+    if not result.features():  # every trial would fail or learn nothing: the constant baseline is delivered
+        unusable = ", ".join(f"{c.name} ({c.role})" for c in result.columns if c.name != spec.target) or "none"
+        warnings.append(f"no column can be an input (columns besides the target: {unusable}): the model only "
+                        "predicts the target's overall level; add columns that describe each row")
     for message in warnings:
         ctx.warn(message)
     return {"profile": result, "warnings": state.warnings + warnings}

@@ -79,6 +79,9 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     ctx.emit(StageStarted(stage="search", detail="preparing folds"))
     began = ctx.elapsed()
     data, holdout, y = write_search_data(state, ctx)
+    if not state.profile.features():  # nothing to learn from (the profile said so): deliver delivers the constant
+        return {"trials": [], "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
+                "timing": timing(state.timing, began, ctx.elapsed() - began, 0, [])}
     storage = storage_for(ctx.storage, wait=True) if ctx.storage else None
     study = open_study(ctx.run_dir, spec, storage, name=f"{ctx.home_study}-{state.attempt}")
     fresh = not study.trials  # else a continued run: its finished trials count, its queued ones run first

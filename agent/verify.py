@@ -34,7 +34,10 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
     target = None if state.target else checks.target_fits_data(
         state.spec, [str(c) for c in ctx.train.columns],
         ctx.test, state.request)
-    if not state.ensemble:
+    if not state.profile.features():  # a replan cannot help: the profile said what to add
+        found = [Check(name="model_fits", passed=False, severity="warning",
+                       evidence="no input column to learn from: the constant baseline is delivered")]
+    elif not state.ensemble:
         found = [Check(name="model_fits", passed=False, evidence="no trial finished within the budget")]
     else:
         try:

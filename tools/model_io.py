@@ -34,6 +34,7 @@ def _trusted(name: str) -> bool:
 
 
 TORCH_SHIM = "sklearn.externals.array_api_compat.torch"
+_IMPORTING = threading.Lock()
 
 
 def skops_io():
@@ -44,16 +45,17 @@ def skops_io():
     start). No mlpilot model needs the shim (the MLP imports torch itself when it trains), so it is left out
     of the scan, which skips a module that cannot be imported; it stays importable afterwards.
     """
-    if "skops.io" in sys.modules:
-        return sys.modules["skops.io"]
-    blocked = TORCH_SHIM not in sys.modules
-    if blocked:
-        sys.modules[TORCH_SHIM] = None  # importing it raises ImportError
-    try:
-        return importlib.import_module("skops.io")
-    finally:
-        if blocked and sys.modules.get(TORCH_SHIM, ...) is None:
-            del sys.modules[TORCH_SHIM]
+    with _IMPORTING:  # a model saved while ``preload`` still imports would see skops half-built
+        if "skops.io" in sys.modules:
+            return sys.modules["skops.io"]
+        blocked = TORCH_SHIM not in sys.modules
+        if blocked:
+            sys.modules[TORCH_SHIM] = None  # importing it raises ImportError
+        try:
+            return importlib.import_module("skops.io")
+        finally:
+            if blocked and sys.modules.get(TORCH_SHIM, ...) is None:
+                del sys.modules[TORCH_SHIM]
 
 
 def preload() -> threading.Thread:
