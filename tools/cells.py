@@ -24,6 +24,7 @@ NUMERIC_SHARE = 0.95  # of a text column's distinct values that must read as num
 WRITTEN = re.compile(r"[-+]?[$€£¥]?\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?\s*%?")
 DECORATION = re.compile(r"[$€£¥,%\s]")
 NEGATIVE = re.compile(r"^\(\s*([^()]*\d[^()]*?)\s*\)$")  # an accountant's negative: (1,200.00)
+SLASHED_DATE = r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b"  # 05/02/2021: day or month first
 PLACEHOLDER = re.compile(r"[-–—?.]+|n/a", re.I)  # a cell saying "no value": -, --, ?, ., n/a
 SPELLED_LEVELS = 100  # text targets with at most this many labels read labels differing only in case as one
 TEXT_KINDS = {"string", "mixed", "mixed-integer"}  # pandas' infer_dtype of a column that is, or must become, text
@@ -72,12 +73,22 @@ def as_numbers(values: pd.Series) -> pd.Series:
     return numbers.where(numbers.abs() <= FLOAT32_MAX)
 
 
-def as_datetimes(values: pd.Series) -> pd.Series:
+def as_datetimes(values: pd.Series, dayfirst: bool | None = None) -> pd.Series:
     """``values`` as naive UTC timestamps: text in any format, zoned or not, with offsets that change along the
-    column (a local time across a daylight-saving change); what does not read as a date is NaT."""
+    column (a local time across a daylight-saving change); what does not read as a date is NaT. Dates such as
+    05/02/2021 read day first when ``dayfirst`` says so, else when the column itself does (``day_first``)."""
+    dayfirst = day_first(values) if dayfirst is None else dayfirst
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return pd.to_datetime(values, errors="coerce", format="mixed", utc=True).dt.tz_convert(None)
+        return pd.to_datetime(values, errors="coerce", format="mixed", utc=True, dayfirst=dayfirst).dt.tz_convert(None)
+
+
+def day_first(values: pd.Series) -> bool:
+    """Whether a column's dates are written day first (31/12/2021): some first number is over 12, no second is."""
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+        return False
+    parts = values.dropna().astype(str).str.extract(SLASHED_DATE).dropna().astype(int)
+    return bool(len(parts)) and bool((parts[0] > 12).any()) and not bool((parts[1] > 12).any())
 
 
 def holds_numbers(values: pd.Series) -> bool:

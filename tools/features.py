@@ -11,7 +11,7 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from sklearn.preprocessing import TargetEncoder
 from sklearn.utils.validation import check_is_fitted
 
-from mlpilot.tools.cells import as_datetimes, as_numbers
+from mlpilot.tools.cells import as_datetimes, as_numbers, day_first
 
 TRUTHY = {"1", "true", "t", "yes", "y"}  # what makes a column boolean (a float column stays numeric)
 FALSY = {"0", "false", "f", "no", "n"}
@@ -34,13 +34,14 @@ class DateParts(TransformerMixin, BaseEstimator):
 
     def fit(self, X, y=None):
         self.columns_ = list(_frame(X).columns)
+        self.day_first_ = [day_first(_frame(X)[col]) for col in self.columns_]  # new rows read the same way
         return self
 
     def transform(self, X):
         check_is_fitted(self)
         out = {}
-        for col in self.columns_:
-            t = as_datetimes(_frame(X)[col])
+        for col, dayfirst in zip(self.columns_, self.day_first_):
+            t = as_datetimes(_frame(X)[col], dayfirst)
             parts = (t.dt.year, t.dt.month, t.dt.day, t.dt.day_of_week, t.dt.day_of_year, t.dt.hour,
                      (t - pd.Timestamp("1970-01-01")).dt.total_seconds() / 86400)
             for name, values in zip(self.PARTS, parts):

@@ -362,3 +362,16 @@ def test_a_repeated_header_in_a_text_file_is_an_error_naming_it(tmp_path):
     (tmp_path / "t.csv").write_text("Income,age,Income,y\n1,2,3,a\n4,5,6,b\n")
     with pytest.raises(MlpilotError, match=r"duplicate column names \['Income'\]; make them unique"):
         load_table(tmp_path / "t.csv")
+
+
+def test_day_first_dates_are_read_day_first_in_training_and_new_rows(tmp_path):
+    from mlpilot.tools.features import DateParts
+
+    days = pd.date_range("2021-01-01", periods=60, freq="D")
+    frame = pd.DataFrame({"date": days.strftime("%d/%m/%Y")})
+    parts = DateParts().fit(frame)
+    assert parts.transform(frame)["date__month"].tolist() == days.month.tolist()  # 05/02/2021 is 5 February
+    new = pd.DataFrame({"date": ["05/02/2021", "01/03/2021"]})  # no day over 12 among the new rows
+    assert parts.transform(new)["date__month"].tolist() == [2.0, 3.0]
+    us = pd.DataFrame({"date": days.strftime("%m/%d/%Y")})
+    assert DateParts().fit(us).transform(us)["date__month"].tolist() == days.month.tolist()
