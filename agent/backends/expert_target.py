@@ -529,6 +529,14 @@ def find_target(inp: UnderstandInput) -> tuple[str, list[str]]:
     if chosen is None:
         ruled = f" (ruled out: {', '.join(map(repr, sorted(rejected)))})" if rejected else ""
         near = _misspelled(reading.phrases, inp.columns)
+        heads = {w for phrase in reading.phrases for w in head_words(phrase)}
+        if near in unfit_targets(inp) and singular(near.lower()) in heads and not identifier_named(near):
+            # "predict price", the price column text with a value per row ("42.000,84 EUR")
+            sample = next((row[near] for row in inp.preview if row.get(near) not in (None, "nan")), None)
+            raise MlpilotError(
+                f"cannot predict {near!r}: it is text with a different value in most rows"
+                f"{f' (such as {sample!r})' if sample else ''}, so there are no classes to learn; if it holds "
+                f"numbers, write them as plain numbers (1234.5), or name another column to predict")
         words = (f"the words {reading.phrases[0]!r} name no column"
                  f"{f' (did you mean {near!r}?)' if near else ''}; " if reading.phrases else "")
         raise UnclearTarget(

@@ -223,3 +223,12 @@ def test_a_target_only_mentioned_is_delivered_with_a_warning_that_it_is_a_guess(
                for w in out["warnings"])
     said = node(tmp_path, "Census data on workers. Estimate each person's weekly wage.", census())
     assert not any("is a guess" in w for w in said["warnings"])  # the words ask for it
+
+
+def test_a_numeric_looking_target_read_as_text_is_an_error_saying_why(tmp_path):
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"size": rng.integers(40, 200, 60),
+                          "price": [f"{v:,.2f} EUR/m2 approx" for v in rng.uniform(1e4, 9e4, 60)]})
+    with pytest.raises(MlpilotError, match=r"cannot predict 'price': it is text with a different value in most rows "
+                                           r"\(such as '.*EUR/m2 approx'\).*write them as plain numbers"):
+        run(tmp_path, "predict price", frame)
