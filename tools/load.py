@@ -295,10 +295,24 @@ _READERS = {
 }
 
 
+def _below_title(df: pd.DataFrame) -> pd.DataFrame:
+    """A sheet with a title above its header ("Sales report 2023", then the real column names): the first row is
+    the header. Seen as a named first column, every other one unnamed, and a first row of names in every cell."""
+    unnamed = [str(c).startswith("Unnamed:") for c in df.columns]
+    first = df.iloc[0] if len(df) else None
+    if len(df.columns) < 3 or unnamed[0] or not all(unnamed[1:]) or first is None or first.isna().any() or \
+            pd.to_numeric(first, errors="coerce").notna().any():
+        return df
+    body = df.iloc[1:].reset_index(drop=True)
+    body.columns = [str(v) for v in first]
+    return body.infer_objects()
+
+
 def _tidy(df: pd.DataFrame, label: str, *, python_objects: bool) -> pd.DataFrame:
     """Strip column names, refuse duplicates and empty tables. With ``python_objects`` (sources other than text),
     nested cells (lists, dicts) become JSON text. Cells are read as ``tools.cells`` reads them: columns mixing
     value types (Excel: 12 and "12a") as text, numbers written as text as numbers."""
+    df = _below_title(df)
     df.columns = column_names(df.columns)
     counts = df.columns.value_counts()
     if (counts > 1).any():

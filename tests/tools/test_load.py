@@ -375,3 +375,14 @@ def test_day_first_dates_are_read_day_first_in_training_and_new_rows(tmp_path):
     assert parts.transform(new)["date__month"].tolist() == [2.0, 3.0]
     us = pd.DataFrame({"date": days.strftime("%m/%d/%Y")})
     assert DateParts().fit(us).transform(us)["date__month"].tolist() == days.month.tolist()
+
+
+@pytest.mark.parametrize("name", ["title.csv", "title.xlsx"])
+def test_a_title_row_above_the_header_is_skipped(tmp_path, name):
+    rows = [["Sales report 2023", None, None], ["region", "ads", "Sales"], ["north", 10, 100.5], ["south", 20, 210]]
+    path = tmp_path / name
+    frame = pd.DataFrame(rows)
+    frame.to_csv(path, index=False, header=False) if name.endswith(".csv") else \
+        frame.to_excel(path, index=False, header=False)
+    df = load_table(path)
+    assert df.columns.tolist() == ["region", "ads", "Sales"] and df["Sales"].tolist() == [100.5, 210.0]
