@@ -87,8 +87,8 @@ def plan(inp: PlanInput) -> Plan:
     else:
         cv = CVSpec(kind="kfold" if spec.task_type == "regression" else "stratified", n_splits=n_splits)
     why.append(f"{cv.n_splits}-fold {cv.kind} cross-validation"
-               + (f" (fewer folds: {profile.n_rows} rows, rarest class "
-                  f"{min(classes.values()) if classes else '-'} rows)" if n_splits < usual else ""))
+               + (f" (fewer folds: {profile.n_rows} rows"
+                  f"{f', rarest class {min(classes.values())} rows' if classes else ''})" if n_splits < usual else ""))
     why.extend(inp.feedback)
     return Plan(candidates=candidates, start=start, cv=cv, holdout_frac=holdout, search_budget_s=inp.search_budget_s,
                 ensemble_size=5, log_target=log_target, try_log_target=try_log_target, l1_loss=l1_loss,
