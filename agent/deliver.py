@@ -147,7 +147,7 @@ def _final_model(state: RunState, ctx: Deps, warnings: list[str]) -> tuple[str, 
         warnings.append(f"no model could be fitted ({outcome.reason}); delivering a constant prediction")
     frame, y, _ = training_frame(state, ctx)
     save_deliverable(run_dir, constant_model(state, frame, y), "constant")
-    return "constant prediction", None
+    return f"constant prediction ({'nothing could be fitted' if outcome else 'no input column'})", None
 
 
 def _test_predictions(trials_dir, pred_files: dict[str, str]) -> np.ndarray | None:
