@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import numpy as np
@@ -13,15 +15,18 @@ from mlpilot.tools.load import load_table
 from mlpilot.tools.search import SearchData
 from mlpilot.tools.splits import MIN_CLASS_ROWS, make_folds
 
+SAMPLE_NAMES = ("sample*submission*", "submissionformat*")  # file names in lower case, "_" and "-" removed
 
 
 def sample_submission(test_path: str | None) -> pd.DataFrame | None:
-    """A ``sample_submission*`` file next to the test file, if there is one."""
+    """The sample submission next to the test file, if there is one: a file named like ``sample_submission``,
+    ``sampleSubmission`` or ``submission_format`` (``SAMPLE_NAMES``); of several, the shortest name (then the
+    first in alphabetical order), so ``sample_submission.csv`` wins over ``sample_submission_v2.csv``."""
     if not test_path:
         return None
-    for candidate in sorted(Path(test_path).parent.glob("sample_submission*")):
-        return load_table(candidate, what="sample submission")
-    return None
+    found = [p for p in Path(test_path).parent.iterdir()
+             if p.is_file() and any(fnmatchcase(re.sub("[_-]", "", p.name.lower()), n) for n in SAMPLE_NAMES)]
+    return load_table(min(found, key=lambda p: (len(p.name), p.name)), what="sample submission") if found else None
 
 
 def training_frame(state: RunState, ctx: Deps) -> tuple[pd.DataFrame, np.ndarray, list | None]:

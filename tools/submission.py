@@ -15,34 +15,35 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
                     metric: str, id_column: str | None, sample: pd.DataFrame | None = None,
                     class_weights: list[float] | None = None) -> pd.DataFrame:
     """The deliverable for ``test`` from the model's ``pred`` on it (values for regression, else class
-    probabilities in the order of ``classes``). A ``sample`` (sample submission) sets the form: labels (by the
-    decision rule ``class_weights``), one probability column per class, or the positive class's probability in the
-    target column. Without one, a label metric gives the labels; a probability metric gives the labels and, beside
-    them, each class's probability (``<target>_proba_<class>``): the answer to the question and how sure it is."""
+    probabilities in the order of ``classes``). A ``sample`` (sample submission) sets the form, columns and row
+    order: under a probability metric, one probability column per class, or (two classes) the positive class's
+    probability in the target column unless it clearly holds labels; else labels (by the decision rule
+    ``class_weights``). Without one, a label metric gives the labels; a probability metric gives the labels and,
+    beside them, each class's probability (``<target>_proba_<class>``): the answer and how sure it is."""
     out = pd.DataFrame(index=test.index)
     if id_column and id_column in test.columns:
         out[id_column] = test[id_column].to_numpy()
     elif sample is not None and len(sample) == len(test):
         out[sample.columns[0]] = sample.iloc[:, 0].to_numpy()
+    labels = [str(c) for c in classes or []]
+    proba = get_metric(metric).needs_proba
     if task_type == "regression":
         out[target] = pred
-        return out.reset_index(drop=True)
-    labels = [str(c) for c in classes]
-    proba = get_metric(metric).needs_proba
-    if sample is None or not proba or _wants_labels(sample, target, classes):
-        out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
-        if sample is None and proba:
-            for i, label in enumerate(labels):
-                out[f"{target}_proba_{label}"] = pred[:, i]
-    elif task_type == "binary" and not set(labels) <= {str(c) for c in sample.columns}:
-        out[target] = pred[:, 1]
-    else:
+    elif sample is not None and proba and set(labels) <= {str(c) for c in sample.columns}:
         for i, label in enumerate(labels):
             out[label] = pred[:, i]
         for column in sample.columns[1:]:
             if column not in out:  # a class left out of training (a single row): never predicted
                 out[column] = 0.0
-    return out.reset_index(drop=True)
+    elif sample is not None and proba and task_type == "binary" and not _wants_labels(sample, target, classes):
+        out[target] = pred[:, 1]
+    else:
+        out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
+        if sample is None and proba:
+            for i, label in enumerate(labels):
+                out[f"{target}_proba_{label}"] = pred[:, i]
+    out = out.reset_index(drop=True)
+    return out if sample is None else _in_sample_order(out, sample)
 
 
 def predict_for_submission(model, frame: pd.DataFrame, chunk_rows: int = PREDICT_CHUNK_ROWS) -> np.ndarray:
@@ -52,13 +53,25 @@ def predict_for_submission(model, frame: pd.DataFrame, chunk_rows: int = PREDICT
                            for start in range(0, len(frame), chunk_rows)])
 
 
-def _wants_labels(sample: pd.DataFrame | None, target: str, classes) -> bool:
-    """A sample submission whose target column holds class labels asks for labels, not probabilities."""
-    if sample is None or target not in sample.columns:
+def _wants_labels(sample: pd.DataFrame, target: str, classes: list) -> bool:
+    """Whether the sample's ``target`` column clearly holds class labels: text that names classes. Numbers (Kaggle's
+    ``0`` in every row, or made-up 0s and 1s) are placeholders a probability fills as well, and scores far better
+    under the probability metric asked for."""
+    if target not in sample.columns or pd.api.types.is_numeric_dtype(sample[target]):
         return False
-    values = sample[target].dropna()
-    known = {str(c) for c in classes}
-    return not pd.api.types.is_float_dtype(values) and {str(v) for v in values.unique()} <= known
+    shown = {str(v) for v in sample[target].dropna().unique()}
+    return bool(shown) and shown <= {str(c) for c in classes}
+
+
+def _in_sample_order(out: pd.DataFrame, sample: pd.DataFrame) -> pd.DataFrame:
+    """``out`` with its rows in the sample's order when both hold the same ids in the sample's first column, and
+    its columns in the sample's order when both have the same columns."""
+    key = sample.columns[0]
+    if key in out.columns:
+        ids, wanted = pd.Index(out[key].astype(str)), pd.Index(sample[key].astype(str))
+        if ids.is_unique and wanted.is_unique and set(ids) == set(wanted):
+            out = out.iloc[ids.get_indexer(wanted)].reset_index(drop=True)
+    return out[list(sample.columns)] if set(out.columns) == set(sample.columns) else out
 
 
 def leaderboard(trials, metric_name: str) -> pd.DataFrame:
