@@ -8,6 +8,7 @@ from dataclasses import asdict
 import numpy as np
 from langgraph.runtime import Runtime
 
+from mlpilot.agent.backends.provider import shorten
 from mlpilot.agent.data import write_search_data
 from mlpilot.agent.fitting import publish
 from mlpilot.agent.plan import late_plan
@@ -23,6 +24,19 @@ from mlpilot.tools.search import enqueue, fail_stale, open_study, records, run_s
 from mlpilot.tools.space import BASELINE, space_for
 from mlpilot.tools.storage import WorkerJob, safe_url, post_job, storage_for
 
+
+
+def failed_families(trials: list[TrialRecord]) -> list[str]:
+    """A line for each family whose every trial failed while a trial of another finished, with its first
+    failure's reason: otherwise a family that breaks on a table drops out of the choice unseen."""
+    if not any(t.state == "COMPLETE" for t in trials):
+        return []  # nothing finished: said as such
+    by_family: dict[str, list[TrialRecord]] = {}
+    for t in sorted(trials, key=lambda t: t.number):
+        by_family.setdefault(t.config.get("family"), []).append(t)
+    return [f"{family} failed in every trial ({len(ts)}) and is left out of the model: "
+            f"{shorten(ts[0].reason or 'no reason recorded', 200)}"
+            for family, ts in by_family.items() if all(t.state == "FAIL" for t in ts)]
 
 
 def fit_seconds(trials: list[TrialRecord], numbers, n_splits: int, scale: float, overhead_s: float) -> float:
@@ -173,9 +187,12 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         for box in boxes[1:]:
             box.close()
         post(time.monotonic())  # no worker starts another trial of this search
+    failed = failed_families(trials)
+    for line in failed:
+        ctx.warn(line)
     clock = timing(state.timing, began, ctx.elapsed() - began, len(boxes), trials)
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
-              "plan": plan, "timing": clock}
+              "plan": plan, "timing": clock, "warnings": state.warnings + failed}
     top = metric.best_first(trials)[:plan.candidate_trials]
     if not top and state.attempt and state.ensemble:  # a replan with no time to finish a trial
         ctx.warn("the second search finished no trial in the time left: keeping the first search's model")

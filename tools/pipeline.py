@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.compose import ColumnTransformer, TransformedTargetRegressor
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.utils.validation import check_is_fitted
 
 from mlpilot.schemas import ColumnProfile, DatasetProfile
 from mlpilot.tools.features import (
@@ -21,6 +23,7 @@ from mlpilot.tools.features import (
 from mlpilot.tools.space import FAMILIES
 
 MIN_LEVEL_ROWS = 5  # target means need levels that repeat: rows per level below this give noise, not rates
+STRICT_NAMES = ("lightgbm", "xgboost")  # families whose learners refuse some column names: see ``LearnerNames``
 
 
 def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransformer:
@@ -66,6 +69,23 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
     return ColumnTransformer(parts, remainder="drop", verbose_feature_names_out=False).set_output(transform="pandas")
 
 
+class LearnerNames(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):
+    """Names the columns ``f0``, ``f1``, ... for a learner that may refuse the user's (LightGBM and XGBoost refuse
+    ``[ ] < , : " { }``). ``get_feature_names_out`` gives the names it was fitted on, so importances name the
+    user's columns; no output wrapping (``set_output``) puts those back on the frame the learner gets."""
+
+    def fit(self, X, y=None):
+        self.columns_ = list(X.columns)
+        return self
+
+    def transform(self, X):
+        check_is_fitted(self)
+        return X.set_axis([f"f{i}" for i in range(X.shape[1])], axis=1)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.asarray(self.columns_, dtype=object)
+
+
 def rows_per_level(column: ColumnProfile, n_rows: int) -> float:
     """How often a level of ``column`` repeats on average. Mostly-unique levels (names, case ids) have no rate
     to learn: cross-fitted, nearly every training row gets the overall mean while new rows get a shrunk
@@ -84,5 +104,6 @@ def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, thre
     if config.get("log_target"):
         model = TransformedTargetRegressor(regressor=model, func=np.log1p, inverse_func=np.expm1,
                                            check_inverse=False)
+    names = [("names", LearnerNames())] if family.name in STRICT_NAMES else []
     return Pipeline([("prep", build_preprocessor(profile, family.encoding)), ("informative", InformativeColumns()),
-                     ("model", model)])
+                     *names, ("model", model)])
