@@ -176,29 +176,31 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
     if storage is not None:
         ctx.emit(Note(message=f"study shared: `mlpilot worker --storage {safe_url(ctx.storage)} --study "
                               f"{ctx.home_study}` runs its trials on another process or machine"))
+    broke = None
     try:  # the extra workers start when they get their first trial
         trials = run_search(study, spec=spec, profile=state.profile, plan=plan, data=data, sandboxes=boxes,
                             deadline=deadline, settings=settings, threads=1 if side_by_side else ctx.threads, propose=propose,
                             on_trial=on_trial, halt=ctx.clock.finish)
     except Exception as exc:  # the search machinery broke: go on with whatever trials finished
-        ctx.warn(f"the search stopped early ({type(exc).__name__}: {exc}); going on with the trials that finished")
+        broke = f"the search stopped early ({type(exc).__name__}: {exc}); going on with the trials that finished"
         trials = records(study)
     finally:
         for box in boxes[1:]:
             box.close()
         post(time.monotonic())  # no worker starts another trial of this search
-    failed = failed_families(trials)
-    for line in failed:
+    top = metric.best_first(trials)[:plan.candidate_trials]
+    kept = bool(state.attempt and state.ensemble)  # a replan: the first search's model is still there
+    warned = [broke] * bool(broke) + failed_families(trials) + [
+        "the second search finished no trial in the time left: keeping the first search's model" if kept else
+        "no trial finished within the budget: delivering a fast default model"] * (not top)
+    for line in warned:  # shown now, and kept for the summary and the report
         ctx.warn(line)
     clock = timing(state.timing, began, ctx.elapsed() - began, len(boxes), trials)
     update = {"trials": trials, "ensemble": {}, "cv_score": None, "classes": data.classes, "class_weights": None,
-              "plan": plan, "timing": clock, "warnings": state.warnings + failed}
-    top = metric.best_first(trials)[:plan.candidate_trials]
-    if not top and state.attempt and state.ensemble:  # a replan with no time to finish a trial
-        ctx.warn("the second search finished no trial in the time left: keeping the first search's model")
-        return {"attempt": state.attempt - 1, "timing": clock}  # its data, folds and trials are still on disk
+              "plan": plan, "timing": clock, "warnings": state.warnings + warned}
+    if not top and kept:  # its data, folds and trials are still on disk
+        return {"attempt": state.attempt - 1, "timing": clock, "warnings": update["warnings"]}
     if not top:
-        ctx.warn("no trial finished within the budget: delivering a fast default model")
         return update
     # the constant baseline is blended only where shrinking toward it can help: under a ranking or label metric
     # it adds nothing real (its fold-wise priors shift each fold's scores: noise in a pooled AUC) and would

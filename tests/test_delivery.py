@@ -81,6 +81,7 @@ def test_no_trial_finishing_still_delivers_predictions(tmp_path, churn, within_b
     assert within_budget(time.monotonic() - start, 15)
     assert result.summary["model"] == "constant prediction (nothing could be fitted)"
     assert any("no model could be fitted" in w for w in result.warnings)
+    assert any("no trial finished within the budget" in w for w in result.warnings)  # the search's, in the summary
     assert len(pd.read_csv(result.run_dir / "predictions.csv")) == len(churn) - len(train)
 
 
@@ -186,7 +187,8 @@ def test_a_replan_whose_search_finishes_no_trial_keeps_the_first_searchs_model(t
     with LocalSandbox(layout.data, layout.trials) as box:
         deps = Deps(backend=get_backend(None), sandbox=box, run_dir=first.run_dir, clock=Clock(0.5), train=churn)
         update = search(sent_back, SimpleNamespace(context=deps))
-    assert set(update) == {"attempt", "timing"} and update["attempt"] == 0
+    assert set(update) == {"attempt", "timing", "warnings"} and update["attempt"] == 0
+    assert "the second search finished no trial in the time left" in update["warnings"][-1]  # kept for the summary
     assert update["timing"]["began_s"] == state.timing["began_s"]  # the clock adds the second search's time
     assert update["timing"]["search_s"] > state.timing["search_s"]
     assert sent_back.model_copy(update=update).ensemble == state.ensemble != {}
