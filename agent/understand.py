@@ -50,9 +50,8 @@ def understand(state: RunState, runtime: Runtime[Deps]) -> dict:
                                           f"Columns: {shown}", about="target")}
     if reply.question and can_ask:
         return {"question": Question(text=reply.question)}
-    if reply.question:
-        ctx.warn(f"the request is ambiguous ({reply.question}); going on with the best reading: see the notes")
-    alerts: list[str] = []
+    alerts = [f"the request is ambiguous ({reply.question}); going on with the best reading: see the notes"] \
+        if reply.question else []
     spec = _validated(reply.spec(), state, payload, train, alerts)
     ctx.clock.set_budget(spec.time_budget_s)
     for note in spec.notes:
