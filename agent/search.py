@@ -190,9 +190,10 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         post(time.monotonic())  # no worker starts another trial of this search
     top = metric.best_first(trials)[:plan.candidate_trials]
     kept = bool(state.attempt and state.ensemble)  # a replan: the first search's model is still there
-    warned = [broke] * bool(broke) + failed_families(trials) + [
-        "the second search finished no trial in the time left: keeping the first search's model" if kept else
-        "no trial finished within the budget: delivering a fast default model"] * (not top)
+    warned = ([broke] if broke else []) + failed_families(trials)
+    if not top:
+        warned.append("the second search finished no trial in the time left: keeping the first search's model"
+                      if kept else "no trial finished within the budget: delivering a fast default model")
     for line in warned:  # shown now, and kept for the summary and the report
         ctx.warn(line)
     clock = timing(state.timing, began, ctx.elapsed() - began, len(boxes), trials)
