@@ -42,6 +42,7 @@ class TaskSpec(BaseModel):
     task_type: TaskType
     target: str
     metric: str
+    metric_asked: bool = Field(True, description="the user named the metric (request, --metric); else a default")
     id_column: str | None = None
     time_budget_s: float = 120.0
     group_column: str | None = None

@@ -66,7 +66,8 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
             new = predict_for_submission(load_model(layout.model), test)
         submission = make_submission(new, test, classes=state.classes, target=spec.target, task_type=spec.task_type,
                                      metric=spec.metric, id_column=spec.id_column,
-                                     sample=sample_submission(state.test_path), class_weights=state.class_weights)
+                                     sample=sample_submission(state.test_path), class_weights=state.class_weights,
+                                     metric_asked=spec.metric_asked)
         submission.to_csv(layout.predictions, index=False)
         files["predictions"] = layout.predictions.name
     board = leaderboard(state.trials, spec.metric)

@@ -118,7 +118,8 @@ def _validated(spec: TaskSpec, state: RunState, payload: UnderstandInput, train,
     constraints = spec.constraints.model_copy(update={"exclude_columns": excluded} | (
         {"include_families": list(state.families)} if state.families else {}))  # families= wins over the words
     return TaskSpec.model_validate(spec.model_dump() | {
-        "target": target, "task_type": task_type, "metric": metric.name, "time_budget_s": budget,
+        "target": target, "task_type": task_type, "metric": metric.name, "metric_asked": bool(asked),
+        "time_budget_s": budget,
         "constraints": constraints.model_dump(), "notes": notes})
 
 

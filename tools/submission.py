@@ -13,11 +13,12 @@ PREDICT_CHUNK_ROWS = 100_000  # rows transformed and predicted at once: memory s
 
 def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | None, target: str, task_type: str,
                     metric: str, id_column: str | None, sample: pd.DataFrame | None = None,
-                    class_weights: list[float] | None = None) -> pd.DataFrame:
+                    class_weights: list[float] | None = None, metric_asked: bool = True) -> pd.DataFrame:
     """The deliverable for ``test`` from the model's ``pred`` on it (values for regression, else class
     probabilities in the order of ``classes``). A ``sample`` (sample submission) sets the form, columns and row
     order: under a probability metric, one probability column per class, or (two classes) the positive class's
-    probability in the target column unless it clearly holds labels; else labels (by the decision rule
+    probability in the target column unless it holds labels (text naming classes, or class values when the metric
+    is only a default: ``metric_asked`` False); else labels (by the decision rule
     ``class_weights``). Without one, a label metric gives the labels; a probability metric gives the labels and,
     beside them, each class's probability (``<target>_proba_<class>``): the answer and how sure it is."""
     out = pd.DataFrame(index=test.index)
@@ -35,7 +36,8 @@ def make_submission(pred: np.ndarray, test: pd.DataFrame, *, classes: list | Non
         for column in sample.columns[1:]:
             if column not in out:  # a class left out of training (a single row): never predicted
                 out[column] = 0.0
-    elif sample is not None and proba and task_type == "binary" and not _wants_labels(sample, target, classes):
+    elif sample is not None and proba and task_type == "binary" and not _wants_labels(sample, target, classes,
+                                                                                            metric_asked):
         out[target] = pred[:, 1]
     else:
         out[target] = np.asarray(classes, dtype=object)[decide(pred, class_weights)]
@@ -53,14 +55,20 @@ def predict_for_submission(model, frame: pd.DataFrame, chunk_rows: int = PREDICT
                            for start in range(0, len(frame), chunk_rows)])
 
 
-def _wants_labels(sample: pd.DataFrame, target: str, classes: list) -> bool:
-    """Whether the sample's ``target`` column clearly holds class labels: text that names classes. Numbers (Kaggle's
-    ``0`` in every row, or made-up 0s and 1s) are placeholders a probability fills as well, and scores far better
-    under the probability metric asked for."""
-    if target not in sample.columns or pd.api.types.is_numeric_dtype(sample[target]):
+def _wants_labels(sample: pd.DataFrame, target: str, classes: list, metric_asked: bool) -> bool:
+    """Whether the sample's ``target`` column holds class labels: text that names classes, or numbers that are
+    classes when nobody asked for the probability metric. Under a probability metric the user named, numbers
+    (Kaggle's ``0`` in every row, or made-up 0s and 1s) are placeholders a probability fills as well, and score far
+    better; a metric mlpilot chose by default says nothing, and the sample's form wins."""
+    if target not in sample.columns or (metric_asked and pd.api.types.is_numeric_dtype(sample[target])):
         return False
-    shown = {str(v) for v in sample[target].dropna().unique()}
-    return bool(shown) and shown <= {str(c) for c in classes}
+    shown = {_label(v) for v in sample[target].dropna().unique()}
+    return bool(shown) and shown <= {_label(c) for c in classes}
+
+
+def _label(value) -> str:
+    """A class value as text, a whole float as its integer (``1.0`` is class ``1``)."""
+    return str(int(value)) if isinstance(value, (float, np.floating)) and float(value).is_integer() else str(value)
 
 
 def _in_sample_order(out: pd.DataFrame, sample: pd.DataFrame) -> pd.DataFrame:

@@ -145,3 +145,18 @@ def test_leaderboard_puts_failures_last():
               TrialRecord(number=2, state="COMPLETE", config={"family": "lightgbm"}, value=0.8, fold_scores=[0.8])]
     board = leaderboard(trials, "roc_auc")
     assert board["trial"].tolist() == [2, 1, 0] and board.iloc[-1]["reason"] == "boom"
+
+
+def test_class_values_in_the_sample_give_labels_when_the_probability_metric_is_only_a_default(tmp_path):
+    """No metric named, ``0`` in every row of the sample: the sample's form (labels) wins over the default AUC."""
+    test = pd.DataFrame({"uid": [5, 6, 7], "x": [0.1, 0.9, 0.4]})
+    pd.DataFrame({"uid": [5, 6, 7], "voted": 0}).to_csv(tmp_path / "sample_submission.csv", index=False)
+    sample = pd.read_csv(tmp_path / "sample_submission.csv")
+    pred = np.array([[0.8, 0.2], [0.1, 0.9], [0.6, 0.4]])
+    out = make_submission(pred, test, classes=[0, 1], target="voted", task_type="binary", metric="roc_auc",
+                          id_column="uid", sample=sample, metric_asked=False)
+    assert out["voted"].tolist() == [0, 1, 0]
+    halves = sample.assign(voted=0.5)  # a fraction is no class: a probability still fills it
+    out = make_submission(pred, test, classes=[0, 1], target="voted", task_type="binary", metric="roc_auc",
+                          id_column="uid", sample=halves, metric_asked=False)
+    assert out["voted"].tolist() == [0.2, 0.9, 0.4]
