@@ -290,9 +290,15 @@ _READERS = {
     "json": _read_json,
     "jsonl": _read_json,
     "parquet": _binary_reader(pd.read_parquet, "Parquet", "re-export it or save it as CSV"),
-    "excel": _binary_reader(pd.read_excel, "Excel", "re-save it as .xlsx or CSV"),
+    "excel": _binary_reader(lambda path: _fullest_sheet(pd.read_excel(path, sheet_name=None)), "Excel",
+                            "re-save it as .xlsx or CSV"),
     "feather": _binary_reader(pd.read_feather, "Feather", "re-export it or save it as CSV"),
 }
+
+
+def _fullest_sheet(sheets: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The workbook's sheet holding the most cells: the data, not the notes or the cover sheet before it."""
+    return max(sheets.values(), key=lambda sheet: int(sheet.notna().to_numpy().sum()))
 
 
 def _below_title(df: pd.DataFrame) -> pd.DataFrame:
