@@ -50,12 +50,13 @@ def deliver(state: RunState, runtime: Runtime[Deps]) -> dict:
     spec = state.spec
     ctx.emit(StageStarted(stage="deliver", detail="final model, predictions, report"))
     run_dir, layout = ctx.run_dir, ctx.layout
-    warnings = list(state.warnings)
+    warnings = list(dict.fromkeys(state.warnings + ctx.warned))  # kept in the state, or only told on the way
+    told = len(warnings)
     if ctx.clock.finished_s is not None:
         warnings.append(f"stopped early when asked, {ctx.clock.finished_s:.0f} s into a {ctx.budget_s:.0f} s budget: "
                         "this is the best model found by then")
     model_kind, new = _final_model(state, ctx, warnings)
-    for message in warnings[len(state.warnings):]:
+    for message in warnings[told:]:
         ctx.warn(message)
     files = dict(DELIVERED)
     if state.feature_code:

@@ -122,6 +122,7 @@ class Deps:
     interactive: bool = False  # a person can answer questions (the graph pauses with an interrupt)
     on_event: Callable[[Event], None] | None = None
     background: dict[str, Future] = field(default_factory=dict)
+    warned: list[str] = field(default_factory=list)  # every warning of this call, for the summary
 
     @property
     def layout(self) -> RunLayout:
@@ -163,4 +164,6 @@ class Deps:
             self.on_event(event)
 
     def warn(self, message: str) -> None:
+        """Tell the user now (the event stream) and in the delivered summary."""
+        self.warned.append(message)
         self.emit(Note(level="warning", message=message))

@@ -60,8 +60,9 @@ def verify(state: RunState, runtime: Runtime[Deps]) -> dict:
         if wrong_target:
             update["rejected_targets"] = state.rejected_targets + [state.spec.target]
     elif verdict.decision == "warn":
-        ctx.warn(f"verification failed: {verdict.explanation}")
-        update["warnings"] = state.warnings + [f"verification: {verdict.explanation}"]
+        warning = f"verification failed: {verdict.explanation}"
+        ctx.warn(warning)
+        update["warnings"] = state.warnings + [warning]
     ctx.layout.file("verification").write_text(verdict.model_dump_json(indent=2))
     ctx.emit(Verified(verdict=verdict))
     return update | {"verdict": verdict}

@@ -186,7 +186,8 @@ def test_exclude_of_an_unknown_column_is_a_clean_error(tmp_path):
 
 def test_quiet_prints_nothing_when_the_llm_is_unreachable(tmp_path, csv):
     """A provider nobody answers: every role falls back to the expert within its deadline, the run delivers,
-    and --quiet keeps the terminal silent (the fallbacks are warnings in the run's files, not raw log lines)."""
+    and --quiet keeps the terminal silent (the fallbacks are warnings in the run's files, the summary too, not raw
+    log lines)."""
     import json
     import socket
 
@@ -200,5 +201,7 @@ def test_quiet_prints_nothing_when_the_llm_is_unreachable(tmp_path, csv):
     summary = json.loads((run_dir / "summary.json").read_text())
     events = [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()]
     assert summary["llm_usage"]["fallbacks"] >= 2
-    assert any(e.get("level") == "warning" and e["message"].startswith("LLM: ") for e in events)
+    warned = [e["message"] for e in events if e.get("level") == "warning"]
+    assert any(m.startswith("LLM: ") for m in warned)
+    assert set(warned) <= set(summary["warnings"])  # told on the way and kept in the summary
     assert summary["elapsed_s"] <= 30
