@@ -111,7 +111,7 @@ def _checks(state: RunState, ctx: Deps) -> tuple[list[Check], float | None]:
         checks.target_not_feature(spec, [c.name for c in state.profile.features()], state.profile),
         checks.request_met(spec, state.request, infer_task_type(TargetValues.of(frame[spec.target]))[0], state.metric,
                            [str(c) for c in frame.columns]),
-        checks.beats_dummy(cv, dummy, metric, gain_se),
+        checks.beats_dummy(cv, dummy, metric, gain_se, n_trials=sum(t.state == "COMPLETE" for t in state.trials)),
         checks.not_too_good(cv, dummy, metric,
                             list(importance) or [s.column for s in state.profile.leakage_suspects]),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -67,18 +68,21 @@ def request_met(spec: TaskSpec, request: str, inferred_task: str, metric_overrid
                  evidence="; ".join(problems) or f"{spec.task_type} task, metric {spec.metric}, target {spec.target!r}")
 
 
-def beats_dummy(cv: float, dummy: float, metric: Metric, gain_se: float = 0.0) -> Check:
-    """The model scores better than predicting the priors or the mean (else an error), and by more than twice the
-    standard error of that gain over the rows (``gain_se``, from ``bootstrap_se`` with the dummy as baseline);
-    within it, a warning: on few rows or with little signal the model may have learned nothing."""
+def beats_dummy(cv: float, dummy: float, metric: Metric, gain_se: float = 0.0, n_trials: int = 1) -> Check:
+    """The model scores better than predicting the priors or the mean (else an error), and by more than the noise
+    of that gain over the rows (``gain_se``, from ``bootstrap_se`` with the dummy as baseline) allows for the best
+    of ``n_trials`` compared on the same rows: twice it, or sqrt(2 ln n) times it (the largest of n draws of pure
+    noise); within it, a warning: on few rows or with little signal the model may have learned nothing."""
     evidence = f"CV {metric.name} {cv:.4f} vs dummy baseline {dummy:.4f}"
     if not metric.better(cv, dummy):
         return Check(name="beats_dummy", passed=False,
                      evidence=f"{evidence}: no better than the average, so the inputs may not predict the target")
-    if abs(cv - dummy) <= 2 * gain_se:
+    z = max(2.0, math.sqrt(2 * math.log(max(n_trials, 1))))
+    if abs(cv - dummy) <= z * gain_se:
         return Check(name="beats_dummy", passed=False, severity="warning",
-                     evidence=f"{evidence}: better by less than twice its standard error over the rows "
-                              f"({gain_se:.4f}), so the model may have learned little beyond the average")
+                     evidence=f"{evidence}: better by less than {z:.1f} times its standard error over the rows "
+                              f"({gain_se:.4f}; the best of {n_trials} trial(s)), so the model may have learned "
+                              "little beyond the average")
     return Check(name="beats_dummy", passed=True, evidence=evidence)
 
 

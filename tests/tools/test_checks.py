@@ -74,6 +74,8 @@ def test_baseline_too_good_and_holdout():
     within_noise = checks.beats_dummy(0.52, 0.5, AUC, gain_se=0.02)
     assert not within_noise.passed and within_noise.severity == "warning" and "learned little" in within_noise.evidence
     assert checks.beats_dummy(0.6, 0.5, AUC, gain_se=0.02).passed
+    many = checks.beats_dummy(0.56, 0.5, AUC, gain_se=0.02, n_trials=100)  # 3 SE: the best of 100 noise draws
+    assert checks.beats_dummy(0.56, 0.5, AUC, gain_se=0.02).passed and not many.passed and "100 trial" in many.evidence
     assert checks.beats_dummy(0.49, 0.5, AUC, gain_se=0.02).severity == "error"
     flagged = checks.not_too_good(0.999, 0.5, AUC, ["casual", "registered"])
     assert not flagged.passed and flagged.severity == "warning" and "casual" in flagged.evidence
