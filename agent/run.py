@@ -37,13 +37,23 @@ def run_graph(state: RunState, deps: Deps, ask: Callable[[str], str] | None, res
     with sqlite3.connect(deps.layout.checkpoints, check_same_thread=False) as conn:
         graph = build_graph(checkpointer=SqliteSaver(conn, serde=SERDE))
         config = {"configurable": {"thread_id": deps.run_dir.name}}
-        if resume and has_finished(graph.get_state(config)):
-            graph.update_state(config, {"verdict": None}, as_node="engineer")  # next: search
+        if resume and has_finished(graph.get_state(config)):  # next: search, told only what still holds
+            graph.update_state(config, {"verdict": None, "warnings": warnings_before_search(graph, config)},
+                               as_node="engineer")
         try:
             final = _drive(graph, None if resume else state, config, deps, ask)
         except Exception as exc:
             final = _salvage(graph, config, deps, exc)
     return RunState.model_validate(final)
+
+
+def warnings_before_search(graph, config) -> list[str]:
+    """The run's warnings as they stood when its last search began: what the search, the verifier and the
+    delivery told ("no trial finished", "stopped early when asked") is about that search, not the next."""
+    for snapshot in graph.get_state_history(config):  # newest first
+        if snapshot.next == ("search",):
+            return list(snapshot.values.get("warnings", []))
+    return []
 
 
 def has_finished(snapshot) -> bool:

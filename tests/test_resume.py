@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from contextlib import closing
 from pathlib import Path
@@ -32,7 +33,10 @@ def finished(board) -> dict[int, float]:
 
 @pytest.mark.slow
 def test_more_time_searches_the_same_study_again(tmp_path, churn, within_budget):
-    first = mlpilot.solve(REQUEST, data=churn, time_budget=12, out=tmp_path)
+    stop = threading.Event()  # stopped after its first trials, as the chat's Stop does
+    first = mlpilot.solve(REQUEST, data=churn, time_budget=12, out=tmp_path, finish=stop,
+                          on_event=lambda e: e.kind == "trial" and stop.set())
+    assert any(w.startswith("stopped early when asked") for w in first.warnings)
     before = finished(first.leaderboard)
     with pytest.raises(MlpilotError, match="has finished: give it more time"):
         mlpilot.resume(first.run_dir)
@@ -44,6 +48,7 @@ def test_more_time_searches_the_same_study_again(tmp_path, churn, within_budget)
     assert all(after[n] == value for n, value in before.items())  # no finished trial lost or run again
     assert again.summary["n_trials"] > first.summary["n_trials"] and again.verification.decision == "pass"
     assert (again.run_dir / "model.skops").is_file()
+    assert not any(w.startswith("stopped early") for w in again.warnings + again.summary["warnings"])  # not again
     # the clock goes on from the time already spent: a second resume counts both runs before it
     assert again.summary["time_budget_s"] == pytest.approx(first.summary["elapsed_s"] + 15, abs=2.0)
     third = mlpilot.resume(first.run_dir, time_budget=10)
