@@ -391,7 +391,9 @@ def test_a_title_row_above_the_header_is_skipped(tmp_path, name):
 def test_a_workbook_whose_first_sheet_holds_notes_loads_the_data_sheet(tmp_path):
     path = tmp_path / "book.xlsx"
     with pd.ExcelWriter(path) as book:
-        pd.DataFrame({"About": ["Sales by store, 2023", "source: finance"]}).to_excel(book, sheet_name="README", index=False)
-        pd.DataFrame({"store": ["a", "b", "c"], "sales": [10.5, 3.0, 7.25]}).to_excel(book, sheet_name="data", index=False)
+        notes = pd.DataFrame({"About": ["Sales by store, 2023", "source: finance"]})
+        notes.to_excel(book, sheet_name="README", index=False)
+        pd.DataFrame({"store": ["a", "b", "c"], "sales": [10.5, 3.0, 7.25]}).to_excel(book, sheet_name="data",
+                                                                                     index=False)
     frame = load_table(path)
     assert list(frame.columns) == ["store", "sales"] and frame["sales"].tolist() == [10.5, 3.0, 7.25]
