@@ -31,8 +31,11 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
     numeric = profile.by_role("numeric")
     low = profile.by_role("categorical")
     high = profile.by_role("high_card_categorical")
-    target_means = [] if profile.task_type == "multiclass" else [  # per-class rates of rare classes overfit
-        c.name for c in profile.features() if c.name in high and rows_per_level(c, profile.n_rows) >= MIN_LEVEL_ROWS]
+    repeated = [c.name for c in profile.features()
+                if c.name in high and rows_per_level(c, profile.n_rows) >= MIN_LEVEL_ROWS]
+    # per-class rates of rare classes overfit: under many classes, trees split repeated levels as categories instead
+    target_means = [] if profile.task_type == "multiclass" else repeated
+    as_levels = repeated if profile.task_type == "multiclass" else []
     parts = []
     if encoding == "dense":
         scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
@@ -54,10 +57,10 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
     else:
         if numeric:
             parts.append(("num", ToNumeric(), numeric))
-        if low:
-            parts.append(("cat", CategoryCodes(as_category=encoding == "native"), low))
-        if high:
-            parts.append(("high", CategoryCodes(as_category=False), high))
+        if low or as_levels:
+            parts.append(("cat", CategoryCodes(as_category=encoding == "native"), low + as_levels))
+        if codes := [c for c in high if c not in as_levels]:
+            parts.append(("high", CategoryCodes(as_category=False), codes))
         if target_means:
             parts.append(("target", TargetMeans(profile.task_type), target_means))
         if profile.by_role("boolean"):

@@ -120,6 +120,26 @@ def test_target_means_only_for_levels_that_repeat():
     assert encoded["target"] == ["shop"] and set(encoded["high"]) == {"shop", "name"}
 
 
+def test_under_many_classes_repeated_levels_are_categories_the_trees_split():
+    """No per-class rates for a multiclass target: a 51-level state column (15 rows per level) reaches LightGBM
+    as a category, not as arbitrary integer codes; mostly unique names stay codes."""
+    rng = np.random.default_rng(2)
+    n = 765
+    state = rng.choice([f"S{i:02d}" for i in range(51)], n)
+    law = np.array(["no", "primary", "secondary"])[pd.Series(state).str[1:].astype(int).to_numpy() % 3]
+    frame = pd.DataFrame({"state": state, "name": [f"n{i}" for i in rng.integers(0, 700, n)],
+                          "year": rng.integers(1983, 1998, n)})
+    profile = profile_dataset(frame.assign(law=law), "law", "multiclass")
+    assert set(profile.by_role("high_card_categorical")) == {"state", "name"}
+    pipe = build_pipeline({"family": "lightgbm", **FAMILIES["lightgbm"].defaults[0], "n_estimators": 50}, profile)
+    encoded = {name: cols for name, _, cols in pipe["prep"].transformers}
+    assert "state" in encoded["cat"] and encoded["high"] == ["name"] and "target" not in encoded
+    codes = pd.Series(law).astype("category").cat.codes.to_numpy()
+    pipe.fit(frame.iloc[:600], codes[:600])
+    assert isinstance(pipe["prep"].transform(frame.head(5))["state"].dtype, pd.CategoricalDtype)
+    assert (pipe.predict(frame.iloc[600:]) == codes[600:]).mean() > 0.9  # the law is the state's
+
+
 def test_category_codes_leave_rare_levels_without_a_code():
     frame = pd.DataFrame({"make": ["ford"] * 6 + ["fiat"] * 5 + ["delorean"]})
     codes = CategoryCodes(as_category=False).fit(frame).transform(frame)
