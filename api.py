@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from mlpilot.agent.backends import Backend, get_backend
+from mlpilot.agent.data import sample_submission
 from mlpilot.agent.state import Clock, Deps, RunState
 from mlpilot.errors import MlpilotError
 from mlpilot.events import Event, Note
@@ -248,7 +249,8 @@ def load(run_dir: str | Path):
 
 def predict(run_dir: str | Path, data: str | Path | pd.DataFrame) -> pd.DataFrame:
     """Predictions of a run's delivered model for ``data`` (a table or file with the training columns), in the
-    form its predictions.csv has: id column, then labels, values or class probabilities."""
+    form its predictions.csv has: id column, then labels, values or class probabilities; for a file with a sample
+    submission beside it, in the sample's form, columns and row order (as a run's test file)."""
     layout = RunLayout(run_dir)
     summary_path = layout.file("summary")
     if not summary_path.is_file() or not layout.model.is_file():
@@ -260,6 +262,7 @@ def predict(run_dir: str | Path, data: str | Path | pd.DataFrame) -> pd.DataFram
     missing = [c for c in model.features if c not in frame.columns]
     if missing:
         raise MlpilotError(f"the data to predict lacks training columns {', '.join(missing[:8])}: add them and retry")
+    sample = None if isinstance(data, pd.DataFrame) else sample_submission(str(data))
     return make_submission(predict_for_submission(model, frame), frame, classes=model.classes, target=spec.target,
-                           task_type=spec.task_type, metric=spec.metric, id_column=spec.id_column,
-                           class_weights=model.class_weights)
+                           task_type=spec.task_type, metric=spec.metric, id_column=spec.id_column, sample=sample,
+                           class_weights=model.class_weights, metric_asked=spec.metric_asked)

@@ -210,7 +210,8 @@ def serve(
 @app.command()
 def predict(
     run_dir: Path = typer.Argument(..., help="a run directory that holds model.skops"),
-    data: Path = typer.Argument(..., help="rows to predict, with the training columns"),
+    data: Path = typer.Argument(..., help="rows to predict, with the training columns (a sample submission beside "
+                                "the file sets the predictions' form, as in a run)"),
     output: Path = typer.Option(Path("predictions.csv"), "--output", "-o", help="where to write predictions"),
 ) -> None:
     """Predict new rows with a delivered model."""

@@ -137,6 +137,8 @@ def test_a_kaggle_layout_run_writes_probabilities_in_the_samples_form(tmp_path, 
     assert predictions["churn"].nunique() > 2  # probabilities, not labels
     truth = test.set_index("Id").loc[predictions["Id"], "churn"]
     assert roc_auc_score(truth, predictions["churn"]) > 0.75
+    again = mlpilot.predict(result.run_dir, tmp_path / "test.csv")  # predicting the file later: the same form
+    pd.testing.assert_frame_equal(again, predictions, check_exact=False, check_dtype=False)
 
 
 def test_leaderboard_puts_failures_last():
