@@ -78,11 +78,7 @@ def wait_until(tmp_path, reached, timeout_s: float = 60) -> Path:
 
 
 def events(run_dir: Path) -> list[dict]:
-    return [json.loads(line) for line in (run_dir / "events.jsonl").read_text().splitlines()[:-1]]  # last: partial
-
-
-def whole_events(run_dir: Path) -> list[dict]:
-    """Every event line that is whole, the last one too when the kill did not cut it."""
+    """Every event line that is whole: the last one may be cut by a write under way or a kill, or be whole too."""
     out = []
     for line in (run_dir / "events.jsonl").read_text().splitlines():
         try:
@@ -127,7 +123,7 @@ def test_a_run_killed_at_any_stage_resumes_without_losing_a_trial(when, tmp_path
             mlpilot.resume(run_dir)  # the run is alive: nothing of it may be touched
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
-    spent = max(e["elapsed_s"] for e in whole_events(run_dir))  # as resume reads it: the last line may be whole
+    spent = max(e["elapsed_s"] for e in events(run_dir))  # as resume reads it: the last whole line
     done_before = completed(run_dir)
 
     result = mlpilot.resume(run_dir)  # no "has finished": the kill came before the run's end

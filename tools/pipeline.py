@@ -34,8 +34,7 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
     repeated = [c.name for c in profile.features()
                 if c.name in high and rows_per_level(c, profile.n_rows) >= MIN_LEVEL_ROWS]
     # per-class rates of rare classes overfit: under many classes, trees split repeated levels as categories instead
-    target_means = [] if profile.task_type == "multiclass" else repeated
-    as_levels = repeated if profile.task_type == "multiclass" else []
+    as_levels, target_means = (repeated, []) if profile.task_type == "multiclass" else ([], repeated)
     parts = []
     if encoding == "dense":
         scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
