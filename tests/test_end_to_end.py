@@ -152,3 +152,21 @@ def test_ids_handed_out_in_order_are_used_when_the_cv_says_they_help(tmp_path):
     assert len(with_ids) and len(without)
     assert with_ids["rmse"].min() < 0.8 * without["rmse"].min()  # the order of the ids is worth a lot here
     assert "id" in result.model.features and result.score < 0.8 * without["rmse"].min()
+
+
+def test_a_name_whose_effect_is_an_interaction_reaches_the_trees_as_a_category_when_the_cv_says_so(tmp_path):
+    """Inspection scores of 400 restaurants, 12 visits each: how a restaurant does depends on its name together
+    with the visit's conditions, so its mean score says little. The first default is tried with the name as
+    target means and as a category of its own (``levels_as_categories``); the category wins out of fold."""
+    rng = np.random.default_rng(5)
+    shop = rng.integers(0, 400, 4800)
+    busy = rng.normal(size=4800)
+    frame = pd.DataFrame({"restaurant": [f"restaurant {i}" for i in shop], "busy": busy,
+                          "score": 20 + 3 * np.where(shop % 2, 1.0, -1.0) * busy + rng.normal(0, 0.5, 4800)})
+    result = mlpilot.solve("predict the inspection score; MAE", data=frame, time_budget=25, out=tmp_path)
+    board = result.leaderboard.assign(params=lambda b: b["params"].map(ast.literal_eval))
+    done = board[(board["state"] == "COMPLETE") & (board["family"] != "constant")]
+    levels = done["params"].map(lambda p: bool(p.get("levels_as_categories")))
+    assert levels.any() and (~levels).any()
+    assert done[levels]["mae"].min() < 0.7 * done[~levels]["mae"].min()
+    assert result.spec.target == "score" and result.score < 0.7 * done[~levels]["mae"].min()

@@ -143,14 +143,14 @@ class TextEmbedding(TransformerMixin, BaseEstimator):
 class CategoryCodes(TransformerMixin, BaseEstimator):
     """Encodes string categories as integer codes (unseen, missing and rare -> NaN).
 
-    Only the ``max_levels`` most frequent levels seen at least ``min_count`` times get a code: a code for a
+    Only the ``max_levels`` (None: all) most frequent levels seen at least ``min_count`` times get a code: a code for a
     level of one or two rows lets a tree memorise those rows (a car's model name, a case id).
 
     ``as_category=True`` returns pandas ``category`` columns, which LightGBM, XGBoost and
     HistGradientBoosting treat as native categoricals; otherwise float codes plus a frequency column.
     """
 
-    def __init__(self, as_category: bool = True, max_levels: int = 250, min_count: int = 5):
+    def __init__(self, as_category: bool = True, max_levels: int | None = 250, min_count: int = 5):
         self.as_category = as_category
         self.max_levels = max_levels
         self.min_count = min_count
@@ -163,7 +163,7 @@ class CategoryCodes(TransformerMixin, BaseEstimator):
         for col in self.columns_:
             counts = frame[col].astype("string").value_counts()
             labels = np.array([str(v) for v in counts.index], dtype=str)
-            self.levels_[col] = labels[: min(self.max_levels, int((counts >= self.min_count).sum()))]
+            self.levels_[col] = labels[: min(self.max_levels or len(labels), int((counts >= self.min_count).sum()))]
             self.freq_[col] = (labels, counts.to_numpy(dtype=float) / len(frame))
         return self
 

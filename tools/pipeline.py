@@ -26,15 +26,18 @@ MIN_LEVEL_ROWS = 5  # target means need levels that repeat: rows per level below
 STRICT_NAMES = ("lightgbm", "xgboost")  # families whose learners refuse some column names: see ``LearnerNames``
 
 
-def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransformer:
-    """Column-role preprocessing. ``encoding``: "native", "codes" or "dense" (see ``FamilySpec``)."""
+def build_preprocessor(profile: DatasetProfile, encoding: str, *, levels: bool = False,
+                       max_levels: int | None = None) -> ColumnTransformer:
+    """Column-role preprocessing. ``encoding``: "native", "codes" or "dense" (see ``FamilySpec``). Repeated
+    high-cardinality levels (``repeated_levels``) become target means, or with ``levels`` (always under a multiclass
+    target, whose per-class rates of rare classes overfit) levels of their own: native categories of at most
+    ``max_levels`` levels, codes, or one-hot columns. Which is better depends on the data (a restaurant's score is
+    an interaction of its name with the rest, a film's rating mostly its mean), so the search decides."""
     numeric = profile.by_role("numeric")
     low = profile.by_role("categorical")
     high = profile.by_role("high_card_categorical")
-    repeated = [c.name for c in profile.features()
-                if c.name in high and rows_per_level(c, profile.n_rows) >= MIN_LEVEL_ROWS]
-    # per-class rates of rare classes overfit: under many classes, trees split repeated levels as categories instead
-    as_levels, target_means = (repeated, []) if profile.task_type == "multiclass" else ([], repeated)
+    repeated = repeated_levels(profile)
+    as_levels, target_means = (repeated, []) if levels or profile.task_type == "multiclass" else ([], repeated)
     parts = []
     if encoding == "dense":
         scale = lambda *steps: make_pipeline(*steps, SimpleImputer(strategy="median", keep_empty_features=True),
@@ -57,7 +60,8 @@ def build_preprocessor(profile: DatasetProfile, encoding: str) -> ColumnTransfor
         if numeric:
             parts.append(("num", ToNumeric(), numeric))
         if low or as_levels:
-            parts.append(("cat", CategoryCodes(as_category=encoding == "native"), low + as_levels))
+            parts.append(("cat", CategoryCodes(as_category=encoding == "native", max_levels=max_levels),
+                          low + as_levels))
         if codes := [c for c in high if c not in as_levels]:
             parts.append(("high", CategoryCodes(as_category=False), codes))
         if target_means:
@@ -88,6 +92,17 @@ class LearnerNames(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):
         return np.asarray(self.columns_, dtype=object)
 
 
+def repeated_levels(profile: DatasetProfile) -> list[str]:
+    """The high-cardinality columns whose levels repeat enough to learn from (``MIN_LEVEL_ROWS``)."""
+    return [c.name for c in profile.features()
+            if c.role == "high_card_categorical" and rows_per_level(c, profile.n_rows) >= MIN_LEVEL_ROWS]
+
+
+def levels_choice(profile: DatasetProfile) -> bool:
+    """Whether a search chooses how repeated levels are encoded (``build_preprocessor``'s ``levels``)."""
+    return bool(repeated_levels(profile)) and profile.task_type != "multiclass"
+
+
 def rows_per_level(column: ColumnProfile, n_rows: int) -> float:
     """How often a level of ``column`` repeats on average. Mostly-unique levels (names, case ids) have no rate
     to learn: cross-fitted, nearly every training row gets the overall mean while new rows get a shrunk
@@ -97,7 +112,8 @@ def rows_per_level(column: ColumnProfile, n_rows: int) -> float:
 
 def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, threads: int = 1) -> Pipeline:
     """The full pipeline for ``config``; regression with ``log_target`` fits on log1p(y); columns listed in
-    ``without`` are left out; with ``ids_as_numbers`` integer ids are numeric features."""
+    ``without`` are left out; with ``ids_as_numbers`` integer ids are numeric features; ``levels_as_categories``:
+    see ``build_preprocessor``."""
     family = FAMILIES[config["family"]]
     profile = profile.without(config.get("without", []))
     if config.get("ids_as_numbers"):
@@ -107,5 +123,7 @@ def build_pipeline(config: dict, profile: DatasetProfile, *, seed: int = 0, thre
         model = TransformedTargetRegressor(regressor=model, func=np.log1p, inverse_func=np.expm1,
                                            check_inverse=False)
     names = [("names", LearnerNames())] if family.name in STRICT_NAMES else []
-    return Pipeline([("prep", build_preprocessor(profile, family.encoding)), ("informative", InformativeColumns()),
+    prep = build_preprocessor(profile, family.encoding, levels=bool(config.get("levels_as_categories")),
+                              max_levels=family.max_levels)
+    return Pipeline([("prep", prep), ("informative", InformativeColumns()),
                      *names, ("model", model)])

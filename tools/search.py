@@ -28,6 +28,7 @@ from mlpilot.sandboxes.base import Sandbox, TrialJob, TrialOutcome
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.settings import Settings
 from mlpilot.tools.metrics import Metric, get_metric
+from mlpilot.tools.pipeline import levels_choice
 from mlpilot.tools.space import suggest, to_trial_params
 from mlpilot.tools.storage import WORKER, storage_for
 
@@ -221,7 +222,8 @@ def trial_job(study: optuna.Study, trial: optuna.trial.Trial, *, spec: TaskSpec,
     families = [c.family for c in plan.candidates]
     config = plan.trial_config(trial.user_attrs.get("preset") or suggest(trial, families, spec.task_type))
     for flag, chosen in (("l1_loss", plan.l1_loss), ("log_target", plan.try_log_target),
-                         ("ids_as_numbers", bool(profile.ordered_ids))):
+                         ("ids_as_numbers", bool(profile.ordered_ids)),
+                         ("levels_as_categories", levels_choice(profile))):
         if chosen:  # the search decides, trial by trial (fixed for enqueued trials)
             config.pop(flag, None)
             if trial.suggest_categorical(flag, [False, True]):

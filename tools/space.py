@@ -17,7 +17,9 @@ import optuna
 Param = tuple  # ("float"|"int", low, high, "log"|"linear") or ("cat", [choices])
 MAX_ROUNDS = 3000
 BASELINE = {"family": "constant"}  # class priors or the mean (median for MAE): a model must beat it to count
-PIPELINE_KEYS = ("family", "log_target", "l1_loss", "without")  # config keys for the pipeline, not the estimator
+FLAGS = ("l1_loss", "log_target", "ids_as_numbers", "levels_as_categories")  # pipeline choices the search may make
+PIPELINE_KEYS = ("family", "without", *FLAGS)  # config keys for the pipeline, not the estimator
+FEW_ROWS_PER_LEVEL = {"cat_smooth": 1.0, "min_data_per_group": 2, "cat_l2": 1.0}  # LightGBM splits on small levels
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class FamilySpec:
     make: Callable[[dict, str, int, int], object]  # (config, task_type, seed, threads) -> estimator
     early_stopping: bool = False
     fixed: dict = field(default_factory=dict)
+    max_levels: int | None = None  # category levels the learner takes natively (None: every repeated level)
 
 
 def _params(config: dict) -> dict:
@@ -114,7 +117,9 @@ FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
         {"learning_rate": ("float", 0.01, 0.2, "log"), "num_leaves": ("int", 8, 256, "log"),
          "min_child_samples": ("int", 3, 100, "log"), "subsample": ("float", 0.5, 1.0, "linear"),
          "colsample_bytree": ("float", 0.3, 1.0, "linear"), "reg_lambda": ("float", 1e-3, 10.0, "log"),
-         "reg_alpha": ("float", 1e-3, 10.0, "log"), "min_split_gain": ("float", 1e-4, 0.5, "log")},
+         "reg_alpha": ("float", 1e-3, 10.0, "log"), "min_split_gain": ("float", 1e-4, 0.5, "log"),
+         "cat_smooth": ("float", 1.0, 50.0, "log"), "min_data_per_group": ("int", 2, 200, "log"),
+         "cat_l2": ("float", 1.0, 50.0, "log")},
         [{"learning_rate": 0.1, "num_leaves": 31, "min_child_samples": 20, "subsample": 1.0,
           "colsample_bytree": 1.0},  # LightGBM's own defaults: converges in few rounds, so the first trial is cheap
          {"learning_rate": 0.03, "num_leaves": 128, "min_child_samples": 5, "subsample": 0.8,
@@ -147,7 +152,7 @@ FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
          "min_samples_leaf": ("int", 5, 100, "log"), "l2_regularization": ("float", 1e-4, 10.0, "log"),
          "max_features": ("float", 0.4, 1.0, "linear")},
         [{"learning_rate": 0.1, "max_leaf_nodes": 31, "min_samples_leaf": 20}],
-        _hist_gb,
+        _hist_gb, max_levels=250,  # a category may have at most max_bins (255) levels
     ),
     FamilySpec(
         "random_forest", "codes",
@@ -216,7 +221,7 @@ def suggest(trial: optuna.Trial, families: list[str], task_type: str) -> dict:
 def to_trial_params(config: dict) -> dict:
     """The Optuna parameter names of a config (for ``study.enqueue_trial``)."""
     family = config["family"]
-    flags = {flag: bool(config.get(flag)) for flag in ("l1_loss", "log_target", "ids_as_numbers")}
+    flags = {flag: bool(config.get(flag)) for flag in FLAGS}
     return {"family": family, **flags, **{f"{family}.{k}": v for k, v in config.items() if k in FAMILIES[family].space}}
 
 

@@ -8,9 +8,9 @@ from mlpilot.schemas import FAMILIES as SEARCHED
 from mlpilot.tools.features import CategoryCodes, TargetMeans
 from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import load_model, save_model
-from mlpilot.tools.pipeline import build_pipeline
+from mlpilot.tools.pipeline import build_pipeline, levels_choice
 from mlpilot.tools.profile import profile_dataset
-from mlpilot.tools.space import FAMILIES
+from mlpilot.tools.space import FAMILIES, FEW_ROWS_PER_LEVEL, FLAGS
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +138,47 @@ def test_under_many_classes_repeated_levels_are_categories_the_trees_split():
     pipe.fit(frame.iloc[:600], codes[:600])
     assert isinstance(pipe["prep"].transform(frame.head(5))["state"].dtype, pd.CategoricalDtype)
     assert (pipe.predict(frame.iloc[600:]) == codes[600:]).mean() > 0.9  # the law is the state's
+
+
+def test_levels_as_categories_lets_the_trees_split_on_a_level_interaction():
+    """A level whose effect is an interaction (each shop's sign on x) has no mean to learn: as target means the
+    name carries nothing, as a LightGBM category with all of its 300 levels the trees split on it. HistGB takes
+    at most 250 levels (its bins); the search chooses (``levels_choice``)."""
+    rng = np.random.default_rng(3)
+    n = 6000
+    shop = rng.integers(0, 300, n)
+    x = rng.normal(size=n)
+    y = np.where(shop % 2, 1.0, -1.0) * x + 0.1 * rng.normal(size=n)
+    frame = pd.DataFrame({"shop": [f"shop {i}" for i in shop], "x": x})
+    profile = profile_dataset(frame.assign(y=y), "y", "regression")
+    assert levels_choice(profile) and not levels_choice(profile.model_copy(update={"task_type": "multiclass"}))
+    config = {"family": "lightgbm", **FAMILIES["lightgbm"].defaults[0], **FEW_ROWS_PER_LEVEL, "n_estimators": 200}
+    train, new = slice(0, 5000), slice(5000, n)
+    errors = {}
+    for levels in (False, True):
+        pipe = build_pipeline(config | {"levels_as_categories": levels}, profile).fit(frame[train], y[train])
+        errors[levels] = np.abs(pipe.predict(frame[new]) - y[new]).mean()
+        encoded = {name: cols for name, _, cols in pipe["prep"].transformers}
+        assert ("shop" in encoded.get("cat", [])) is levels and ("target" in encoded) is not levels
+    assert pipe["prep"].transform(frame.head(3))["shop"].cat.categories.size == 300
+    assert errors[True] < 0.5 * errors[False]
+    capped = build_pipeline({"family": "hist_gb", "levels_as_categories": True}, profile).fit(frame, y)
+    assert capped["prep"].transform(frame.head(3))["shop"].cat.categories.size == 250
+
+
+@pytest.mark.parametrize("family", sorted(SEARCHED))
+def test_the_search_flags_configure_the_pipeline_never_the_learner(family):
+    """Every flag a trial may carry (``FLAGS``) is the pipeline's: each family fits with all of them set."""
+    rng = np.random.default_rng(4)
+    n = 800
+    frame = pd.DataFrame({"row_id": np.arange(n), "shop": [f"s{i}" for i in rng.integers(0, 80, n)],
+                          "x": rng.normal(size=n)})
+    y = frame["x"] + frame["row_id"] * 2.0
+    profile = profile_dataset(frame.assign(y=y), "y", "regression")
+    assert profile.ordered_ids == ["row_id"] and levels_choice(profile)
+    config = {"family": family, **FAMILIES[family].defaults[0], **dict.fromkeys(FLAGS, True)}
+    pipe = build_pipeline(config | ({"n_estimators": 50} if FAMILIES[family].early_stopping else {}), profile)
+    assert np.isfinite(pipe.fit(frame, y).predict(frame)).all()
 
 
 def test_category_codes_leave_rare_levels_without_a_code():
