@@ -22,7 +22,8 @@ from mlpilot.tools.ensemble import choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.pipeline import levels_choice
 from mlpilot.tools.search import enqueue, fail_stale, open_study, records, run_search
-from mlpilot.tools.space import BASELINE, FEW_ROWS_PER_LEVEL, space_for
+from mlpilot.tools.space import BASELINE, space_for
+from mlpilot.tools.space import FAMILIES as FAMILY_SPECS
 from mlpilot.tools.storage import WorkerJob, safe_url, post_job, storage_for
 
 
@@ -152,8 +153,8 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
                 twins = [{"l1_loss": True} | capped] if plan.l1_loss else []
                 twins += [{"log_target": True}] if plan.try_log_target else []
                 twins += [{"ids_as_numbers": True}] if state.profile.ordered_ids else []  # the CV decides
-                twins += [{"levels_as_categories": True} | (FEW_ROWS_PER_LEVEL if warm[0]["family"] == "lightgbm"
-                                                            else {})] if levels_choice(state.profile) else []
+                if levels_choice(state.profile):
+                    twins.append({"levels_as_categories": True} | FAMILY_SPECS[warm[0]["family"]].few_rows_per_level)
                 enqueue(study, [warm[0] | twin for twin in twins], "default")
             enqueue(study, [plan.trial_config(BASELINE) | ({"l1_loss": True} if plan.l1_loss else {})], "baseline")
             enqueue(study, warm[1:], "default")

@@ -143,8 +143,8 @@ class TextEmbedding(TransformerMixin, BaseEstimator):
 class CategoryCodes(TransformerMixin, BaseEstimator):
     """Encodes string categories as integer codes (unseen, missing and rare -> NaN).
 
-    Only the ``max_levels`` (None: all) most frequent levels seen at least ``min_count`` times get a code: a code for a
-    level of one or two rows lets a tree memorise those rows (a car's model name, a case id).
+    Only the ``max_levels`` (None: all) most frequent levels seen at least ``min_count`` times get a code: a code
+    for a level of one or two rows lets a tree memorise those rows (a car's model name, a case id).
 
     ``as_category=True`` returns pandas ``category`` columns, which LightGBM, XGBoost and
     HistGradientBoosting treat as native categoricals; otherwise float codes plus a frequency column.

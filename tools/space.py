@@ -19,7 +19,6 @@ MAX_ROUNDS = 3000
 BASELINE = {"family": "constant"}  # class priors or the mean (median for MAE): a model must beat it to count
 FLAGS = ("l1_loss", "log_target", "ids_as_numbers", "levels_as_categories")  # pipeline choices the search may make
 PIPELINE_KEYS = ("family", "without", *FLAGS)  # config keys for the pipeline, not the estimator
-FEW_ROWS_PER_LEVEL = {"cat_smooth": 1.0, "min_data_per_group": 2, "cat_l2": 1.0}  # LightGBM splits on small levels
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class FamilySpec:
     early_stopping: bool = False
     fixed: dict = field(default_factory=dict)
     max_levels: int | None = None  # category levels the learner takes natively (None: every repeated level)
+    few_rows_per_level: dict = field(default_factory=dict)  # settings that let it split on levels of a few rows
 
 
 def _params(config: dict) -> dict:
@@ -127,6 +127,7 @@ FAMILIES: dict[str, FamilySpec] = {f.name: f for f in [
          {"learning_rate": 0.05, "num_leaves": 15, "min_child_samples": 30, "subsample": 0.7,
           "colsample_bytree": 0.5, "reg_lambda": 5.0}],
         _lightgbm, early_stopping=True,
+        few_rows_per_level={"cat_smooth": 1.0, "min_data_per_group": 2, "cat_l2": 1.0},
     ),
     FamilySpec(
         "xgboost", "native",

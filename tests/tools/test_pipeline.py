@@ -10,7 +10,7 @@ from mlpilot.tools.model import TabularModel
 from mlpilot.tools.model_io import load_model, save_model
 from mlpilot.tools.pipeline import build_pipeline, levels_choice
 from mlpilot.tools.profile import profile_dataset
-from mlpilot.tools.space import FAMILIES, FEW_ROWS_PER_LEVEL, FLAGS
+from mlpilot.tools.space import FAMILIES, FLAGS
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +152,8 @@ def test_levels_as_categories_lets_the_trees_split_on_a_level_interaction():
     frame = pd.DataFrame({"shop": [f"shop {i}" for i in shop], "x": x})
     profile = profile_dataset(frame.assign(y=y), "y", "regression")
     assert levels_choice(profile) and not levels_choice(profile.model_copy(update={"task_type": "multiclass"}))
-    config = {"family": "lightgbm", **FAMILIES["lightgbm"].defaults[0], **FEW_ROWS_PER_LEVEL, "n_estimators": 200}
+    config = {"family": "lightgbm", **FAMILIES["lightgbm"].defaults[0], **FAMILIES["lightgbm"].few_rows_per_level,
+              "n_estimators": 200}
     train, new = slice(0, 5000), slice(5000, n)
     errors = {}
     for levels in (False, True):
