@@ -18,7 +18,7 @@ from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
 from mlpilot.sandboxes import trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools import decision
-from mlpilot.tools.ensemble import choose_ensemble
+from mlpilot.tools.ensemble import candidate_pool, choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.pipeline import levels_choice
 from mlpilot.tools.search import enqueue, fail_stale, open_study, records, run_search
@@ -192,7 +192,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         for box in boxes[1:]:
             box.close()
         post(time.monotonic())  # no worker starts another trial of this search
-    top = metric.best_first(trials)[:plan.candidate_trials]
+    top = candidate_pool(metric.best_first([t for t in trials if t.model_file]), plan.candidate_trials)
     kept = bool(state.attempt and state.ensemble)  # a replan: the first search's model is still there
     warned = ([broke] if broke else []) + failed_families(trials)
     if not top:

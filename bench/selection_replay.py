@@ -1,11 +1,13 @@
 """Replay the end-of-search choice on an eval run's saved trials: each way of choosing picks weights from the
-trials' predictions on rows their fold models were not fitted on, and the blend of their fold models'
-test predictions is scored against the task's answers. Same trials for every way: only the choice differs.
+trials' predictions on rows their fold models were not fitted on (out of fold, then the holdout), and the blend
+of their fold models' test predictions is scored against the task's answers. Same trials for every way: only
+the pool the choice is made among differs (the 15 best, or ``candidate_pool``: the defaults and each family's
+best searched trial).
 
-    python bench/selection_replay.py eval-runs/tune-30s-s15 [more run dirs...]
+    python bench/selection_replay.py eval-runs/tune-120s [more run dirs...]
 
 Prints per task the test score of each way (and of the delivered refit, where there was one), then how
-often each way is at or above default LightGBM and better or worse than choosing on out-of-fold rows only.
+often each way is at or above default LightGBM and how often the pool is better or worse than the 15 best.
 """
 
 import json
@@ -20,19 +22,22 @@ from mlpilot.evals.runner import read_rows
 from mlpilot.evals.task import label_strings, load_task
 from mlpilot.layout import RunLayout
 from mlpilot.schemas import TrialRecord
-from mlpilot.tools.ensemble import choose_ensemble
+from mlpilot.tools.ensemble import candidate_pool, choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.space import BASELINE
 
 
 def candidates(run: Path, metric) -> tuple[list[TrialRecord], int]:
-    """The last attempt's finished trials, best first, as the search node ranks them (top 15, no constant
-    baseline under ranking or label metrics)."""
+    """The last attempt's finished trials, best first, as the search node ranks them."""
     trials = [TrialRecord(**e["trial"]) for e in map(json.loads, (run / "events.jsonl").read_text().splitlines())
               if e["kind"] == "trial"]
     attempt = max(int(t.oof_file.rsplit("/", 2)[0].rsplit("-", 1)[1]) for t in trials if t.oof_file)
-    done = [t for t in metric.best_first(trials) if t.oof_file.startswith(f"{run.name}-{attempt}/")][:15]
-    return [t for t in done if metric.scores_values or t.config.get("family") != BASELINE["family"]] or done, attempt
+    return [t for t in metric.best_first(trials) if t.oof_file.startswith(f"{run.name}-{attempt}/")], attempt
+
+
+def without_baseline(top: list[TrialRecord], metric) -> list[TrialRecord]:
+    """No constant baseline under ranking or label metrics, as the search node does."""
+    return [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
 
 
 def test_answers(task, target: str) -> np.ndarray:
@@ -56,14 +61,14 @@ def replay(eval_run: Path) -> pd.DataFrame:
         run, task = runs[-1], load_task(root)
         summary = json.loads((run / "summary.json").read_text())
         metric, layout = get_metric(summary["metric"]), RunLayout(run)
-        top, attempt = candidates(run, metric)
+        ranked, attempt = candidates(run, metric)
         folds, holdout = (np.load(layout.data / f(attempt)) for f in (layout.folds_name, layout.holdout_name))
         y = pd.read_parquet(layout.data / layout.table_name(attempt))[summary["spec"]["target"]].to_numpy()
         y_test = test_answers(task, summary["spec"]["target"])
-        test = {t.number: np.load(layout.trials / t.pred_files["test"]) for t in top}
+        test = {t.number: np.load(layout.trials / t.pred_files["test"]) for t in ranked}
         row = {"task": task.id, "greater_is_better": task.metric.greater_is_better, "lgbm": lgbm[task.id]}
-        for way, held in {"oof": np.empty(0, dtype=int), "oof+holdout": holdout}.items():
-            preds, y_unseen = unseen_predictions(layout.trials, top, folds, held, y)
+        for way, top in {"top 15": ranked[:15], "pool": candidate_pool(ranked, 15)}.items():
+            preds, y_unseen = unseen_predictions(layout.trials, without_baseline(top, metric), folds, holdout, y)
             weights = choose_ensemble(preds, y_unseen, metric, max_members=5)[0]
             row[way] = task.metric.score(y_test, sum(w * test[n] for n, w in weights.items()))
         refit = layout.trials / "final" / "test.npy"
@@ -76,8 +81,8 @@ if __name__ == "__main__":
     table = pd.concat([replay(Path(run)) for run in sys.argv[1:]], ignore_index=True)
     print(table.to_string(index=False, float_format=lambda v: f"{v:.4g}"))
     sign = np.where(table["greater_is_better"], 1, -1)
-    for way in ("oof", "oof+holdout"):
+    for way in ("top 15", "pool"):
         print(f"{way}: at or above default LightGBM on {int(((table[way] - table['lgbm']) * sign >= 0).sum())}"
               f"/{len(table)}")
-    moved = (table["oof+holdout"] - table["oof"]) * sign
-    print(f"oof+holdout vs oof: better on {int((moved > 1e-12).sum())}, worse on {int((moved < -1e-12).sum())}")
+    moved = (table["pool"] - table["top 15"]) * sign
+    print(f"pool vs top 15: better on {int((moved > 1e-12).sum())}, worse on {int((moved < -1e-12).sum())}")

@@ -8,6 +8,29 @@ import numpy as np
 
 from mlpilot.tools.metrics import Metric
 
+STEERED = ("tpe", "proposer")  # trial sources whose configurations were picked by looking at this data's scores
+
+
+def candidate_pool(ranked: list, size: int) -> list:
+    """The trials (best first, as ``ranked``) the ensemble is chosen among: at most ``size``, each configured
+    before any score was seen (portfolio, defaults, a plan) and, of the search's own (steered) trials, the best
+    of each family only.
+
+    The search's many near-copies of one family would fill the pool with the draws most flattered by these
+    rows (the winner's curse grows with the draws) and leave the blend nothing different to average; one per
+    family keeps what the search found and bounds its luck.
+    """
+    searched: set[str] = set()
+    pool = []
+    for trial in ranked:
+        family = trial.config.get("family")
+        if trial.source in STEERED:
+            if family in searched:
+                continue
+            searched.add(family)
+        pool.append(trial)
+    return pool[:size]
+
 
 def select_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, rounds: int = 25,
                     max_members: int = 5) -> tuple[dict[int, float], float]:

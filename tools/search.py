@@ -27,6 +27,7 @@ from mlpilot.layout import RunLayout
 from mlpilot.sandboxes.base import Sandbox, TrialJob, TrialOutcome
 from mlpilot.schemas import DatasetProfile, Plan, TaskSpec, TrialRecord
 from mlpilot.settings import Settings
+from mlpilot.tools.ensemble import STEERED, candidate_pool
 from mlpilot.tools.metrics import Metric, get_metric
 from mlpilot.tools.pipeline import levels_choice
 from mlpilot.tools.space import suggest, to_trial_params
@@ -229,7 +230,8 @@ def trial_job(study: optuna.Study, trial: optuna.trial.Trial, *, spec: TaskSpec,
             if trial.suggest_categorical(flag, [False, True]):
                 config[flag] = True
     trial.set_user_attr("config", config)
-    trial.set_user_attr("source", trial.user_attrs.get("source", "tpe"))
+    source = trial.user_attrs.get("source", "tpe")
+    trial.set_user_attr("source", source)
     trial.set_user_attr("worker", WORKER)
     return TrialJob(
         job_id=f"trial-{trial.number}", kind="cv", data_file=data.data_file, target=spec.target,
@@ -237,17 +239,22 @@ def trial_job(study: optuna.Study, trial: optuna.trial.Trial, *, spec: TaskSpec,
         out_subdir=f"{study.study_name}/trial-{trial.number}", classes=data.classes, seed=trial.number,
         threads=threads, feature_code=data.feature_code, time_limit_s=time_limit_s, max_train_rows=max_train_rows,
         holdout_file=data.holdout_file, test_file=data.test_file, last_fold_only=data.last_fold_only,
-        keep_model_above=candidates_entry(study, get_metric(spec.metric), plan.candidate_trials),
+        keep_model_above=candidates_entry(study, get_metric(spec.metric), plan.candidate_trials, config, source),
     )
 
 
-def candidates_entry(study: optuna.Study, metric: Metric, k: int) -> float | None:
-    """The score a trial must reach to rank among the ``k`` best finished so far (None while fewer have
-    finished). The ensemble is chosen among the best ``k`` at the end, and the bar only rises: a trial below it
-    now is never a candidate, so its fold models need not be saved."""
-    values = sorted((t.value for t in study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
-                     if t.value is not None and np.isfinite(t.value)), reverse=metric.greater_is_better)
-    return float(values[k - 1]) if len(values) >= k else None
+def candidates_entry(study: optuna.Study, metric: Metric, k: int, config: dict, source: str) -> float | None:
+    """The score a trial of ``config`` from ``source`` must reach to join the pool the ensemble is chosen among
+    (``candidate_pool`` of the ``k`` best with saved models; None while the pool has room): the pool's last, and
+    for a searched trial its family's searched member too. A trial below it is not a candidate now, so its fold
+    models need not be saved; the pool at the end is chosen among the trials whose models were."""
+    kept = [trial_record(t) for t in study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,))
+            if t.value is not None and np.isfinite(t.value) and t.user_attrs.get("model_file")]
+    pool = candidate_pool(metric.best_first(kept), k)
+    bars = [pool[-1].value] if len(pool) >= k else []
+    if source in STEERED:
+        bars += [t.value for t in pool if t.source in STEERED and t.config.get("family") == config.get("family")]
+    return float(max(bars) if metric.greater_is_better else min(bars)) if bars else None
 
 
 def trial_timeout(job: TrialJob, room: float, later: bool, settings: Settings) -> float:

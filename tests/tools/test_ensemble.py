@@ -1,6 +1,7 @@
 import numpy as np
 
-from mlpilot.tools.ensemble import choose_ensemble, select_ensemble
+from mlpilot.schemas import TrialRecord
+from mlpilot.tools.ensemble import candidate_pool, choose_ensemble, select_ensemble
 from mlpilot.tools.metrics import get_metric
 
 
@@ -68,3 +69,13 @@ def test_a_label_metric_chooses_among_trials_by_the_log_loss_of_their_probabilit
     assert weights.get(0, 0) > weights.get(1, 0)
     assert in_sample == accuracy.score(y, sum(w * oofs[n] for n, w in weights.items()))
     assert 0.5 < honest <= 1
+
+
+def test_the_pool_keeps_every_default_and_each_familys_best_searched_trial():
+    trial = lambda n, family, source: TrialRecord(number=n, state="COMPLETE", config={"family": family},
+                                                  value=1.0 - n / 100, source=source)
+    ranked = [trial(0, "mlp", "tpe"), trial(1, "mlp", "tpe"), trial(2, "lightgbm", "default"),
+              trial(3, "mlp", "proposer"), trial(4, "lightgbm", "tpe"), trial(5, "lightgbm", "default"),
+              trial(6, "lightgbm", "tpe")]
+    assert [t.number for t in candidate_pool(ranked, 10)] == [0, 2, 4, 5]
+    assert [t.number for t in candidate_pool(ranked, 3)] == [0, 2, 4]

@@ -89,28 +89,48 @@ def test_the_sampler_steers_away_from_a_family_that_keeps_failing(tmp_path):
     assert [t.state == "FAIL" for t in records(study)] == [f == "hist_gb" for f in drawn]  # reported as they were
 
 
-def test_only_trials_among_the_ensemble_candidates_keep_their_fold_models(tmp_path):
-    """With room for 3 candidates (ensemble size 1), a trial that finishes below the third best so far is
-    never chosen: its out-of-fold predictions are kept, its fold models are not saved."""
+STRONG, WEAK = {"family": "linear", "C": 1.0}, {"family": "linear", "C": 1e-6}  # the weak one: near-constant
+
+
+def _search_queued(tmp_path, queued: list[tuple[dict, str]]):
+    """Run the queued (configuration, source) trials in order on a binary table; room for 3 candidates
+    (ensemble size 1). Returns the finished trials and the study's name."""
     job = write_dataset(tmp_path / "data")
     spec = TaskSpec(task_type="binary", target="y", metric="roc_auc")
     plan = Plan(candidates=[Candidate(family="linear"), Candidate(family="hist_gb")], ensemble_size=1,
                 cv=CVSpec(kind="stratified", n_splits=3), search_budget_s=30)
     study = open_study(tmp_path, spec)
-    strong, weak = {"family": "linear", "C": 1.0}, {"family": "linear", "C": 1e-6}  # a weak one: near-constant
-    enqueue(study, [strong, strong | {"C": 2.0}, strong | {"C": 0.5}, weak, weak | {"C": 2e-6}], "default")
+    for config, source in queued:
+        enqueue(study, [config], source)
     seen = []
     with LocalSandbox(tmp_path / "data", tmp_path / "trials") as box:
         stop = time.monotonic() + 60
-        trials = run_search(study, spec=spec, profile=job.profile, plan=plan, deadline=lambda: stop if len(seen) < 5 else 0,
+        trials = run_search(study, spec=spec, profile=job.profile, plan=plan,
+                            deadline=lambda: stop if len(seen) < len(queued) else 0,
                             data=SearchData(data_file="train.parquet", folds_file="folds.npy", classes=[0, 1]),
                             sandboxes=[box], threads=1, on_trial=seen.append)
-    done = [t for t in trials if t.state == "COMPLETE"]
-    assert len(done) == 5 and plan.candidate_trials == 3
+    assert plan.candidate_trials == 3
+    return [t for t in trials if t.state == "COMPLETE"], study.study_name
+
+
+def test_only_trials_among_the_ensemble_candidates_keep_their_fold_models(tmp_path):
+    """A trial that finishes below the third best so far is never chosen: its out-of-fold predictions are
+    kept, its fold models are not saved."""
+    queued = [STRONG, STRONG | {"C": 2.0}, STRONG | {"C": 0.5}, WEAK, WEAK | {"C": 2e-6}]
+    done, name = _search_queued(tmp_path, [(c, "default") for c in queued])
+    assert len(done) == 5
     best = sorted(done, key=lambda t: t.value, reverse=True)[:3]
     assert {t.number for t in best} == {0, 1, 2}
     for t in best:
         assert (tmp_path / "trials" / t.model_file).is_file()
     for t in done[3:]:  # below the third best when they started: scored, not saved
         assert t.model_file is None and (tmp_path / "trials" / t.oof_file).is_file()
-        assert not (tmp_path / "trials" / study.study_name / f"trial-{t.number}" / "model.skops").exists()
+        assert not (tmp_path / "trials" / name / f"trial-{t.number}" / "model.skops").exists()
+
+
+def test_a_searched_trial_below_its_familys_searched_best_is_not_a_candidate(tmp_path):
+    """Of the search's own trials only each family's best joins the ensemble's pool, so a searched trial below
+    it keeps no fold models even with room in the pool; a default below it does."""
+    done, _ = _search_queued(tmp_path, [(STRONG, "tpe"), (WEAK, "tpe"), (WEAK | {"C": 2e-6}, "default")])
+    assert [t.number for t in done] == [0, 1, 2] and done[0].value > done[1].value
+    assert done[0].model_file and done[1].model_file is None and done[2].model_file
