@@ -222,8 +222,8 @@ def generate(code: str, X: pd.DataFrame) -> pd.DataFrame:
 def fit_model(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | None = None) -> int | None:
     """Fit ``pipe``; boosting families stop early on the validation fold. Returns the rounds used.
 
-    ``until`` (a ``time.monotonic`` value) makes the fit anytime: boosting stops adding rounds and forests
-    stop adding trees once it has passed, so a trial ends with a usable model instead of a timeout.
+    ``until`` (a ``time.monotonic`` value) makes the fit anytime: boosting stops adding rounds, forests trees
+    and the MLP epochs once it has passed, so a trial ends with a usable model instead of a timeout.
     """
     family = FAMILIES[config["family"]]
     prep, model = pipe[:-1], pipe[-1]
@@ -238,6 +238,8 @@ def fit_model(pipe, config: dict, X, y, X_val=None, y_val=None, until: float | N
         grown = _grow(model, GROWN[family.name], Xt, y, until)
         # a forest cut short by the deadline: its tree count is what a refit should grow (as boosting's rounds are)
         return grown if param == "n_estimators" and grown < total else None
+    if until is not None and "time_limit" in estimator.get_params():  # epochs stop once the deadline is past
+        estimator.set_params(time_limit=max(0.0, until - time.monotonic()))
     stop_early = family.early_stopping and X_val is not None and "n_estimators" not in config
     if not (family.name in ("lightgbm", "xgboost", "catboost") and (stop_early or until is not None)):
         pipe.fit(X, y)

@@ -60,3 +60,13 @@ def test_a_catboost_trial_stops_early_on_each_fold_and_within_its_time_limit(tmp
     model = load_model(tmp_path / "out" / full.model_file)
     assert model.members[0][-1].categorical_ == ["colour"]
     assert slow.status == "COMPLETE" and slow.seconds < 6 and slow.value > 0.8, (slow.seconds, slow.reason)
+
+
+def test_an_mlp_trial_stops_its_epochs_at_its_time_limit(tmp_path):
+    """A slow-learning MLP (about 50 s of epochs to stop early on this table) given 1.5 s ends with a usable
+    model instead of a killed worker (its seconds include the worker's first torch import)."""
+    job = write_dataset(tmp_path / "data", n=3000)
+    config = {"family": "mlp", "hidden": 512, "layers": 3, "dropout": 0.1, "lr": 1e-5, "weight_decay": 1e-5}
+    with LocalSandbox(tmp_path / "data", tmp_path / "out") as box:
+        cut = box.run(variant(job, "mlp-cut", configs=[config], time_limit_s=1.5), timeout_s=30)
+    assert cut.status == "COMPLETE" and cut.seconds < 12 and cut.value > 0.6, (cut.status, cut.seconds, cut.reason)
