@@ -175,7 +175,7 @@ def run_search(
         since = None if since is None else since + 1
         first.set()
         if on_trial:
-            on_trial(trial_record(study.trials[trial.number]))
+            on_trial(trial_record(study.get_trials(deepcopy=False)[trial.number]))  # study.trials copies them all
 
     def loop(sandbox: Sandbox) -> None:
         while not stop.is_set() and (room := left()) > settings.min_trial_s:  # another thread's trial may move the deadline
@@ -299,7 +299,7 @@ def tell(study: optuna.Study, trial: optuna.trial.Trial, outcome: TrialOutcome) 
 
 
 def records(study: optuna.Study) -> list[TrialRecord]:
-    return [trial_record(t) for t in study.trials if t.state.is_finished()]
+    return [trial_record(t) for t in study.get_trials(deepcopy=False) if t.state.is_finished()]
 
 
 def trial_record(t: optuna.trial.FrozenTrial) -> TrialRecord:
