@@ -18,7 +18,7 @@ from mlpilot.events import Note, SearchStarted, StageStarted, TrialFinished
 from mlpilot.sandboxes import trial_output
 from mlpilot.schemas import FAMILIES, TrialRecord
 from mlpilot.tools import decision
-from mlpilot.tools.ensemble import candidate_pool, choose_ensemble
+from mlpilot.tools.ensemble import blendable, candidate_pool, choose_ensemble
 from mlpilot.tools.metrics import get_metric
 from mlpilot.tools.pipeline import levels_choice
 from mlpilot.tools.search import enqueue, fail_stale, open_study, records, run_search
@@ -207,10 +207,7 @@ def search(state: RunState, runtime: Runtime[Deps]) -> dict:
         return {"attempt": state.attempt - 1, "timing": clock, "warnings": update["warnings"]}
     if not top:
         return update
-    # the constant baseline is blended only where shrinking toward it can help: under a ranking or label metric
-    # it adds nothing real (its fold-wise priors shift each fold's scores: noise in a pooled AUC) and would
-    # flatten the probabilities delivered
-    top = [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
+    top = blendable(top, metric)
     oofs, y_unseen = unseen_predictions(ctx.layout.trials, top, folds, holdout, y)
     weights, score, honest = choose_ensemble(oofs, y_unseen, metric, max_members=plan.ensemble_size)
     left = ctx.remaining() - settings.verify_s - settings.report_s

@@ -22,9 +22,8 @@ from mlpilot.evals.runner import read_rows
 from mlpilot.evals.task import label_strings, load_task
 from mlpilot.layout import RunLayout
 from mlpilot.schemas import TrialRecord
-from mlpilot.tools.ensemble import candidate_pool, choose_ensemble
+from mlpilot.tools.ensemble import blendable, candidate_pool, choose_ensemble
 from mlpilot.tools.metrics import get_metric
-from mlpilot.tools.space import BASELINE
 
 
 def candidates(run: Path, metric) -> tuple[list[TrialRecord], int]:
@@ -33,11 +32,6 @@ def candidates(run: Path, metric) -> tuple[list[TrialRecord], int]:
               if e["kind"] == "trial"]
     attempt = max(int(t.oof_file.rsplit("/", 2)[0].rsplit("-", 1)[1]) for t in trials if t.oof_file)
     return [t for t in metric.best_first(trials) if t.oof_file.startswith(f"{run.name}-{attempt}/")], attempt
-
-
-def without_baseline(top: list[TrialRecord], metric) -> list[TrialRecord]:
-    """No constant baseline under ranking or label metrics, as the search node does."""
-    return [t for t in top if metric.scores_values or t.config.get("family") != BASELINE["family"]] or top
 
 
 def test_answers(task, target: str) -> np.ndarray:
@@ -68,7 +62,7 @@ def replay(eval_run: Path) -> pd.DataFrame:
         test = {t.number: np.load(layout.trials / t.pred_files["test"]) for t in ranked}
         row = {"task": task.id, "greater_is_better": task.metric.greater_is_better, "lgbm": lgbm[task.id]}
         for way, top in {"top 15": ranked[:15], "pool": candidate_pool(ranked, 15)}.items():
-            preds, y_unseen = unseen_predictions(layout.trials, without_baseline(top, metric), folds, holdout, y)
+            preds, y_unseen = unseen_predictions(layout.trials, blendable(top, metric), folds, holdout, y)
             weights = choose_ensemble(preds, y_unseen, metric, max_members=5)[0]
             row[way] = task.metric.score(y_test, sum(w * test[n] for n, w in weights.items()))
         refit = layout.trials / "final" / "test.npy"

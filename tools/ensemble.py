@@ -7,6 +7,7 @@ from collections import Counter
 import numpy as np
 
 from mlpilot.tools.metrics import Metric
+from mlpilot.tools.space import BASELINE
 
 STEERED = ("tpe", "proposer")  # trial sources whose configurations were picked by looking at this data's scores
 
@@ -30,6 +31,13 @@ def candidate_pool(ranked: list, size: int) -> list:
             searched.add(family)
         pool.append(trial)
     return pool[:size]
+
+
+def blendable(pool: list, metric: Metric) -> list:
+    """``pool`` without the constant baseline unless shrinking toward it can help (a metric that scores values):
+    under a ranking or label metric it adds nothing real (its fold-wise priors shift each fold's scores: noise in
+    a pooled AUC) and would flatten the probabilities delivered."""
+    return [t for t in pool if metric.scores_values or t.config.get("family") != BASELINE["family"]] or pool
 
 
 def select_ensemble(oofs: dict[int, np.ndarray], y: np.ndarray, metric: Metric, rounds: int = 25,
